@@ -1,0 +1,1 @@
+"""Bundled demo corpus: five invented news reports about one fictional event (see README.md)."""

@@ -1,0 +1,45 @@
+"""Every tunable of the brief in one place, with defaults that suit most users."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class SummaryOptions:
+    """How a brief is made.
+
+    Attributes:
+        words: word budget of the brief (whitespace tokens); the brief never exceeds it.
+        query: optional topic or question that steers selection toward it.
+        weighting: how concepts are weighted: ``"learned"`` (a logistic model over concept features,
+            trained on DUC 2006/2007 by ``bench/train_weights.py``) or ``"frequency"`` (number of
+            independent outlets carrying the concept, the classic ICSI weighting).
+        min_sentence_words: shorter sentences are never selected (headlines, captions, fragments).
+        max_sentence_words: longer sentences are never selected (run-ons, lists glued together).
+        candidate_limit: at most this many sentences (best concept density first) enter the ILP,
+            which keeps the solver under a second on thousands of documents.
+        duplicate_threshold: two reports sharing at least this fraction of their word 5-grams (of
+            the shorter) are copies of one wire story and count as one outlet.
+        support_threshold: another report carries a sentence's content when one of its sentences
+            shares at least this fraction of the sentence's content words.
+        solver_time_limit: seconds the ILP solver may take before returning its best solution.
+        weight_model: path of a concept-weight model JSON (as written by ``bench/train_weights.py``)
+            to use instead of the one shipped with Chorus.
+    """
+
+    words: int = 100
+    query: str | None = None
+    weighting: Literal["learned", "frequency"] = "learned"
+    min_sentence_words: int = 8
+    max_sentence_words: int = 60
+    candidate_limit: int = 400
+    duplicate_threshold: float = 0.5
+    support_threshold: float = 0.5
+    solver_time_limit: float = 10.0
+    weight_model: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.words < 1:
+            raise ValueError(f"words must be at least 1, got {self.words}")

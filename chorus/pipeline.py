@@ -1,0 +1,193 @@
+"""The core: ``summarize()`` runs ingest'd documents through clean -> segment -> analyse -> select
+-> order and returns a cited ``Summary``. The CLI, the HTTP server and the Python API all call it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from chorus import analyse, clean, order, segment, select
+from chorus.models import Document, Sentence, Summary, SummarySentence
+from chorus.options import SummaryOptions
+
+_ENDS_SENTENCE = (".", "!", "?", '"', "”", "’", "'", ")")
+
+
+def as_documents(documents: Sequence[Document | str]) -> list[Document]:
+    """Accept strings or Documents; give every document a unique non-empty id."""
+    out: list[Document] = []
+    seen: set[str] = set()
+    for index, item in enumerate(documents):
+        doc = item if isinstance(item, Document) else Document(text=str(item))
+        doc_id = doc.id or f"doc{index + 1}"
+        while doc_id in seen:
+            doc_id = f"{doc_id}~{index + 1}"
+        seen.add(doc_id)
+        out.append(doc if doc_id == doc.id else replace(doc, id=doc_id))
+    return out
+
+
+def sentences_of(documents: list[Document]) -> list[Sentence]:
+    """Every sentence of every document, tagged with its document, position and paragraph."""
+    result: list[Sentence] = []
+    for doc_index, doc in enumerate(documents):
+        position = 0
+        for paragraph, text in enumerate(doc.text.split("\n")):
+            for sentence in segment.split_sentences(text):
+                result.append(Sentence(sentence, doc_index, position, paragraph))
+                position += 1
+    return result
+
+
+def quotes_balanced(text: str) -> bool:
+    """False for half a quotation ("“The operator knew ..." without its closing mark), which
+    would misquote its speaker when shown alone."""
+    if text.count("“") != text.count("”"):
+        return False
+    return text.count('"') % 2 == 0
+
+
+def eligible_mask(sentences: list[Sentence], options: SummaryOptions) -> np.ndarray:
+    """Sentences that may appear in a brief: of a sensible length, ending like a sentence, and
+    the first copy of any repeated text."""
+    seen: set[str] = set()
+    mask = np.zeros(len(sentences), dtype=bool)
+    for i, sentence in enumerate(sentences):
+        key = " ".join(sentence.text.lower().split())
+        length = sentence.words
+        mask[i] = (
+            options.min_sentence_words <= length <= options.max_sentence_words
+            and sentence.text.endswith(_ENDS_SENTENCE)
+            and quotes_balanced(sentence.text)
+            and key not in seen
+        )
+        seen.add(key)
+    return mask
+
+
+@dataclass
+class Prepared:
+    """A cluster after clean -> segment -> analyse: everything selection needs.
+
+    Attributes:
+        documents: the cleaned, non-empty documents.
+        sentences: all their sentences (``n``).
+        sentence_tokens: stemmed tokens of each sentence.
+        groups: near-duplicate group of each document (one group per independent outlet).
+        concepts: the concept table (``m`` concepts and their features).
+    """
+
+    documents: list[Document]
+    sentences: list[Sentence]
+    sentence_tokens: list[list[str]]
+    groups: list[int]
+    concepts: analyse.ConceptTable
+
+
+def prepare(documents: Sequence[Document | str], options: SummaryOptions) -> Prepared:
+    """Clean, split and analyse the documents (shared by ``summarize`` and weight training)."""
+    docs = [clean.clean_document(d) for d in as_documents(documents)]
+    docs = [d for d in docs if d.text.strip()]
+    sentences = sentences_of(docs)
+    sentence_tokens = [analyse.tokens(s.text) for s in sentences]
+    doc_tokens: list[list[str]] = [[] for _ in docs]
+    for s, toks in zip(sentences, sentence_tokens, strict=True):
+        doc_tokens[s.doc_index].extend(toks)
+    groups = analyse.near_duplicate_groups(doc_tokens, options.duplicate_threshold)
+    table = analyse.concept_table(sentences, sentence_tokens, docs, groups, options.query)
+    return Prepared(docs, sentences, sentence_tokens, groups, table)
+
+
+def summarize(
+    documents: Sequence[Document | str],
+    words: int = 100,
+    query: str | None = None,
+    options: SummaryOptions | None = None,
+) -> Summary:
+    """Summarise reports of one event into a cited brief of at most ``words`` words.
+
+    Args:
+        documents: the reports, as ``Document`` objects or plain strings.
+        words: word budget (ignored when ``options`` is given).
+        query: optional topic that steers selection (ignored when ``options`` is given).
+        options: every other setting; see ``SummaryOptions``.
+
+    Returns:
+        A ``Summary`` whose sentences are verbatim source sentences in reading order, each with
+        its source, position and the independent outlets that carry its content.
+    """
+    options = options or SummaryOptions(words=words, query=query or None)
+    prepared = prepare(documents, options)
+    docs, sentences, sentence_tokens, groups, table = (
+        prepared.documents,
+        prepared.sentences,
+        prepared.sentence_tokens,
+        prepared.groups,
+        prepared.concepts,
+    )
+    if not sentences:
+        return Summary(sentences=[], documents=docs, query=options.query)
+    weights = analyse.concept_weights(table, options.weighting, options.query, len(set(groups)), options.weight_model)
+    lengths = np.array([s.words for s in sentences])
+    eligible = eligible_mask(sentences, options)
+    candidates = select.candidate_sentences(table.sentence_concepts, lengths, weights, eligible, options.candidate_limit)
+    if len(candidates) == 0:
+        # Nothing shared across outlets (one document, or unrelated ones): fall back to the lead.
+        candidates = np.array([i for i in range(len(sentences)) if eligible[i]][: options.candidate_limit], dtype=int)
+        weights = np.ones_like(weights)
+    chosen = select.select_sentences(
+        [table.sentence_concepts[i] for i in candidates],
+        lengths[candidates],
+        weights,
+        options.words,
+        options.solver_time_limit,
+    )
+    picked = [int(candidates[j]) for j in chosen]
+    if not picked:
+        picked = _lead_fallback(sentences, lengths, options.words)
+    carried = analyse.corroborating_documents(
+        picked, sentence_tokens, [s.doc_index for s in sentences], options.support_threshold
+    )
+    score_of = {i: float(weights[table.sentence_concepts[i]].sum()) if table.sentence_concepts[i] else 0.0 for i in picked}
+    citations = {
+        i: _outlet_ids(sentences[i].doc_index, docs_carrying, groups, docs)
+        for i, docs_carrying in zip(picked, carried, strict=True)
+    }
+    ordered = order.chronological([sentences[i] for i in picked], docs)
+    index_of = {id(sentences[i]): i for i in picked}
+    summary_sentences = [
+        SummarySentence(
+            text=s.text,
+            source=docs[s.doc_index].id,
+            position=s.position,
+            corroborated_by=citations[index_of[id(s)]],
+            score=round(score_of[index_of[id(s)]], 4),
+        )
+        for s in ordered
+    ]
+    return Summary(sentences=summary_sentences, documents=docs, query=options.query, outlet_count=len(set(groups)))
+
+
+def _outlet_ids(source: int, carrying: set[int], groups: list[int], docs: list[Document]) -> list[str]:
+    """One document id per independent outlet carrying the content, the source's own first."""
+    seen_groups = {groups[source]}
+    ids = [docs[source].id]
+    for d in sorted(carrying):
+        if groups[d] not in seen_groups:
+            seen_groups.add(groups[d])
+            ids.append(docs[d].id)
+    return ids
+
+
+def _lead_fallback(sentences: list[Sentence], lengths: np.ndarray, budget: int) -> list[int]:
+    """First sentences of the first document that fit the budget (for degenerate input)."""
+    picked, used = [], 0
+    for i, s in enumerate(sentences):
+        if s.doc_index != sentences[0].doc_index:
+            break
+        if used + lengths[i] <= budget:
+            picked.append(i)
+            used += int(lengths[i])
+    return picked

@@ -1,0 +1,51 @@
+"""Turn a ``Summary`` into text, Markdown, JSON or a JSON line. Pure functions, no I/O."""
+
+from __future__ import annotations
+
+import json
+
+from chorus.models import Summary
+
+
+def to_text(summary: Summary) -> str:
+    """The brief as plain text, one sentence per line, each followed by its sources in brackets."""
+    if not summary.sentences:
+        return "(no summary: the input has no usable sentences)\n"
+    lines = []
+    total = summary.outlet_count or len(summary.documents)
+    for s in summary.sentences:
+        lines.append(f"{s.text} [{s.source}; reported by {s.corroboration_count} of {total} sources]")
+    return "\n".join(lines) + "\n"
+
+
+def to_markdown(summary: Summary, title: str = "Brief") -> str:
+    """The brief as Markdown: the sentences as a paragraph with numbered citations, then sources."""
+    total = summary.outlet_count or len(summary.documents)
+    out = [f"# {title}", ""]
+    if summary.query:
+        out += [f"*Query:* {summary.query}", ""]
+    if not summary.sentences:
+        return "\n".join([*out, "*(no summary: the input has no usable sentences)*", ""])
+    for s in summary.sentences:
+        sources = ", ".join(f"`{d}`" for d in s.corroborated_by)
+        out.append(f"- {s.text} <sub>({s.corroboration_count} of {total} sources: {sources})</sub>")
+    out += ["", "## Sources", ""]
+    for d in summary.documents:
+        label = d.title or "(untitled)"
+        date = f", {d.date}" if d.date else ""
+        out.append(f"- `{d.id}`: {label}{date} ({d.words} words)")
+    return "\n".join(out) + "\n"
+
+
+def to_json(summary: Summary) -> str:
+    """The documented JSON object (``Summary.to_dict``), pretty-printed."""
+    return json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_json_line(summary: Summary, cluster_id: str) -> str:
+    """One line of ``--format jsonl``: ``{"id", "summary", "sentences"}`` (a stable contract)."""
+    data = summary.to_dict()
+    return json.dumps({"id": cluster_id, "summary": data["summary"], "sentences": data["sentences"]}, ensure_ascii=False) + "\n"
+
+
+RENDERERS = {"text": to_text, "markdown": to_markdown, "json": to_json}
