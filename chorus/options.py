@@ -13,10 +13,14 @@ class SummaryOptions:
     Attributes:
         words: word budget of the brief (whitespace tokens); the brief never exceeds it.
         query: optional topic or question that steers selection toward it.
-        weighting: how concepts are weighted: ``"learned"`` (a logistic model over concept features,
-            trained on DUC 2006/2007 by ``bench/train_weights.py``) or ``"frequency"`` (number of
-            independent outlets carrying the concept, the classic ICSI weighting).
+        weighting: how concepts are weighted: ``"frequency"`` (number of independent outlets
+            carrying the concept, the classic ICSI weighting), ``"learned"`` (that count times a
+            logistic model's probability that a human summary carries the concept, trained on DUC
+            2006/2007 by ``bench/train_weights.py``), or ``"auto"``: learned without a query,
+            frequency with one, the better of the two on held-out clusters in each case.
         min_sentence_words: shorter sentences are never selected (headlines, captions, fragments).
+            ``None``: 8 for briefs under 200 words, 14 for longer ones, where long sentences carry
+            more shared content per word (measured on DUC 2006/2007).
         max_sentence_words: longer sentences are never selected (run-ons, lists glued together).
         candidate_limit: at most this many sentences (best concept density first) enter the ILP,
             which keeps the solver under a second on thousands of documents.
@@ -31,8 +35,8 @@ class SummaryOptions:
 
     words: int = 100
     query: str | None = None
-    weighting: Literal["learned", "frequency"] = "learned"
-    min_sentence_words: int = 8
+    weighting: Literal["auto", "learned", "frequency"] = "auto"
+    min_sentence_words: int | None = None
     max_sentence_words: int = 60
     candidate_limit: int = 400
     duplicate_threshold: float = 0.5
@@ -43,3 +47,10 @@ class SummaryOptions:
     def __post_init__(self) -> None:
         if self.words < 1:
             raise ValueError(f"words must be at least 1, got {self.words}")
+
+    @property
+    def shortest_sentence(self) -> int:
+        """The effective ``min_sentence_words``."""
+        if self.min_sentence_words is not None:
+            return self.min_sentence_words
+        return 8 if self.words < 200 else 14

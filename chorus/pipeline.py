@@ -58,7 +58,7 @@ def eligible_mask(sentences: list[Sentence], options: SummaryOptions) -> np.ndar
         key = " ".join(sentence.text.lower().split())
         length = sentence.words
         mask[i] = (
-            options.min_sentence_words <= length <= options.max_sentence_words
+            options.shortest_sentence <= length <= options.max_sentence_words
             and sentence.text.endswith(_ENDS_SENTENCE)
             and quotes_balanced(sentence.text)
             and key not in seen

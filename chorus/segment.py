@@ -81,18 +81,41 @@ def split_sentences(text: str) -> list[str]:
         if not line:
             continue
         start = 0
+        pieces: list[str] = []
         for match in _BOUNDARY.finditer(line):
             end = match.end(2)
             if _is_false_boundary(line[start : match.start(1)], match.group(1), line[match.end() :]):
                 continue
             piece = line[start:end].strip()
             if piece:
-                sentences.append(piece)
+                pieces.append(piece)
             start = match.end()
         tail = line[start:].strip()
         if tail:
-            sentences.append(tail)
+            pieces.append(tail)
+        sentences.extend(_join_open_quotes(pieces))
     return sentences
+
+
+def _open_quote(text: str) -> bool:
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def _join_open_quotes(pieces: list[str], limit: int = 4) -> list[str]:
+    """Keep a quotation that runs over several sentences in one unit, so that no sentence shown
+    alone is half a quote ("“The operator knew. Someone will answer,” he said." stays whole)."""
+    joined: list[str] = []
+    index = 0
+    while index < len(pieces):
+        unit = pieces[index]
+        index += 1
+        extra = 0
+        while _open_quote(unit) and index < len(pieces) and extra < limit:
+            unit = f"{unit} {pieces[index]}"
+            index += 1
+            extra += 1
+        joined.append(unit)
+    return joined
 
 
 def split_paragraphs(text: str) -> list[str]:
