@@ -24,13 +24,16 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, ClassVar, Protocol
+from itertools import pairwise
+from typing import Any, ClassVar, Protocol, TypeVar
 
 import numpy as np
 
 from chorus.clean import clean_text
 from chorus.models import Cluster, Document
 from chorus.segment import split_sentences
+
+T = TypeVar("T")
 
 
 class Baseline(Protocol):
@@ -99,7 +102,9 @@ def in_reading_order(units: Sequence[Unit], chosen: Iterable[int]) -> str:
     return " ".join(units[i].text for i in picked)
 
 
-def pick_by_score(units: Sequence[Unit], scores: Sequence[float], words: int, min_words: int = 0) -> list[int]:
+def pick_by_score(
+    units: Sequence[Unit], scores: Sequence[float], words: int, min_words: int = 0
+) -> list[int]:
     """Indices of the best-scored units, in score order, until the budget is reached.
 
     Ties keep cluster order. Units shorter than ``min_words`` are skipped when enough longer ones
@@ -322,7 +327,9 @@ class CentroidMMR:
     query (each L2-normalised, weighted by ``query_weight``).
     """
 
-    def __init__(self, lam: float = 0.7, min_words: int = 8, use_query: bool = False, query_weight: float = 0.5):
+    def __init__(
+        self, lam: float = 0.7, min_words: int = 8, use_query: bool = False, query_weight: float = 0.5
+    ):
         self.lam = lam
         self.min_words = min_words
         self.use_query = use_query
@@ -375,7 +382,8 @@ class GreedyOracle:
     ROUGE-2 recall is computed exactly as the scorer does (``rouge-score`` tokenizer, Porter
     stemmer, summary and references cut to the budget, averaged over references), incrementally
     from bigram counts. Ties (and steps where no sentence adds a reference bigram) are decided by
-    ROUGE-1 recall gain; it stops at the budget or when nothing adds either. It reads the references, so it is an upper bound, not a system.
+    ROUGE-1 recall gain; it stops at the budget or when nothing adds either. It reads the
+    references, so it is an upper bound, not a system.
     """
 
     name = "GreedyOracle"
@@ -405,7 +413,7 @@ class GreedyOracle:
         if not units or not cluster.references:
             return ""
         references = [self._tokens_of(r.split()[:words]) for r in cluster.references]
-        ref_bigrams = [Counter(zip(r, r[1:], strict=False)) for r in references]
+        ref_bigrams = [Counter(pairwise(r)) for r in references]
         ref_unigrams = [Counter(r) for r in references]
         totals2 = [max(sum(c.values()), 1) for c in ref_bigrams]
         totals1 = [max(sum(c.values()), 1) for c in ref_unigrams]
@@ -438,7 +446,7 @@ class GreedyOracle:
             if best is None or (best[0] <= 0 and best[1] <= 0):
                 break
             sequence = ([summary_tokens[-1]] if summary_tokens else []) + best_tokens
-            new_bigrams = list(zip(sequence, sequence[1:], strict=False))
+            new_bigrams = list(pairwise(sequence))
             have2.update(new_bigrams)
             have1.update(best_tokens)
             summary_tokens.extend(best_tokens)
@@ -458,27 +466,24 @@ class GreedyOracle:
     ) -> tuple[list[int], list[int]]:
         """Clipped bigram and unigram matches added per reference by appending ``tokens``."""
         sequence = ([summary[-1]] if summary else []) + tokens
-        added2 = Counter(zip(sequence, sequence[1:], strict=False))
-        added1 = Counter(tokens)
-        gains2 = []
-        for ref in ref_bigrams:
-            gain = 0
-            for bigram, count in added2.items():
-                limit = ref.get(bigram, 0)
-                if limit:
-                    before = have2.get(bigram, 0)
-                    gain += min(before + count, limit) - min(before, limit)
-            gains2.append(gain)
-        gains1 = []
-        for ref in ref_unigrams:
-            gain = 0
-            for token, count in added1.items():
-                limit = ref.get(token, 0)
-                if limit:
-                    before = have1.get(token, 0)
-                    gain += min(before + count, limit) - min(before, limit)
-            gains1.append(gain)
+        gains2 = _clipped_gains(Counter(pairwise(sequence)), have2, ref_bigrams)
+        gains1 = _clipped_gains(Counter(tokens), have1, ref_unigrams)
         return gains2, gains1
+
+
+def _clipped_gains(added: Counter[T], have: Counter[T], references: list[Counter[T]]) -> list[int]:
+    """Per reference, how many more n-grams match (clipped by the reference's counts) once ``added``
+    joins the ``have`` n-grams of the summary."""
+    gains = []
+    for reference in references:
+        gain = 0
+        for gram, count in added.items():
+            limit = reference.get(gram, 0)
+            if limit:
+                before = have.get(gram, 0)
+                gain += min(before + count, limit) - min(before, limit)
+        gains.append(gain)
+    return gains
 
 
 # --------------------------------------------------------------------------------------------
@@ -502,4 +507,3 @@ def make(name: str) -> Baseline:
         return BASELINES[name]()
     except KeyError:
         raise ValueError(f"unknown baseline {name!r}; choose from {', '.join(BASELINES)}") from None
-

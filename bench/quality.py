@@ -202,14 +202,30 @@ def _names(value: str) -> list[str]:
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data", help="folder of the shared data (default: $CHORUS_DATA or ../shared/data)")
-    parser.add_argument("--datasets", type=_names, default=list(DATASETS), help="comma-separated (default: %(default)s)")
-    parser.add_argument("--systems", type=_names, default=None, help=f"comma-separated, from {', '.join(SYSTEMS)} (default: all)")
+    parser.add_argument(
+        "--datasets",
+        type=_names,
+        default=list(DATASETS),
+        help=f"comma-separated names or .jsonl files (default: {','.join(DATASETS)})",
+    )
+    parser.add_argument(
+        "--systems",
+        type=_names,
+        default=None,
+        help=f"comma-separated, from {', '.join(SYSTEMS)} (default: all)",
+    )
     parser.add_argument("--limit", type=int, default=None, help="only the first N clusters of each dataset")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes over clusters (default: 2)")
-    parser.add_argument("--words", type=int, default=None, help="override the protocol's budget for every dataset")
-    parser.add_argument("--json", type=Path, default=None, metavar="PATH", help="also write the numbers as JSON")
+    parser.add_argument(
+        "--words", type=int, default=None, help="override the protocol's budget for every dataset"
+    )
+    parser.add_argument(
+        "--json", type=Path, default=None, metavar="PATH", help="also write the numbers as JSON"
+    )
     return parser.parse_args(argv)
 
 
@@ -254,7 +270,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"  {system} failed on {error}", file=sys.stderr)
         title = f"{path.stem} ({len(clusters)} clusters, {words} words)"
         print(markdown_table(title, rows), end="\n\n", flush=True)
-        report["datasets"][path.stem] = {"file": path.name, "words": words, "clusters": len(clusters), "systems": rows}
+        report["datasets"][path.stem] = {
+            "file": path.name,
+            "words": words,
+            "clusters": len(clusters),
+            "systems": rows,
+        }
     if args.json:
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         print(f"wrote {args.json}", file=sys.stderr)

@@ -9,11 +9,12 @@
      reading the file excluded), for reference.
    The ratio Chorus CLI / LexRank subprocess is printed.
 2. Cost curve. One cluster of N documents for N in 5 ... 2000: the documents of a DUC 2006 cluster
-   first, then perturbed copies of them (paragraphs dropped and reordered, one paragraph of an
-   unrelated report mixed in), as a big story's wire copies and rewrites look. Each point runs the
-   CLI in a fresh subprocess; wall seconds and the child's peak resident memory (``wait4``'s
-   ``ru_maxrss``) are reported. LexRank's points stop at ``--lexrank-max-docs`` (its dense
-   sentence-by-sentence matrix grows quadratically).
+   first, then perturbed copies of them (paragraphs dropped and reordered, words dropped, one
+   paragraph of an unrelated report mixed in), as a big story's wire copies and rewrites look.
+   Each point runs the CLI in a fresh subprocess; wall seconds and the child's peak resident
+   memory (``wait4``'s ``ru_maxrss``, read by a small launcher process) are reported. LexRank's
+   points stop at ``--lexrank-max-docs`` (its dense sentence-by-sentence matrix grows
+   quadratically).
 
     python bench/speed.py                      # both parts
     python bench/speed.py --sizes 5,10,25      # a short curve
@@ -29,6 +30,7 @@ import argparse
 import json
 import os
 import random
+import signal
 import subprocess
 import sys
 import tempfile
@@ -64,26 +66,51 @@ class Run:
         return f"exit {self.returncode}: {lines[-1] if lines else 'no message'}"
 
 
+# A small launcher between this (large) process and the measured one. Linux starts a child's
+# ``ru_maxrss`` at the resident size of the process it was forked from (Python spawns with vfork,
+# so that would be this bench's own peak); forking from a fresh ~10 MB interpreter keeps the
+# measured peak the child's own. It also times the child, excluding the launcher's start.
+_LAUNCHER = """
+import os, sys, time
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.argv[2], sys.argv[2:])
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as out:
+    out.write(f"{time.perf_counter() - start} {usage.ru_maxrss}")
+sys.exit(min(abs(os.waitstatus_to_exitcode(status)), 255))
+"""
+
+
 def timed_subprocess(command: Sequence[str], timeout: float = 3600.0) -> Run:
-    """Run a command in a fresh process; wall seconds and that child's peak RSS (``wait4``)."""
-    with tempfile.TemporaryFile() as errors:
-        start = time.perf_counter()
-        process = subprocess.Popen(list(command), stdout=subprocess.DEVNULL, stderr=errors, cwd=ROOT, env=_child_env())
-        deadline = start + timeout
-        while True:
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() > deadline:
-                process.kill()
-                pid, status, usage = os.wait4(process.pid, 0)
-                break
-            time.sleep(0.005)
-        seconds = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-        errors.seek(0)
-        message = errors.read().decode("utf-8", "replace")
-    return Run(seconds, usage.ru_maxrss / 1024.0, process.returncode, message)
+    """Run a command in a fresh process: its wall seconds and its own peak resident memory."""
+    with tempfile.TemporaryDirectory(prefix="chorus-run-") as folder:
+        report = Path(folder) / "usage"
+        errors_path = Path(folder) / "stderr"
+        launcher = [sys.executable, "-c", _LAUNCHER, str(report), *command]
+        with errors_path.open("wb") as errors:
+            start = time.perf_counter()
+            process = subprocess.Popen(
+                launcher,
+                stdout=subprocess.DEVNULL,
+                stderr=errors,
+                cwd=ROOT,
+                env=_child_env(),
+                start_new_session=True,  # its own process group, so a timeout ends the child too
+            )
+            try:
+                returncode = process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                returncode = process.wait()
+            wall = time.perf_counter() - start
+        message = errors_path.read_text(encoding="utf-8", errors="replace")
+        try:
+            seconds, maxrss = report.read_text().split()
+            return Run(float(seconds), int(maxrss) / 1024.0, returncode, message)
+        except (OSError, ValueError):
+            return Run(wall, 0.0, returncode or 1, message or "no usage report")
 
 
 def _child_env() -> dict[str, str]:
@@ -94,7 +121,19 @@ def _child_env() -> dict[str, str]:
 
 def chorus_command(path: Path, words: int) -> list[str]:
     """The CLI call being measured."""
-    return [sys.executable, "-m", "chorus", "summarize", str(path), "--format", "jsonl", "--words", str(words), "-o", os.devnull]
+    return [
+        sys.executable,
+        "-m",
+        "chorus",
+        "summarize",
+        str(path),
+        "--format",
+        "jsonl",
+        "--words",
+        str(words),
+        "-o",
+        os.devnull,
+    ]
 
 
 def lexrank_command(path: Path, words: int) -> list[str]:
@@ -135,15 +174,23 @@ def write_jsonl(path: Path, clusters: list[dict[str, Any]]) -> Path:
 def ten_document_clusters(source: list[dict[str, Any]], count: int, docs: int) -> list[dict[str, Any]]:
     """The first ``docs`` documents of the first ``count`` clusters, as generic (query-less) clusters."""
     return [
-        {"id": c["id"], "query": "", "documents": c["documents"][:docs], "references": c.get("references", [])}
+        {
+            "id": c["id"],
+            "query": "",
+            "documents": c["documents"][:docs],
+            "references": c.get("references", []),
+        }
         for c in source[:count]
     ]
 
 
 def perturb(document: dict[str, Any], noise: dict[str, Any], rng: random.Random, copy: int) -> dict[str, Any]:
-    """A rewrite of a report: ~30% of paragraphs dropped, two swapped, a foreign paragraph added."""
+    """A rewrite of a report: ~30% of paragraphs dropped, two swapped, ~5% of the words of the
+    rest dropped (so sentences are near-duplicates, not exact copies that deduplication would
+    collapse), and a paragraph of an unrelated report mixed in."""
     paragraphs = [p for p in document["text"].split("\n\n") if p.strip()] or [document["text"]]
     kept = [p for p in paragraphs if rng.random() > 0.3] or paragraphs[:1]
+    kept = [" ".join(w for i, w in enumerate(p.split()) if i == 0 or rng.random() > 0.05) for p in kept]
     if len(kept) > 2:
         i = rng.randrange(len(kept) - 1)
         kept[i], kept[i + 1] = kept[i + 1], kept[i]
@@ -238,7 +285,9 @@ def throughput(source: list[dict[str, Any]], work: Path, count: int, docs: int, 
     print()
 
 
-def cost_curve(source: list[dict[str, Any]], work: Path, sizes: Sequence[int], words: int, lexrank_max: int) -> None:
+def cost_curve(
+    source: list[dict[str, Any]], work: Path, sizes: Sequence[int], words: int, lexrank_max: int
+) -> None:
     """Part 2: seconds and peak memory against the number of documents, fresh process per point."""
     print(f"## Cost curve: one cluster of N documents, {words} words, fresh process per point\n")
     print("| documents | words in | chorus s | chorus peak MB | LexRank s | LexRank peak MB |")
@@ -273,13 +322,21 @@ def _sizes(value: str) -> list[int]:
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data", help="folder of the shared data (default: $CHORUS_DATA or ../shared/data)")
-    parser.add_argument("--clusters", type=int, default=50, help="clusters in the throughput run (default: 50)")
+    parser.add_argument(
+        "--clusters", type=int, default=50, help="clusters in the throughput run (default: 50)"
+    )
     parser.add_argument("--docs", type=int, default=10, help="documents per throughput cluster (default: 10)")
     parser.add_argument("--words", type=int, default=100, help="word budget (default: 100)")
-    parser.add_argument("--sizes", type=_sizes, default=list(DEFAULT_SIZES), help="cost-curve sizes, comma-separated")
-    parser.add_argument("--lexrank-max-docs", type=int, default=250, help="largest cluster LexRank is timed on (default: 250)")
+    parser.add_argument(
+        "--sizes", type=_sizes, default=list(DEFAULT_SIZES), help="cost-curve sizes, comma-separated"
+    )
+    parser.add_argument(
+        "--lexrank-max-docs", type=int, default=250, help="largest cluster LexRank is timed on (default: 250)"
+    )
     parser.add_argument("--no-throughput", action="store_true", help="skip part 1")
     parser.add_argument("--no-curve", action="store_true", help="skip part 2")
     parser.add_argument("--run-lexrank", type=Path, help=argparse.SUPPRESS)
