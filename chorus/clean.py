@@ -29,27 +29,38 @@ _FURNITURE_LINES = re.compile(
       | share\ (?:this|on)\b.* | tweet\ with\ a\ location | enlarge\ (?:this\ )?image.* | toggle\ caption.*
       | image\ (?:copyright|caption)\b.* | (?:photo|picture|image)s?\s*(?:credit)?\s*:.* | getty\ images.*
       | visit\ .{1,60}?\ homepage.* | (?:follow|like)\ (?:us|.{1,60}?)\ on\ (?:facebook|twitter|instagram|linkedin).*
-      | .{0,60}(?:emails?\ &\ alerts|newsletter).* | sign\ up\b.* | subscribe\b.{0,80}
+      | .{0,60}emails?\ &\ alerts.*
+      | (?:sign\ up|subscribe|register)\b.{0,120}(?:newsletter|inbox|e-?mails?|alerts|updates|briefing|edition).*
+      | .{0,40}newsletter\s*[:.!]?
       | site\ highlights\ each\ day\ to\ your\ inbox.* | read\ (?:more|also|next)\s*:.* | related\s*:.*
       | click\ here\b.* | (?:first\ )?published\s*:?.{0,40} | updated?\s*[:,].{0,80} | all\ rights\ reserved.*
-      | copyright\ .{0,80} | ©.{0,80} | [_—–=*\-]{2,} | \[.{0,200}\] | \(.{0,200}\)
+      | copyright\s*(?:©|\(c\)|\d{4}).{0,80} | ©.{0,80} | [_—–=*\-]{2,} | \[.{0,200}\] | \(.{0,200}\)
       | .{0,80}\ contributed\ to\ this\ report\.? | \S+@\S+\.\w+.{0,40}
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Sign-up widgets flattened into one line: dropped whole when they contain any of these.
+_WIDGET = re.compile(
+    r"verify you'?re not a robot|invalid email address|thank you for subscribing|you must select a newsletter"
+    r"|you may opt-out at any time",
+    re.IGNORECASE,
+)
+_CONTINUE_READING = re.compile(r"\s*(?:Advertisement\s*)?Continue reading the main story\s*", re.IGNORECASE)
 # "date 2019-04-30 Headline..." header lines left by scrapers.
 _DATE_HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?\s*", re.I)
 # A photo credit glued to a caption: "YURI CORTEZ/AFP/Getty ImagesVenezuelan soldiers..."
 _GLUED_CREDIT = re.compile(rf"^[A-Z][A-Z.'\- ]{{2,40}}(?:/(?:{_AGENCIES}))+\s*(?=[A-Z])")
 # "Caption title(Photographer/Agency)Caption text": drop the title and the credit.
 _CAPTION_TITLE_CREDIT = re.compile(r"^[^.!?()]{0,60}\([^()]{0,60}/[^()]{0,30}\)(?=[A-Z])")
+# "Caption without full stop (Photo: Name/Outlet) Paragraph text...": drop caption and credit.
+_CAPTION_BEFORE_CREDIT = re.compile(r"^[^.!?()]{3,160}\((?:photo|picture|image|credit)s?\s*:[^()]{1,80}\)\s*(?=[A-Z“\"])", re.I)
 # "Caption title(Photographer/Agency)Caption text" and "(Photo: X/Y)" credits.
 _PAREN_CREDIT = re.compile(
     rf"\((?:photo|picture|image|credit)s?\s*:[^()]{{1,80}}\)|\([^()]{{0,60}}/(?:[^()]{{0,30}})\)|\((?:{_AGENCIES})(?:\s+photo)?\)\s*$",
     re.I,
 )
 # A trailing agency sign-off: "...history.”—AFP", "... - Reuters".
-_SIGN_OFF = re.compile(rf"\s*[—–-]{{1,2}}\s*(?:{_AGENCIES})\s*$")
+_SIGN_OFF = re.compile(rf"\s*[—–-]{{1,2}}\s*(?:{_AGENCIES})\s*$|(?<=[.!?\"”])\s*[—–]\s*[A-Z]{{2,6}}\s*$")
 # A caption: a line without sentence punctuation that ends with an agency credit "(Reuters)".
 _CAPTION = re.compile(rf"^[^.!?]{{3,200}}\((?:{_AGENCIES})\)\s*$")
 _BULLET_MARK = re.compile(r"^\s*[-*•·▪●◦]\s+")
@@ -65,9 +76,30 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffd]")
 
 
+_MARKUP = re.compile(
+    r"<\s*/?\s*(?:html|body|head|div|p|span|a|br|script|style|article|section|header|footer|nav|h[1-6]"
+    r"|ul|ol|li|table|tr|td|img|meta|link|em|strong|b|i|figure|figcaption)\b[^>]*>",
+    re.IGNORECASE,
+)
+_INVISIBLE = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+_BLOCK_TAG = re.compile(r"<\s*/?\s*(?:p|div|br|li|h[1-6]|article|section|tr|figcaption)\b[^>]*>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^<>]{1,500}>")
+
+
+def strip_markup(text: str) -> str:
+    """Text of an HTML fragment passed as plain text: scripts and styles dropped, block tags
+    turned into line breaks, other tags removed. Text without markup is returned unchanged."""
+    if not _MARKUP.search(text):
+        return text
+    text = _INVISIBLE.sub(" ", text)
+    text = _BLOCK_TAG.sub("\n", text)
+    return _ANY_TAG.sub(" ", text)
+
+
 def normalise(text: str) -> str:
-    """Unescape HTML entities, unify quotes and whitespace, drop control characters."""
-    text = html.unescape(text)
+    """Strip stray markup, unescape HTML entities, unify quotes and whitespace, drop control
+    characters."""
+    text = html.unescape(strip_markup(text))
     text = unicodedata.normalize("NFC", text)
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("``", "“").replace("''", "”")
@@ -80,10 +112,12 @@ def clean_line(line: str) -> str:
     if not line:
         return ""
     line = _DATE_HEADER.sub("", line)
-    if _CAPTION.search(line):
+    if _CAPTION.search(line) or _WIDGET.search(line):
         return ""
+    line = _CONTINUE_READING.sub(" ", line).strip()
     line = _GLUED_CREDIT.sub("", line)
     line = _CAPTION_TITLE_CREDIT.sub("", line)
+    line = _CAPTION_BEFORE_CREDIT.sub("", line)
     line = _PAREN_CREDIT.sub(" ", line).strip()
     line = _SIGN_OFF.sub("", line).strip()
     if not line or _FURNITURE_LINES.match(_BULLET_MARK.sub("", line)):

@@ -46,6 +46,15 @@ def decode(data: bytes, name: str = "input") -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    # Western European text in cp1252/Latin-1 is the common case and short samples fool charset
+    # detectors ("café" read as mac_latin2): accept cp1252 when its non-ASCII output is letters.
+    try:
+        western = data.decode("cp1252")
+        non_ascii = [ch for ch in western if ord(ch) > 127]
+        if non_ascii and sum(ch.isalpha() and "À" <= ch <= "ÿ" for ch in non_ascii) >= 0.8 * len(non_ascii):
+            return western
+    except UnicodeDecodeError:
+        pass
     try:
         from charset_normalizer import from_bytes
 
@@ -162,7 +171,7 @@ def cluster_from_mapping(item: dict, fallback_id: str) -> Cluster:
         for i, d in enumerate(documents)
     ]
     references = [str(r) for r in item.get("references") or [] if isinstance(r, str)]
-    return Cluster(documents=docs, id=cluster_id, query=str(item.get("query") or ""), references=references)
+    return Cluster(documents=docs, id=cluster_id, query=str(item.get("query") or ""), references=references, explicit=True)
 
 
 def parse_json(text: str, name: str) -> list[Cluster]:
@@ -285,7 +294,7 @@ def load(paths: Iterable[str | Path]) -> list[Cluster]:
             skipped += 1
             continue
         for cluster in parsed:
-            if cluster.references or cluster.query or len(parsed) > 1 or Path(name).suffix.lower() in JSON_SUFFIXES:
+            if cluster.explicit:
                 clusters.append(cluster)
             else:
                 singles.extend(cluster.documents)

@@ -118,9 +118,14 @@ class Summary:
 
 @dataclass
 class Cluster:
-    """Reports of one event as read from the input, plus optional reference summaries."""
+    """Reports of one event as read from the input, plus optional reference summaries.
+
+    ``explicit`` is True when the input declared the cluster (a JSON object with ``documents``):
+    such a cluster is summarised on its own, never merged with loose reports.
+    """
 
     documents: list[Document]
     id: str = ""
     query: str = ""
     references: list[str] = field(default_factory=list)
+    explicit: bool = False

@@ -38,7 +38,7 @@ class SummaryOptions:
     weighting: Literal["auto", "learned", "frequency"] = "auto"
     min_sentence_words: int | None = None
     max_sentence_words: int = 60
-    candidate_limit: int = 400
+    candidate_limit: int = 100
     duplicate_threshold: float = 0.5
     support_threshold: float = 0.5
     solver_time_limit: float = 10.0

