@@ -305,6 +305,31 @@ class LexRank(SumyRanker):
     summarizer_factory = staticmethod(_fast_lexrank_class)
 
 
+class StockLexRank:
+    """sumy's LexRankSummarizer exactly as shipped (pure-Python similarity matrix), the reference
+    the speed target is stated against; ``LexRank`` above gives the same ranking faster."""
+
+    name = "LexRank(stock)"
+
+    def __init__(self) -> None:
+        from sumy.summarizers.lex_rank import LexRankSummarizer
+
+        _, stemmer, stop_words = _sumy_parts()
+        self._summarizer = LexRankSummarizer(stemmer)
+        self._summarizer.stop_words = stop_words
+
+    def summarize(self, cluster: Cluster, words: int) -> str:
+        units = cluster_units(cluster)
+        if not units:
+            return ""
+        document = sumy_document(units)
+        # sumy returns a sentence count in document order; ask for enough to fill the budget.
+        average = max(1.0, sum(u.words for u in units) / len(units))
+        count = min(len(units), int(words / average) + 3)
+        chosen = [str(s) for s in self._summarizer(document, count)]
+        return " ".join(take_until_budget(chosen, words))
+
+
 class TextRank(SumyRanker):
     """sumy's TextRank (damping 0.85), Snowball stemmer, sumy's stop words."""
 
@@ -493,6 +518,7 @@ def _clipped_gains(added: Counter[T], have: Counter[T], references: list[Counter
 BASELINES: dict[str, Callable[[], Baseline]] = {
     "Lead": Lead,
     "LexRank": LexRank,
+    "LexRank(stock)": StockLexRank,
     "TextRank": TextRank,
     "CentroidMMR": CentroidMMR,
     "CentroidMMR+q": lambda: CentroidMMR(use_query=True),
