@@ -102,9 +102,7 @@ def in_reading_order(units: Sequence[Unit], chosen: Iterable[int]) -> str:
     return " ".join(units[i].text for i in picked)
 
 
-def pick_by_score(
-    units: Sequence[Unit], scores: Sequence[float], words: int, min_words: int = 0
-) -> list[int]:
+def pick_by_score(units: Sequence[Unit], scores: Sequence[float], words: int, min_words: int = 0) -> list[int]:
     """Indices of the best-scored units, in score order, until the budget is reached.
 
     Ties keep cluster order. Units shorter than ``min_words`` are skipped when enough longer ones
@@ -352,9 +350,7 @@ class CentroidMMR:
     query (each L2-normalised, weighted by ``query_weight``).
     """
 
-    def __init__(
-        self, lam: float = 0.7, min_words: int = 8, use_query: bool = False, query_weight: float = 0.5
-    ):
+    def __init__(self, lam: float = 0.7, min_words: int = 8, use_query: bool = False, query_weight: float = 0.5):
         self.lam = lam
         self.min_words = min_words
         self.use_query = use_query

@@ -202,9 +202,7 @@ def _names(value: str) -> list[str]:
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", help="folder of the shared data (default: $CHORUS_DATA or ../shared/data)")
     parser.add_argument(
         "--datasets",
@@ -220,12 +218,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--limit", type=int, default=None, help="only the first N clusters of each dataset")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes over clusters (default: 2)")
-    parser.add_argument(
-        "--words", type=int, default=None, help="override the protocol's budget for every dataset"
-    )
-    parser.add_argument(
-        "--json", type=Path, default=None, metavar="PATH", help="also write the numbers as JSON"
-    )
+    parser.add_argument("--words", type=int, default=None, help="override the protocol's budget for every dataset")
+    parser.add_argument("--json", type=Path, default=None, metavar="PATH", help="also write the numbers as JSON")
     return parser.parse_args(argv)
 
 

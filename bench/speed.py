@@ -299,9 +299,7 @@ def throughput(source: list[dict[str, Any]], work: Path, count: int, docs: int, 
     print()
 
 
-def cost_curve(
-    source: list[dict[str, Any]], work: Path, sizes: Sequence[int], words: int, lexrank_max: int
-) -> None:
+def cost_curve(source: list[dict[str, Any]], work: Path, sizes: Sequence[int], words: int, lexrank_max: int) -> None:
     """Part 2: seconds and peak memory against the number of documents, fresh process per point."""
     print(f"## Cost curve: one cluster of N documents, {words} words, fresh process per point\n")
     print("| documents | words in | chorus s | chorus peak MB | LexRank s | LexRank peak MB |")
@@ -336,21 +334,13 @@ def _sizes(value: str) -> list[int]:
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", help="folder of the shared data (default: $CHORUS_DATA or ../shared/data)")
-    parser.add_argument(
-        "--clusters", type=int, default=50, help="clusters in the throughput run (default: 50)"
-    )
+    parser.add_argument("--clusters", type=int, default=50, help="clusters in the throughput run (default: 50)")
     parser.add_argument("--docs", type=int, default=10, help="documents per throughput cluster (default: 10)")
     parser.add_argument("--words", type=int, default=100, help="word budget (default: 100)")
-    parser.add_argument(
-        "--sizes", type=_sizes, default=list(DEFAULT_SIZES), help="cost-curve sizes, comma-separated"
-    )
-    parser.add_argument(
-        "--lexrank-max-docs", type=int, default=250, help="largest cluster LexRank is timed on (default: 250)"
-    )
+    parser.add_argument("--sizes", type=_sizes, default=list(DEFAULT_SIZES), help="cost-curve sizes, comma-separated")
+    parser.add_argument("--lexrank-max-docs", type=int, default=250, help="largest cluster LexRank is timed on (default: 250)")
     parser.add_argument("--no-throughput", action="store_true", help="skip part 1")
     parser.add_argument("--no-curve", action="store_true", help="skip part 2")
     parser.add_argument("--run-lexrank", type=Path, help=argparse.SUPPRESS)

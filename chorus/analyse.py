@@ -217,7 +217,11 @@ def concept_table(
         features[:, 3] = early
         features[:, 4] = 1.0 - np.array(first_position)
         if title_bigrams:
-            features[:, 5] = [sum(name in t for t in title_bigrams) / len(title_bigrams) for name in names]
+            in_titles: dict[tuple[str, str], int] = defaultdict(int)
+            for title in title_bigrams:
+                for pair in title:
+                    in_titles[pair] += 1
+            features[:, 5] = [in_titles.get(name, 0) / len(title_bigrams) for name in names]
         features[:, 6] = [float(a in STOP_STEMS or b in STOP_STEMS) for a, b in names]
         if query_stems:
             features[:, 7] = [(a in query_stems) + (b in query_stems) for a, b in names]

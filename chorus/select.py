@@ -63,34 +63,46 @@ def select_sentences(
     fits = [j for j in range(n) if lengths[j] <= budget]
     if not fits:
         return []
-    used = sorted({c for j in fits for c in sentence_concepts[j] if weights[c] > 0})
-    if not used:
-        return []
-    column = {c: k for k, c in enumerate(used)}
-    m = len(used)
-    # Variables: [s_0..s_{n-1}, c_0..c_{m-1}].
-    rows, cols, vals = [], [], []
+    # Concepts held by the same set of sentences act as one: merge them (summing weights), and
+    # fold those held by a single sentence into that sentence's own value. Same optimum, a far
+    # smaller program (most concepts occur in one or two candidates).
+    holders: dict[int, list[int]] = {}
     for j in fits:
         for c in sentence_concepts[j]:
-            if c in column:
-                rows.append(column[c])
-                cols.append(j)
-                vals.append(-1.0)
-    for k in range(m):
-        rows.append(k)
-        cols.append(n + k)
-        vals.append(1.0)
-    coverage = sparse.csr_matrix((vals, (rows, cols)), shape=(m, n + m))
-    length_row = sparse.csr_matrix((np.asarray(lengths, dtype=float)[fits], ([0] * len(fits), fits)), shape=(1, n + m))
+            if weights[c] > 0:
+                holders.setdefault(c, []).append(j)
+    if not holders:
+        return []
+    sentence_value = np.zeros(n)
+    shared: dict[tuple[int, ...], float] = {}
+    for c, js in holders.items():
+        if len(js) == 1:
+            sentence_value[js[0]] += weights[c]
+        else:
+            key = tuple(js)
+            shared[key] = shared.get(key, 0.0) + float(weights[c])
+    groups = list(shared)
+    m = len(groups)
+    # Variables: [s_0..s_{n-1}, g_0..g_{m-1}]; g_k <= sum of its sentences.
+    rows, cols, vals = [], [], []
+    for k, js in enumerate(groups):
+        rows.extend([k] * (len(js) + 1))
+        cols.extend([*js, n + k])
+        vals.extend([-1.0] * len(js) + [1.0])
     constraints = [
-        LinearConstraint(coverage, -np.inf, 0.0),
-        LinearConstraint(length_row, 0.0, float(budget)),
+        LinearConstraint(
+            sparse.csr_matrix((np.asarray(lengths, dtype=float)[fits], ([0] * len(fits), fits)), shape=(1, n + m)),
+            0.0,
+            float(budget),
+        )
     ]
+    if m:
+        constraints.append(LinearConstraint(sparse.csr_matrix((vals, (rows, cols)), shape=(m, n + m)), -np.inf, 0.0))
     objective = np.zeros(n + m)
-    objective[n:] = -np.asarray(weights, dtype=float)[used]
+    objective[n:] = -np.array([shared[key] for key in groups])
     # A tiny cost per word: among briefs of equal coverage, the shortest, so that no sentence
     # is added for words alone (redundancy excluded even when budget is left over).
-    objective[:n] = 1e-6 * np.asarray(lengths, dtype=float)
+    objective[:n] = -sentence_value + 1e-6 * np.asarray(lengths, dtype=float)
     upper = np.zeros(n + m)
     upper[fits] = 1.0
     upper[n:] = 1.0
