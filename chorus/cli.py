@@ -52,6 +52,8 @@ def _add_brief_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--format", choices=["text", "markdown", "json", "jsonl"], default="text")
     command.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
     command.add_argument("--quiet", action="store_true", help="no progress bar or warnings")
+    command.add_argument("--canonical-names", action="store_true", help="write names in the brief in their canonical spelling")
+    command.add_argument("--brief-only", action="store_true", help="skip entities, quotes, disagreements and timeline (faster)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -87,11 +89,20 @@ def run_summarize(args: argparse.Namespace) -> int:
     if args.format == "jsonl" or len(clusters) > 1:
         return _summarize_many(clusters, args)
     cluster = clusters[0]
-    options = SummaryOptions(words=args.words, query=args.query or cluster.query or None)
-    summary = summarize(cluster.documents, options=options)
+    summary = summarize(cluster.documents, options=_options(args, cluster))
     text = render.RENDERERS[args.format](summary)
     _write(args.output, text)
     return 0
+
+
+def _options(args: argparse.Namespace, cluster: Cluster) -> SummaryOptions:
+    # The JSONL contract carries no cross-source sections: skip their cost there.
+    return SummaryOptions(
+        words=args.words,
+        query=args.query or cluster.query or None,
+        cross_source=not args.brief_only and args.format != "jsonl",
+        canonical_names=args.canonical_names,
+    )
 
 
 def _summarize_many(clusters: list[Cluster], args: argparse.Namespace) -> int:
@@ -102,8 +113,7 @@ def _summarize_many(clusters: list[Cluster], args: argparse.Namespace) -> int:
     progress = tqdm(clusters, desc="clusters", unit="cluster", file=sys.stderr, disable=args.quiet or len(clusters) < 2)
     chunks: list[str] = []
     for cluster in progress:
-        options = SummaryOptions(words=args.words, query=args.query or cluster.query or None)
-        summary = summarize(cluster.documents, options=options)
+        summary = summarize(cluster.documents, options=_options(args, cluster))
         if args.format == "jsonl":
             chunks.append(render.to_json_line(summary, cluster.id))
         elif args.format == "json":

@@ -79,6 +79,72 @@ class SummarySentence:
 
 
 @dataclass
+class Entity:
+    """A person, place or organisation, under one canonical name across spellings.
+
+    Attributes:
+        name: the canonical spelling (the most used full form, accented when any source accents it).
+        kind: ``"person"``, ``"place"``, ``"organisation"`` or ``"other"``.
+        variants: every other spelling seen (accents dropped, transliterations, typos, surname only).
+        sources: ids of the documents mentioning it.
+        mentions: how many times it is mentioned in all.
+        forms: document id -> the spellings that document uses.
+    """
+
+    name: str
+    kind: str
+    variants: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    mentions: int = 0
+    forms: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class Quote:
+    """A direct quotation, merged across the outlets that carry it.
+
+    Attributes:
+        speaker: canonical name of the speaker, or None when the source does not name one.
+        text: the quoted words, without quotation marks, as the first source gives them.
+        sources: ids of the documents carrying it (small wording differences merged).
+    """
+
+    speaker: str | None
+    text: str
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Claim:
+    """One side of a disagreement: what some sources say."""
+
+    text: str
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Disagreement:
+    """Sources that report the same thing differently (a number, a stance).
+
+    Attributes:
+        about: what the claims are about ("people killed", "Cuba, Bolivia on the coup attempt").
+        claims: two or more conflicting claims, each with its sources.
+    """
+
+    about: str
+    claims: list[Claim] = field(default_factory=list)
+
+
+@dataclass
+class TimelineEvent:
+    """A dated happening: ``date`` is ISO ``YYYY-MM-DD`` (resolved from weekdays when needed)."""
+
+    date: str
+    text: str
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Summary:
     """A cited brief: its sentences in reading order and the documents it was made from.
 
@@ -87,12 +153,18 @@ class Summary:
         documents: the cleaned documents it was made from.
         query: the query that steered it, if any.
         outlet_count: independent outlets among the documents (copies of one wire story count once).
+        entities, quotes, disagreements, timeline: the cross-source sections (empty when
+            ``SummaryOptions.cross_source`` is off).
     """
 
     sentences: list[SummarySentence]
     documents: list[Document]
     query: str | None = None
     outlet_count: int = 0
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    disagreements: list[Disagreement] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -110,6 +182,10 @@ class Summary:
             "outlets": self.outlet_count,
             "sentences": [asdict(s) for s in self.sentences],
             "documents": [{"id": d.id, "title": d.title, "date": d.date, "words": d.words} for d in self.documents],
+            "entities": [asdict(e) for e in self.entities],
+            "quotes": [asdict(q) for q in self.quotes],
+            "disagreements": [asdict(d) for d in self.disagreements],
+            "timeline": [asdict(t) for t in self.timeline],
         }
 
     def __str__(self) -> str:

@@ -29,6 +29,10 @@ class SummaryOptions:
         support_threshold: another report carries a sentence's content when one of its sentences
             shares at least this fraction of the sentence's content words.
         solver_time_limit: seconds the ILP solver may take before returning its best solution.
+        cross_source: also find the entities, quotes, disagreements and timeline of the reports
+            (the ``Summary`` sections beyond the brief).
+        canonical_names: write every person, place and organisation in the brief under its
+            canonical spelling (the brief then differs from its sources only in those names).
         weight_model: path of a concept-weight model JSON (as written by ``bench/train_weights.py``)
             to use instead of the one shipped with Chorus.
     """
@@ -43,6 +47,8 @@ class SummaryOptions:
     support_threshold: float = 0.5
     solver_time_limit: float = 10.0
     weight_model: str | None = None
+    cross_source: bool = True
+    canonical_names: bool = False
 
     def __post_init__(self) -> None:
         if self.words < 1:

@@ -9,8 +9,12 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from chorus import analyse, clean, order, segment, select
+from chorus.disagreements import find_disagreements
+from chorus.entities import canonical_names, extract_entities
 from chorus.models import Document, Sentence, Summary, SummarySentence
 from chorus.options import SummaryOptions
+from chorus.quotes import extract_quotes
+from chorus.timeline import build_timeline
 
 _ENDS_SENTENCE = (".", "!", "?", '"', "”", "’", "'", ")")
 
@@ -167,7 +171,44 @@ def summarize(
         )
         for s in ordered
     ]
-    return Summary(sentences=summary_sentences, documents=docs, query=options.query, outlet_count=len(set(groups)))
+    summary = Summary(sentences=summary_sentences, documents=docs, query=options.query, outlet_count=len(set(groups)))
+    if options.cross_source or options.canonical_names:
+        add_cross_source(summary, prepared, options)
+    return summary
+
+
+def add_cross_source(summary: Summary, prepared: Prepared, options: SummaryOptions) -> None:
+    """Fill the entities, quotes, disagreements and timeline of ``summary`` (in place), and
+    rewrite its names canonically when asked."""
+    index = extract_entities(prepared.sentences, prepared.documents)
+    if options.canonical_names:
+        summary.sentences = [replace(s, text=canonical_names(s.text, index.entities)) for s in summary.sentences]
+    if not options.cross_source:
+        return
+    summary.entities = [e for e in index.entities if e.mentions >= 2 or len(e.sources) >= 2 or e.variants]
+    summary.quotes = extract_quotes(prepared.documents, index.entities)
+    summary.disagreements = find_disagreements(prepared.sentences, prepared.documents, prepared.groups, index.entities)
+    summary.timeline = build_timeline(prepared.sentences, prepared.documents)
+    summary.sentences = [_without_contradicting(s, summary.disagreements) for s in summary.sentences]
+
+
+def _without_contradicting(sentence: SummarySentence, disagreements: list) -> SummarySentence:
+    """A source that says the opposite of a sentence does not corroborate it, however many words
+    the two share ("blamed the operator" vs "praised the operator")."""
+    against: set[str] = set()
+    words = analyse.content_stems(analyse.tokens(sentence.text))
+    for disagreement in disagreements:
+        overlap = []
+        for claim in disagreement.claims:
+            claim_words = analyse.content_stems(analyse.tokens(claim.text))
+            shared = len(words & claim_words) / max(1, min(len(words), len(claim_words)))
+            overlap.append(1.0 if claim.text in sentence.text else shared)
+        best = max(range(len(overlap)), key=overlap.__getitem__)
+        if overlap[best] >= 0.6 and all(o < overlap[best] for k, o in enumerate(overlap) if k != best):
+            against.update(d for k, c in enumerate(disagreement.claims) if k != best for d in c.sources)
+    if not against:
+        return sentence
+    return replace(sentence, corroborated_by=[d for d in sentence.corroborated_by if d not in against or d == sentence.source])
 
 
 def _outlet_ids(source: int, carrying: set[int], groups: list[int], docs: list[Document]) -> list[str]:

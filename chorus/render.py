@@ -29,12 +29,39 @@ def to_markdown(summary: Summary, title: str = "Brief") -> str:
     for s in summary.sentences:
         sources = ", ".join(f"`{d}`" for d in s.corroborated_by)
         out.append(f"- {s.text} <sub>({s.corroboration_count} of {total} sources: {sources})</sub>")
+    out += markdown_sections(summary)
     out += ["", "## Sources", ""]
     for d in summary.documents:
         label = d.title or "(untitled)"
         date = f", {d.date}" if d.date else ""
         out.append(f"- `{d.id}`: {label}{date} ({d.words} words)")
     return "\n".join(out) + "\n"
+
+
+def markdown_sections(summary: Summary, quotes: int = 8, entities: int = 15) -> list[str]:
+    """The cross-source sections as Markdown lines (empty when the summary has none)."""
+    out: list[str] = []
+    if summary.disagreements:
+        out += ["", "## Where sources differ", ""]
+        for disagreement in summary.disagreements:
+            out.append(f"- **{disagreement.about}**")
+            for claim in disagreement.claims:
+                out.append(f"  - “{claim.text}” ({', '.join(f'`{d}`' for d in claim.sources)})")
+    if summary.quotes:
+        out += ["", "## Key quotes", ""]
+        for quote in summary.quotes[:quotes]:
+            speaker = quote.speaker or "unnamed speaker"
+            out.append(f"- **{speaker}**: “{quote.text}” ({len(quote.sources)} source{'s' * (len(quote.sources) > 1)})")
+    if summary.entities:
+        out += ["", "## People, places, organisations", ""]
+        for entity in summary.entities[:entities]:
+            variants = f" (also: {', '.join(entity.variants)})" if entity.variants else ""
+            out.append(f"- {entity.name}, {entity.kind}{variants}: {len(entity.sources)} sources, {entity.mentions} mentions")
+    if summary.timeline:
+        out += ["", "## Timeline", ""]
+        for event in summary.timeline:
+            out.append(f"- {event.date}: {event.text} ({', '.join(f'`{d}`' for d in event.sources)})")
+    return out
 
 
 def to_json(summary: Summary) -> str:

@@ -1,0 +1,397 @@
+"""People, places and organisations, one canonical name per entity across spellings.
+
+Mentions are runs of capitalised words in each sentence, with leading titles ("Defense Minister",
+"Gen.") removed and used as evidence of a person. Names are then grouped across documents:
+
+- full names join when their surnames match up to accents, transliteration and typos
+  (``rapidfuzz`` ratio >= 80 on accent-folded words) and their first names agree, so that
+  "Nicolás Maduro" / "Nicolas Maduro" / "Nicolás Maudro" meet but "Andrei Petrescu" and
+  "Ana Petrescu" stay apart;
+- a surname alone joins the full name it abbreviates: the nearest one before it in the same
+  document when several people share it, else the most mentioned one;
+- other single names (places, organisations) join when they match the same way.
+
+The canonical name is the most used full spelling, accented when any source accents it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from chorus.models import Document, Entity, Sentence
+
+# Words that introduce a name without being part of it (lower-case, dots removed).
+PERSON_TITLES = frozenset(
+    """president vice minister secretary general gen sen senator rep representative gov governor mayor
+    mayoress chief leader adviser advisor spokesman spokeswoman spokesperson prime deputy dr mr mrs ms
+    miss prof professor colonel col captain capt lt lieutenant sgt sergeant major judge justice king queen
+    prince princess pope ambassador commander admiral engineer director chairman chairwoman ceo
+    self-proclaimed acting interim chancellor premier envoy rev father sister brother detective inspector
+    officer constable coach dean mp mep lawmaker""".split()
+)
+OFFICE_WORDS = frozenset(
+    """foreign defense defence interior information communications national security state home finance
+    justice health education energy economy trade labour labor transport environment internal affairs
+    opposition former new of the""".split()
+)
+ORGANISATION_WORDS = frozenset(
+    """assembly party council ministry forces force army navy union agency center centre inc corp corporation
+    company university bank police court parliament congress senate committee commission institute
+    association federation front movement government administration department office service services
+    guard church network news times post press foundation organization organisation group league
+    club airlines bureau fund board house""".split()
+)
+PLACE_WORDS = frozenset(
+    """base airbase street square avenue river city town village airport province state county district
+    island bay mountain valley lake sea ocean palace bridge dam road region republic""".split()
+)
+# Words generic to a place name, ignored when comparing names ("La Carlota air base" ~ "Karlota Air Base").
+GENERIC_WORDS = PLACE_WORDS | frozenset({"air", "military", "the"})
+PARTICLES = frozenset("""de la del da das do dos di van von der den le al el bin ibn du y""".split())
+NOT_NAMES = frozenset(
+    """the a an he she it they we i you his her its their our this that these those there here but and or so
+    if when while as after before since although though however meanwhile in on at for with by from of to
+    one some many most no not all both each what who why how where then now still also later earlier today
+    yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march
+    april june july august september october november december mr mrs ms dr according despite during
+    under over about between among against without within via per more less several few other another
+    every any such only just even last next first second third new old said says told asked added
+    breaking update photo video image watch read related advertisement someone everyone anyone nobody
+    somebody everybody key published posted updated""".split()
+)
+PRONOUNS = frozenset({"he", "she"})
+ROLE_NOUNS = frozenset(
+    """activist lawmaker politician official spokesman spokeswoman leader candidate actor actress singer
+    player striker coach author writer journalist reporter analyst economist scientist researcher lawyer
+    attorney businessman businesswoman founder owner student teacher doctor nurse pilot soldier officer
+    rescuer volunteer witness resident victim suspect defendant prosecutor investigator expert""".split()
+)
+_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*|\S")
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_DEMONYM = re.compile(r"(?:an|ian|ean|ese|ish|ic)$")
+SAID_VERBS = frozenset(
+    """said says told added wrote tweeted declared stated warned asked noted explained insisted claimed urged
+    announced replied responded argued confirmed denied recalled called""".split()
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form: accents dropped, apostrophes and dots removed ("Guaidó" -> "guaido")."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"['’.]", "", text.lower())
+
+
+@dataclass
+class Mention:
+    """A name as written in one sentence of one document."""
+
+    surface: str  # the name as written, titles removed
+    doc_index: int
+    sentence_index: int  # global index into the sentence list
+    start: int  # character offset inside the sentence text
+    core: tuple[str, ...]  # folded words used for matching (particles and generic words removed)
+    evidence: Counter = field(default_factory=Counter)  # votes for person / place / organisation
+
+
+def _is_capitalised(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def find_mentions(sentences: list[Sentence]) -> list[Mention]:
+    """Runs of capitalised words in every sentence, as ``Mention`` objects (titles stripped)."""
+    lowercase_words = {token.lower() for s in sentences for token in _TOKEN.findall(s.text) if token[:1].islower()}
+    mentions: list[Mention] = []
+    for index, sentence in enumerate(sentences):
+        text = sentence.text
+        tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(text)]
+        letters = [t for t, _ in tokens if t[:1].isalpha()]
+        if letters and sum(t.isupper() for t in letters) > 0.6 * len(letters):
+            continue  # an all-caps headline: capitals carry no information
+        i = 0
+        while i < len(tokens):
+            token, _start = tokens[i]
+            if not (_is_capitalised(token) and token[:1].isalpha()):
+                i += 1
+                continue
+            run = [i]
+            j = i + 1
+            while j < len(tokens):
+                word = tokens[j][0]
+                if _is_capitalised(word) and word[:1].isalpha():
+                    run.append(j)
+                    j += 1
+                elif (
+                    j + 1 < len(tokens)
+                    and _is_capitalised(tokens[j + 1][0])
+                    and (
+                        word.lower() in PARTICLES
+                        # "Bank of England", "Secretary of State", not "People of Venezuela"
+                        or (word == "of" and fold(tokens[j - 1][0]) in ORGANISATION_WORDS | PERSON_TITLES)
+                    )
+                ):
+                    run.extend([j, j + 1])
+                    j += 2
+                else:
+                    break
+            mention = _mention_from_run(tokens, run, sentence, index, lowercase_words)
+            if mention is not None:
+                mentions.append(mention)
+            i = j
+    return mentions
+
+
+def _mention_from_run(
+    tokens: list[tuple[str, int]], run: list[int], sentence: Sentence, index: int, lowercase_words: set[str]
+) -> Mention | None:
+    words = [tokens[k][0] for k in run]
+    starts = [tokens[k][1] for k in run]
+    evidence: Counter = Counter()
+    # A sentence-initial common word ("The", "But", "Venezuelan") is not part of a name.
+    at_start = run[0] == 0 or (run[0] == 1 and tokens[0][0] in "\"“‘'(")
+    while words and (
+        words[0].lower().rstrip(".") in NOT_NAMES
+        or (at_start and (words[0].lower() in lowercase_words or words[0].lower().endswith("ing")))
+    ):
+        words, starts = words[1:], starts[1:]
+        at_start = False
+    # Titles before the name: evidence of a person ("Defense Minister Vladimir Padrino",
+    # "Constituent Assembly Chief Diosdado Cabello": everything up to the last title goes).
+    titled = [k for k, w in enumerate(words[:-1]) if re.sub(r"['’]s$", "", w.lower().rstrip(".")) in PERSON_TITLES]
+    if titled:
+        evidence["person"] += 2
+        words, starts = words[titled[-1] + 1 :], starts[titled[-1] + 1 :]
+    while len(words) > 1:
+        head = re.sub(r"['’]s$", "", words[0].lower().rstrip("."))
+        if head in PERSON_TITLES:
+            evidence["person"] += 2
+        elif not (
+            head in OFFICE_WORDS or (_DEMONYM.search(head) and words[1].lower().rstrip(".") in PERSON_TITLES | OFFICE_WORDS)
+        ):
+            break
+        words, starts = words[1:], starts[1:]
+    if not words:
+        return None
+    words[-1] = re.sub(r"['’]s?$", "", words[-1])
+    words = [w.rstrip(".,;:") if not re.fullmatch(r"(?:[A-Z]\.)+", w) else w for w in words]
+    words = [w for w in words if w]
+    if not words:
+        return None
+    if words[0].lower() in PERSON_TITLES and len(words) == 1:
+        return None
+    if len(words) == 1:
+        word = words[0]
+        lower = word.lower()
+        if lower in NOT_NAMES or len(word) < 2:
+            return None
+        if at_start and lower in lowercase_words:
+            return None  # a common word capitalised at the start of a sentence
+        following = tokens[run[-1] + 1][0] if run[-1] + 1 < len(tokens) else ""
+        if _DEMONYM.search(lower) and following[:1].islower() and not _ACRONYM.match(word):
+            return None  # "Venezuelan soldiers"
+        if lower in lowercase_words and not _ACRONYM.match(word) and lower not in {"la"}:
+            # Capitalised mid-sentence but also used as a common word: keep only strong names.
+            if len(word) <= 3:
+                return None
+    surface = " ".join(words)
+    lowered = [fold(w) for w in words]
+    if any(w in ORGANISATION_WORDS for w in lowered):
+        evidence["organisation"] += 2
+    if any(w in PLACE_WORDS for w in lowered):
+        evidence["place"] += 2
+    before = sentence.text[: starts[0]].rstrip().split()
+    previous = fold(before[-1]) if before else ""
+    if previous in {"in", "at", "near", "from", "to", "across", "outside", "inside"}:
+        evidence["place"] += 1
+    if previous in PERSON_TITLES or previous in ROLE_NOUNS:
+        evidence["person"] += 2  # "activist Leopoldo López", "opposition leader Juan Guaidó"
+    after = sentence.text[starts[-1] + len(words[-1]) :].split()[:2]
+    following = fold(after[0]).strip(",.;:") if after else ""
+    if following in SAID_VERBS or sentence.text[starts[-1] + len(words[-1]) :].startswith(", who"):
+        evidence["person"] += 1
+    if following in PLACE_WORDS:
+        evidence["place"] += 1
+    core = tuple(w for w in lowered if w not in PARTICLES and w not in GENERIC_WORDS) or tuple(lowered)
+    return Mention(surface, sentence.doc_index, index, starts[0], core, evidence)
+
+
+def similar_word(a: str, b: str) -> bool:
+    """Same word up to accents, transliteration or a typo (folded input)."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4 or (a[0] != b[0] and {a[0], b[0]} not in ({"c", "k"}, {"v", "w"}, {"j", "y"})):
+        return False
+    return fuzz.ratio(a, b) >= 80
+
+
+def compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two full names of one entity: surnames alike and first names alike (or one name's words
+    all found in the other's, as "Evo Morales" in "Juan Evo Morales")."""
+    if not similar_word(a[-1], b[-1]):
+        return False
+    if similar_word(a[0], b[0]):
+        return True
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    return all(any(similar_word(w, v) for v in longer) for w in shorter)
+
+
+@dataclass
+class EntityIndex:
+    """Entities with the mention -> entity assignment, for quotes and canonical names."""
+
+    entities: list[Entity]
+    mention_entity: list[int]  # entity index of each mention (-1 when dropped)
+    mentions: list[Mention]
+
+    def at(self, sentence_index: int, start: int, end: int) -> Entity | None:
+        """The entity mentioned inside ``[start, end)`` of a sentence, if any (the last one)."""
+        found = None
+        for mention, entity in zip(self.mentions, self.mention_entity, strict=True):
+            if entity >= 0 and mention.sentence_index == sentence_index and start <= mention.start < end:
+                found = self.entities[entity]
+        return found
+
+    def person_before(self, doc_index: int, sentence_index: int, start: int, window: int = 3) -> Entity | None:
+        """The nearest person mentioned before a position in the same document (for "he said")."""
+        best = None
+        for mention, entity in zip(self.mentions, self.mention_entity, strict=True):
+            if entity < 0 or mention.doc_index != doc_index or self.entities[entity].kind != "person":
+                continue
+            if sentence_index - window <= mention.sentence_index < sentence_index or (
+                mention.sentence_index == sentence_index and mention.start < start
+            ):
+                best = self.entities[entity]
+        return best
+
+
+def group_entities(mentions: list[Mention], documents: list[Document], min_mentions: int = 1) -> EntityIndex:
+    """Group mentions into entities (see the module docstring for the rules)."""
+    groups: list[list[int]] = []  # mention indices per group
+    group_cores: list[list[tuple[str, ...]]] = []
+    full = [i for i, m in enumerate(mentions) if len(m.core) >= 2]
+    by_core: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in full:
+        by_core[mentions[i].core].append(i)
+    for core in sorted(by_core, key=lambda c: -len(by_core[c])):
+        for g, cores in enumerate(group_cores):
+            if any(compatible(core, other) for other in cores):
+                groups[g].extend(by_core[core])
+                cores.append(core)
+                break
+        else:
+            groups.append(list(by_core[core]))
+            group_cores.append([core])
+    single = [i for i, m in enumerate(mentions) if len(m.core) == 1]
+    unresolved: dict[str, list[int]] = defaultdict(list)
+    surname_groups: dict[str, list[int]] = {}
+    for i in single:
+        word = mentions[i].core[0]
+        if word not in surname_groups:
+            surname_groups[word] = [g for g, cores in enumerate(group_cores) if any(similar_word(word, c[-1]) for c in cores)]
+        candidates = surname_groups[word]
+        if len(candidates) == 1:
+            groups[candidates[0]].append(i)
+        elif candidates:
+            groups[_nearest_group(mentions, i, candidates, groups)].append(i)
+        else:
+            unresolved[word].append(i)
+    # Single names with no full name: group spelling variants among themselves.
+    single_groups: list[tuple[str, list[int]]] = []
+    for word in sorted(unresolved, key=lambda w: -len(unresolved[w])):
+        for key, members in single_groups:
+            if similar_word(word, key):
+                members.extend(unresolved[word])
+                break
+        else:
+            single_groups.append((word, list(unresolved[word])))
+    groups.extend(members for _, members in single_groups)
+
+    entities: list[Entity] = []
+    assignment = [-1] * len(mentions)
+    for members in sorted(groups, key=len, reverse=True):
+        if len(members) < min_mentions:
+            continue
+        entity = _make_entity([mentions[i] for i in members], documents)
+        if entity is None:
+            continue
+        for i in members:
+            assignment[i] = len(entities)
+        entities.append(entity)
+    return EntityIndex(entities, assignment, mentions)
+
+
+def _nearest_group(mentions: list[Mention], index: int, candidates: list[int], groups: list[list[int]]) -> int:
+    """For a surname shared by several people: the one named last before it in its document,
+    else the one with most mentions."""
+    mention = mentions[index]
+    best, best_key = candidates[0], (-1, -1)
+    for g in candidates:
+        preceding = [
+            mentions[i].sentence_index
+            for i in groups[g]
+            if mentions[i].doc_index == mention.doc_index
+            and len(mentions[i].core) >= 2
+            and (mentions[i].sentence_index, mentions[i].start) < (mention.sentence_index, mention.start)
+        ]
+        key = (max(preceding) if preceding else -1, len(groups[g]))
+        if key > best_key:
+            best, best_key = g, key
+    return best
+
+
+def _make_entity(members: list[Mention], documents: list[Document]) -> Entity | None:
+    evidence: Counter = Counter()
+    for m in members:
+        evidence.update(m.evidence)
+    kind = max(("person", "organisation", "place"), key=lambda k: evidence[k]) if evidence else "other"
+    if evidence and evidence[kind] == 0:
+        kind = "other"
+    full_forms = Counter(m.surface for m in members)
+    if kind == "person":  # a person is named by the full name, even if the surname is used more
+        full_forms = Counter(m.surface for m in members if len(m.core) >= 2) or full_forms
+    folded_counts: Counter = Counter()
+    for surface, count in full_forms.items():
+        folded_counts[fold(surface)] += count
+    best_key = max(folded_counts, key=lambda k: (folded_counts[k], len(k)))
+    spellings = [s for s in full_forms if fold(s) == best_key]
+    name = max(spellings, key=lambda s: (not s.isascii(), full_forms[s]))
+    forms: dict[str, list[str]] = defaultdict(list)
+    for m in members:
+        doc_id = documents[m.doc_index].id
+        if m.surface not in forms[doc_id]:
+            forms[doc_id].append(m.surface)
+    variants = sorted({m.surface for m in members} - {name})
+    sources = [d.id for d in documents if d.id in forms]
+    return Entity(name=name, kind=kind, variants=variants, sources=sources, mentions=len(members), forms=dict(forms))
+
+
+def extract_entities(sentences: list[Sentence], documents: list[Document]) -> EntityIndex:
+    """All entities of the cluster, most mentioned first."""
+    return group_entities(find_mentions(sentences), documents)
+
+
+def canonical_names(text: str, entities: list[Entity]) -> str:
+    """``text`` with every variant spelling of an entity replaced by its canonical one (a full
+    variant by the full name, a surname alone by the canonical surname)."""
+    replacements: dict[str, str] = {}
+    for entity in entities:
+        if entity.kind not in {"person", "place", "organisation"}:
+            continue
+        canonical_words = entity.name.split()
+        for variant in entity.variants:
+            if len(variant.split()) == 1:
+                target = canonical_words[-1]
+            elif len(variant.split()) == len(canonical_words):
+                target = entity.name
+            else:
+                continue
+            if fold(variant) != fold(target) or variant != target:
+                replacements[variant] = target
+    for variant in sorted(replacements, key=len, reverse=True):
+        text = re.sub(rf"(?<![\w]){re.escape(variant)}(?![\w])", replacements[variant], text)
+    return text

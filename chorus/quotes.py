@@ -1,0 +1,198 @@
+"""Direct quotes with their speakers, merged across the outlets that carry them.
+
+A quote is text between quotation marks (curly or straight) of at least ``MIN_QUOTE_WORDS`` words;
+an opening mark left open at the end of a paragraph closes there (news style for quotes running
+over paragraphs). Its speaker comes from the attribution around it, in the order news writes it:
+
+- after the quote: ``," said Mayor Ilinca Dragomir`` / ``," Guaidó said`` / ``," he said``;
+- before it: ``Dragomir said: "...`` / ``Maduro wrote on Twitter, "...``;
+- otherwise the person named before a speech verb earlier in the same sentence.
+
+Names resolve to the cluster's entities (``chorus.entities``); "he"/"she" to the person named
+last before the quote; a surname shared by two people to the one named last in full. Quotes
+whose speaker is not named ("said one protester") keep ``speaker=None``. Two quotes are one
+when most of their words agree (outlets trim and translate quotes differently).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from chorus.entities import SAID_VERBS, fold
+from chorus.models import Document, Entity, Quote
+
+MIN_QUOTE_WORDS = 5
+_VERBS = "|".join(sorted(SAID_VERBS | {"say", "tell", "add", "write", "tweet", "declare"}, key=len, reverse=True))
+_VERB = rf"(?:(?:has|had|have)\s+)?(?:{_VERBS})"
+_AFTER_PRONOUN = re.compile(rf"^\s*[,.]?\s*(?:(he|she)\s+{_VERB}|{_VERB}\s+(he|she))\b", re.IGNORECASE)
+_AFTER_VERB_NAME = re.compile(rf"^\s*[,.]?\s*{_VERB}\s+([^,.;:“”\"]{{1,80}})", re.IGNORECASE)
+_AFTER_NAME_VERB = re.compile(rf"^\s*[,.]?\s*([^,.;:“”\"]{{1,80}}?)\s+{_VERB}\b", re.IGNORECASE)
+_BEFORE_NAME_VERB = re.compile(rf"([^.!?“”\"]{{1,120}}?)\s+{_VERB}\b[^.!?“”\"]{{0,60}}?[:,]?\s*(?:that\s*)?$", re.IGNORECASE)
+_BEFORE_PRONOUN = re.compile(rf"\b(he|she)\s+(?:\w+ly\s+)?{_VERB}\b[^.!?“”\"]{{0,60}}?[:,]?\s*$", re.IGNORECASE)
+
+
+@dataclass
+class _Found:
+    text: str
+    doc_index: int
+    speaker: Entity | None
+
+
+def quoted_spans(paragraph: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the quoted text (inside the marks) in one paragraph."""
+    spans: list[tuple[int, int]] = []
+    for match in re.finditer(r"“([^“”]*)(?:”|$)", paragraph):
+        spans.append((match.start(1), match.end(1)))
+    for match in re.finditer(r"\"([^\"]*)(?:\"|$)", paragraph):
+        spans.append((match.start(1), match.end(1)))
+    return sorted(spans)
+
+
+def _find_word(text: str, word: str) -> list[int]:
+    """Start offsets of ``word`` in ``text`` as a whole word (not inside a longer word)."""
+    starts = []
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            starts.append(start)
+        start = text.find(word, start + 1)
+    return starts
+
+
+class _SpeakerFinder:
+    """Resolves names and pronouns to entities inside one document."""
+
+    def __init__(self, text: str, doc_id: str, entities: list[Entity]) -> None:
+        self.text = text
+        by_form: dict[str, list[Entity]] = {}
+        for entity in entities:
+            for form in entity.forms.get(doc_id, []):
+                by_form.setdefault(form, []).append(entity)
+        self.by_form = by_form
+        self.occurrences: list[tuple[int, str, list[Entity]]] = []
+        taken: list[tuple[int, int]] = []
+        for form in sorted(by_form, key=len, reverse=True):
+            for start in _find_word(text, form):
+                end = start + len(form)
+                if not any(s < end and start < e for s, e in taken):
+                    taken.append((start, end))
+                    self.occurrences.append((start, form, by_form[form]))
+        self.occurrences.sort()
+
+    def _choose(self, candidates: list[Entity], position: int) -> Entity:
+        if len(candidates) == 1:
+            return candidates[0]
+        # A shared surname: the person last named in full before this point.
+        best, best_position = max(candidates, key=lambda e: e.mentions), -1
+        for start, form, entities in self.occurrences:
+            if start >= position:
+                break
+            if len(form.split()) >= 2 and len(entities) == 1 and entities[0] in candidates and start > best_position:
+                best, best_position = entities[0], start
+        return best
+
+    def in_phrase(self, phrase: str, position: int) -> Entity | None:
+        """The person (else any entity) named in a short attribution phrase."""
+        found: list[Entity] = []
+        for form in sorted(self.by_form, key=len, reverse=True):
+            if form in phrase and _find_word(phrase, form):
+                found.append(self._choose(self.by_form[form], position))
+        people = [e for e in found if e.kind == "person"]
+        return (people or found or [None])[0]
+
+    def last_person_before(self, position: int) -> Entity | None:
+        """For "he said": the first person named in the last sentence before ``position`` that
+        names one (the subject of that sentence, usually the speaker)."""
+        people = [
+            (start, self._choose(entities, start))
+            for start, _, entities in self.occurrences
+            if start < position and self._choose(entities, start).kind == "person"
+        ]
+        if not people:
+            return None
+        last_start = people[-1][0]
+        boundary = max(self.text.rfind(". ", 0, last_start), self.text.rfind("\n", 0, last_start))
+        same_sentence = [entity for start, entity in people if start > boundary]
+        return same_sentence[0]
+
+
+def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _SpeakerFinder) -> tuple[bool, Entity | None]:
+    """``(attributed, speaker)`` of the quote at ``paragraph[start:end]`` (``offset`` is the
+    paragraph's place in the document)."""
+    after = paragraph[end + 1 : end + 120] if end < len(paragraph) else ""
+    before = paragraph[max(0, start - 1 - 160) : max(0, start - 1)]
+    position = offset + start
+    if match := _AFTER_PRONOUN.match(after):
+        return True, finder.last_person_before(position)
+    if match := _AFTER_VERB_NAME.match(after):
+        return True, finder.in_phrase(match.group(1), position)
+    if (match := _AFTER_NAME_VERB.match(after)) and len(match.group(1).split()) <= 8:
+        return True, finder.in_phrase(match.group(1), position)
+    if match := _BEFORE_PRONOUN.search(before):
+        return True, finder.last_person_before(position)
+    if match := _BEFORE_NAME_VERB.search(before):
+        speaker = finder.in_phrase(match.group(1), position)
+        if speaker is not None:
+            return True, speaker
+    sentence_start = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
+    head = before[sentence_start + 1 :]
+    verb = re.search(rf"\b{_VERB}\b", head, re.IGNORECASE)
+    if verb:
+        return True, finder.in_phrase(head[: verb.start()], position)
+    return False, None
+
+
+def extract_quotes(documents: list[Document], entities: list[Entity]) -> list[Quote]:
+    """Every attributed direct quote of at least ``MIN_QUOTE_WORDS`` words, merged across
+    documents, most widely carried first."""
+    found: list[_Found] = []
+    for doc_index, document in enumerate(documents):
+        if "“" not in document.text and '"' not in document.text:
+            continue
+        finder = _SpeakerFinder(document.text, document.id, entities)
+        offset = 0
+        for paragraph in document.text.split("\n"):
+            for start, end in quoted_spans(paragraph):
+                text = paragraph[start:end].strip(" ,")
+                if len(text.split()) < MIN_QUOTE_WORDS:
+                    continue
+                attributed, speaker = _attribute(paragraph, offset, start, end, finder)
+                if attributed:
+                    found.append(_Found(text, doc_index, speaker))
+            offset += len(paragraph) + 1
+    return _merge(found, documents)
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", fold(text)) if len(w) > 2}
+
+
+def _merge(found: list[_Found], documents: list[Document]) -> list[Quote]:
+    groups: list[list[_Found]] = []
+    signatures: list[set[str]] = []
+    for item in found:
+        words = _words(item.text)
+        for g, signature in enumerate(signatures):
+            shared = len(words & signature)
+            if words and signature and shared / min(len(words), len(signature)) >= 0.6:
+                groups[g].append(item)
+                signatures[g] = signature | words
+                break
+        else:
+            groups.append([item])
+            signatures.append(words)
+    quotes: list[Quote] = []
+    for group in groups:
+        speakers = Counter(item.speaker.name for item in group if item.speaker is not None)
+        speaker = speakers.most_common(1)[0][0] if speakers else None
+        sources: list[str] = []
+        for item in group:
+            doc_id = documents[item.doc_index].id
+            if doc_id not in sources:
+                sources.append(doc_id)
+        quotes.append(Quote(speaker=speaker, text=group[0].text, sources=sources))
+    quotes.sort(key=lambda q: -len(q.sources))
+    return quotes
