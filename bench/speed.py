@@ -257,15 +257,22 @@ def throughput(source: list[dict[str, Any]], work: Path, count: int, docs: int, 
     lex_inprocess = time.perf_counter() - start
 
     chorus_inprocess: float | None = None
+    chorus_cross: float | None = None
     chorus_error = ""
     try:
-        from chorus import summarize
+        from chorus import SummaryOptions, summarize
 
-        summarize(clusters[0].documents, words=words)
+        brief_only = SummaryOptions(words=words, cross_source=False)
+        summarize(clusters[0].documents, options=brief_only)
         start = time.perf_counter()
         for cluster in clusters:
-            summarize(cluster.documents, words=words)
+            summarize(cluster.documents, options=brief_only)
         chorus_inprocess = time.perf_counter() - start
+        # The same with the cross-source sections (entities, quotes, disagreements, timeline).
+        start = time.perf_counter()
+        for cluster in clusters:
+            summarize(cluster.documents, options=SummaryOptions(words=words))
+        chorus_cross = time.perf_counter() - start
     except Exception as error:  # the library is being edited concurrently
         chorus_error = f"{type(error).__name__}: {error}"
 
@@ -283,7 +290,8 @@ def throughput(source: list[dict[str, Any]], work: Path, count: int, docs: int, 
     row("chorus CLI (subprocess)", cli, cli.seconds)
     row("sumy LexRank as shipped (subprocess)", lex_process, lex_process.seconds)
     row("sumy LexRank, NumPy matrix (subprocess)", fast_process, fast_process.seconds)
-    row("chorus.summarize (in-process)", None, chorus_inprocess, chorus_error)
+    row("chorus.summarize, brief only (in-process)", None, chorus_inprocess, chorus_error)
+    row("chorus.summarize with cross-source sections (in-process)", None, chorus_cross, chorus_error)
     row("sumy LexRank, NumPy matrix (in-process)", None, lex_inprocess)
     print("| run | seconds | ms / cluster | peak MB |")
     print("|---|---:|---:|---:|")
@@ -296,6 +304,8 @@ def throughput(source: list[dict[str, Any]], work: Path, count: int, docs: int, 
         print(f"chorus CLI / sumy LexRank with NumPy matrix: {cli.seconds / fast_process.seconds:.2f}x")
     if chorus_inprocess is not None:
         print(f"chorus.summarize / LexRank, both in-process: {chorus_inprocess / lex_inprocess:.2f}x")
+    if chorus_inprocess and chorus_cross:
+        print(f"cross-source sections / brief only (target <= 2x): {chorus_cross / chorus_inprocess:.2f}x")
     print()
 
 
