@@ -152,11 +152,11 @@ def run_eval(args: argparse.Namespace) -> int:
     scored = [c for c in clusters if c.references]
     if not scored:
         raise ChorusInputError(f"{args.path}: no cluster has references to score against")
-    words = args.words or default_budget(scored[0].id if not Path(args.path).stem else Path(args.path).stem)
+    words = args.words or default_budget(Path(args.path).stem)
     pairs = []
     for cluster in scored:
         query = None if args.no_query else (cluster.query or None)
-        summary = summarize(cluster.documents, options=SummaryOptions(words=words, query=query))
+        summary = summarize(cluster.documents, options=SummaryOptions(words=words, query=query, cross_source=False))
         pairs.append((summary.text, cluster.references))
     scores = evaluate(pairs, words)
     print(f"{len(pairs)} clusters, {words} words")
