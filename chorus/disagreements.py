@@ -16,6 +16,7 @@ Claims are compared only across independent outlets (copies of one wire story ar
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from chorus.analyse import STOPWORDS, stem
@@ -208,57 +209,73 @@ def find_disagreements(
         group = groups[sentence.doc_index]
         quantities.extend(_quantities(sentence, group, doc_id))
         stances.extend(_stances(sentence, group, doc_id, entities))
+    return _quantity_disagreements(quantities) + _stance_disagreements(stances)
+
+
+def _quantity_disagreements(quantities: list[_Quantity]) -> list[Disagreement]:
+    # Only quantities of the same noun and modifiers can disagree: compare inside those buckets.
+    buckets: dict[tuple[str, frozenset[str]], list[int]] = defaultdict(list)
+    for index, quantity in enumerate(quantities):
+        buckets[(quantity.unit, quantity.modifiers)].append(index)
     disagreements: list[Disagreement] = []
     used: set[int] = set()
-    for i, a in enumerate(quantities):
+    for bucket in buckets.values():
+        for position, i in enumerate(bucket):
+            a = quantities[i]
+            if i in used:
+                continue
+            members = [i] + [
+                j
+                for j in bucket[position + 1 :]
+                if j not in used and quantities[j].group != a.group and _conflict(a, quantities[j])
+            ]
+            if len(members) < 2:
+                continue
+            # Bring in every claim that agrees with a member (the other outlets on each side).
+            for j in bucket:
+                b = quantities[j]
+                if j in members or j in used:
+                    continue
+                if any(
+                    b.value == quantities[m].value and (b.qualifier == quantities[m].qualifier or _same_topic(quantities[m], b))
+                    for m in members
+                ):
+                    members.append(j)
+            used.update(members)
+            claims = _claims(
+                [(quantities[m].phrase, quantities[m].doc_id, (quantities[m].value, quantities[m].qualifier)) for m in members]
+            )
+            if len(claims) >= 2:
+                disagreements.append(Disagreement(about=_quantity_label(a), claims=claims))
+    return disagreements
+
+
+def _stance_disagreements(stances: list[_Stance]) -> list[Disagreement]:
+    by_actor: dict[str, set[int]] = defaultdict(set)
+    for index, stance in enumerate(stances):
+        for actor in stance.actors:
+            by_actor[actor].add(index)
+    disagreements: list[Disagreement] = []
+    used: set[int] = set()
+    for i, a in enumerate(stances):
         if i in used:
             continue
-        members = [i] + [
-            j
-            for j in range(i + 1, len(quantities))
-            if j not in used and quantities[j].group != a.group and _conflict(a, quantities[j])
-        ]
-        if len(members) < 2:
-            continue
-        # Bring in every claim that agrees with a member (the other outlets on each side).
-        for j, b in enumerate(quantities):
-            if j in members or j in used:
-                continue
-            same_claim = any(
-                (b.unit, b.modifiers, b.value, b.qualifier)
-                == (quantities[m].unit, quantities[m].modifiers, quantities[m].value, quantities[m].qualifier)
-                for m in members
-            )
-            if same_claim or any(_same_topic(quantities[m], b) and b.value == quantities[m].value for m in members):
-                members.append(j)
-        used.update(members)
-        claims = _claims(
-            [(f"{quantities[m].phrase}", quantities[m].doc_id, (quantities[m].value, quantities[m].qualifier)) for m in members]
-        )
-        if len(claims) >= 2:
-            disagreements.append(Disagreement(about=_quantity_label(a), claims=claims))
-    used_stances: set[int] = set()
-    for i, a in enumerate(stances):
-        if i in used_stances:
-            continue
+        related = sorted(set().union(*(by_actor[actor] for actor in a.actors)) - {i})
         opposite = [
             j
-            for j, b in enumerate(stances)
-            if j != i
-            and j not in used_stances
-            and b.group != a.group
-            and b.polarity == -a.polarity
-            and (len(a.actors & b.actors) >= 2 or (a.actors & b.actors and len(a.about & b.about) >= 2))
+            for j in related
+            if j not in used
+            and stances[j].group != a.group
+            and stances[j].polarity == -a.polarity
+            and (len(a.actors & stances[j].actors) >= 2 or len(a.about & stances[j].about) >= 2)
         ]
         if not opposite:
             continue
         same = [
-            j
-            for j, b in enumerate(stances)
-            if j not in used_stances and b.polarity == a.polarity and b.actors & a.actors and len(a.about & b.about) >= 2
+            j for j in related if j not in used and stances[j].polarity == a.polarity and len(a.about & stances[j].about) >= 2
         ]
         members = sorted({i, *opposite, *same})
-        used_stances.update(members)
+        used.update(members)
         claims = _claims([(stances[m].phrase, stances[m].doc_id, stances[m].polarity) for m in members])
         if len(claims) >= 2:
             actors = sorted(set.intersection(*(stances[m].actors for m in [i, *opposite])))

@@ -229,6 +229,11 @@ def similar_word(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= 80
 
 
+def _block(word: str) -> str:
+    """The first letter, with letters that transliterations swap put together."""
+    return {"k": "c", "w": "v", "y": "j"}.get(word[:1], word[:1])
+
+
 def compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two full names of one entity: surnames alike and first names alike (or one name's words
     all found in the other's, as "Evo Morales" in "Juan Evo Morales")."""
@@ -273,26 +278,36 @@ def group_entities(mentions: list[Mention], documents: list[Document], min_menti
     """Group mentions into entities (see the module docstring for the rules)."""
     groups: list[list[int]] = []  # mention indices per group
     group_cores: list[list[tuple[str, ...]]] = []
+    # Surnames indexed by their first letter (c/k, v/w, j/y together), so that each name is
+    # compared with the few groups it could belong to: linear, not quadratic, in the names.
+    by_surname: dict[str, list[tuple[str, int]]] = defaultdict(list)
     full = [i for i, m in enumerate(mentions) if len(m.core) >= 2]
     by_core: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in full:
         by_core[mentions[i].core].append(i)
+
+    def surname_candidates(word: str) -> list[int]:
+        return sorted({g for other, g in by_surname[_block(word)] if similar_word(word, other)})
+
     for core in sorted(by_core, key=lambda c: -len(by_core[c])):
-        for g, cores in enumerate(group_cores):
-            if any(compatible(core, other) for other in cores):
+        for g in surname_candidates(core[-1]):
+            if any(compatible(core, other) for other in group_cores[g]):
                 groups[g].extend(by_core[core])
-                cores.append(core)
+                group_cores[g].append(core)
+                if all(other[-1] != core[-1] for other in group_cores[g][:-1]):
+                    by_surname[_block(core[-1])].append((core[-1], g))
                 break
         else:
             groups.append(list(by_core[core]))
             group_cores.append([core])
+            by_surname[_block(core[-1])].append((core[-1], len(groups) - 1))
     single = [i for i, m in enumerate(mentions) if len(m.core) == 1]
     unresolved: dict[str, list[int]] = defaultdict(list)
     surname_groups: dict[str, list[int]] = {}
     for i in single:
         word = mentions[i].core[0]
         if word not in surname_groups:
-            surname_groups[word] = [g for g, cores in enumerate(group_cores) if any(similar_word(word, c[-1]) for c in cores)]
+            surname_groups[word] = surname_candidates(word)
         candidates = surname_groups[word]
         if len(candidates) == 1:
             groups[candidates[0]].append(i)
@@ -302,12 +317,15 @@ def group_entities(mentions: list[Mention], documents: list[Document], min_menti
             unresolved[word].append(i)
     # Single names with no full name: group spelling variants among themselves.
     single_groups: list[tuple[str, list[int]]] = []
+    single_index: dict[str, list[int]] = defaultdict(list)
     for word in sorted(unresolved, key=lambda w: -len(unresolved[w])):
-        for key, members in single_groups:
+        for k in single_index[_block(word)]:
+            key, members = single_groups[k]
             if similar_word(word, key):
                 members.extend(unresolved[word])
                 break
         else:
+            single_index[_block(word)].append(len(single_groups))
             single_groups.append((word, list(unresolved[word])))
     groups.extend(members for _, members in single_groups)
 

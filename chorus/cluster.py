@@ -1,0 +1,399 @@
+"""Group a stream of mixed reports into stories, one per real-world event (the "(cluster)" stage).
+
+Method (chosen by measurement on ECB+, tuned on half its topics and scored on the other half,
+``bench/clustering.py``; numbers in ``BENCHMARKS.md``):
+
+1. **Features.** Each report (headline + the first ``max_words`` words of its cleaned body) becomes
+   a TF-IDF vector with sublinear term frequency over Porter-stemmed content words, plus
+   *entity* features (capitalised words inside a sentence: names of people, places, organisations)
+   and *date* features (years, month-day pairs, other numbers), weighted up because two reports of
+   the same kind of event share their vocabulary but not their names, places and dates.
+   Vectors are L2-normalised and cut to their ``max_features`` heaviest terms.
+2. **Neighbours.** Cosine similarities to each report's ``neighbours`` nearest reports, computed
+   as sparse products in blocks of rows (no n x n matrix; terms in more than ``max_df`` of the
+   reports are dropped, and so are those that occur in more than ``max_postings`` reports, which
+   keeps the cost near-linear in the number of reports).
+3. **Calibration.** The similarity scale differs between collections (long or short reports,
+   their vocabulary), so no fixed cut is used. The threshold is placed relative to the
+   collection's own *background*: the similarity a report has with reports of other events,
+   estimated from each report's ``neighbours``-th neighbour, robustly (median and MAD).
+4. **Grouping.** Average-linkage agglomeration over the sparse neighbour graph (a missing edge
+   counts as similarity 0), stopped at the calibrated threshold. Each story gets a centroid, so
+   new reports can later be assigned incrementally (nearest centroid above the threshold, else a
+   new story).
+
+Everything is a pure function over ``chorus.models.Document``.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+
+from chorus.analyse import STOP_STEMS, STOPWORDS, stem
+from chorus.clean import clean_document
+from chorus.models import Document
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[.!?]")
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    )
+}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+
+
+@dataclass(frozen=True)
+class ClusterOptions:
+    """How reports are grouped into stories.
+
+    Attributes:
+        entity_weight: weight of an entity feature (a capitalised word inside a sentence) relative
+            to an ordinary content word.
+        date_weight: weight of a year or month-day feature relative to a content word.
+        number_weight: weight of any other number.
+        max_words: only the headline and the first ``max_words`` words of a report are read (the
+            lead carries the event; long tails add noise and cost).
+        max_features: each vector keeps its heaviest ``max_features`` terms.
+        max_df: terms in more than this fraction of the reports are ignored (when there are at
+            least 20 reports).
+        max_postings: terms in more than this many reports are ignored for neighbour search (keeps
+            the cost near-linear on very large streams).
+        neighbours: nearest neighbours kept per report (the sparse similarity graph).
+        threshold: a fixed cosine cut (average linkage) instead of the calibrated one; ``None``
+            calibrates on the collection.
+        sensitivity: how far above the background similarity the calibrated cut sits, in robust
+            standard deviations (higher: tighter, smaller stories).
+        min_threshold / max_threshold: bounds of the calibrated cut.
+        clean: run the pipeline's cleaning (web furniture removal) first.
+        block_size: rows per sparse product block (memory vs. speed).
+    """
+
+    entity_weight: float = 2.0
+    date_weight: float = 2.0
+    number_weight: float = 1.0
+    max_words: int = 400
+    max_features: int = 120
+    max_df: float = 0.3
+    max_postings: int = 3000
+    neighbours: int = 20
+    threshold: float | None = None
+    sensitivity: float = 6.0
+    min_threshold: float = 0.08
+    max_threshold: float = 0.5
+    clean: bool = True
+    block_size: int = 2000
+
+
+@dataclass
+class Story:
+    """Reports of one event.
+
+    Attributes:
+        id: ``story-1``, ``story-2``... numbered by size (largest first).
+        documents: indices of its reports in the input list, in input order.
+        ids: the ids of those reports.
+        title: a representative headline (of the report closest to the story's centroid; its
+            first sentence when no report has a headline).
+        outlets: distinct sources (``Document.source``, else the id's prefix) among its reports.
+    """
+
+    id: str
+    documents: list[int] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+    title: str = ""
+    outlets: int = 0
+
+    @property
+    def size(self) -> int:
+        return len(self.documents)
+
+
+# --------------------------------------------------------------------------------------------
+# Features
+
+
+def features(document: Document, options: ClusterOptions) -> Counter:
+    """Term counts of a report: ``w:stem`` content words, ``e:stem`` entities,
+    ``y:2013`` years, ``d:5-3`` month-day dates, ``n:42`` other numbers."""
+    text = (document.title + "\n" if document.title else "") + document.text
+    counts: Counter = Counter()
+    sentence_start = True
+    previous_month = 0
+    seen = 0
+    for word in _WORD.findall(text):
+        if word in ".!?":
+            sentence_start = True
+            continue
+        seen += 1
+        if seen > options.max_words:
+            break
+        lower = word.lower()
+        if lower.isdigit():
+            value = int(lower) if len(lower) < 6 else -1
+            if len(lower) == 4 and 1900 <= value <= 2099:
+                counts["y:" + lower] += 1
+            elif previous_month and 1 <= value <= 31:
+                counts[f"d:{previous_month}-{value}"] += 1
+            else:
+                counts["n:" + lower.lstrip("0")] += 1
+            previous_month = 0
+            sentence_start = False
+            continue
+        previous_month = _MONTHS.get(lower.rstrip("."), 0) if word[0].isupper() else 0
+        if lower.endswith(("'s", "’s")):
+            lower = lower[:-2]
+        token = stem(lower.replace("’", "'"))
+        if token in STOP_STEMS or lower in STOPWORDS or len(token) < 2:
+            sentence_start = False
+            continue
+        counts["w:" + token] += 1
+        if word[0].isupper() and not sentence_start and not previous_month:
+            counts["e:" + token] += 1
+        sentence_start = False
+    return counts
+
+
+def vectorize(documents: list[Document], options: ClusterOptions) -> sparse.csr_matrix:
+    """L2-normalised TF-IDF rows (sublinear tf), cut to each row's ``max_features`` heaviest terms."""
+    bags = [features(clean_document(d) if options.clean else d, options) for d in documents]
+    vocabulary: dict[str, int] = {}
+    indptr = [0]
+    indices: list[int] = []
+    values: list[float] = []
+    kind_weight = {"w": 1.0, "e": options.entity_weight, "y": options.date_weight, "d": options.date_weight}
+    kind_weight["n"] = options.number_weight
+    for bag in bags:
+        for term, count in bag.items():
+            weight = kind_weight[term[0]]
+            if weight > 0:
+                indices.append(vocabulary.setdefault(term, len(vocabulary)))
+                values.append(weight * (1.0 + math.log(count)))
+        indptr.append(len(indices))
+    n = len(documents)
+    matrix = sparse.csr_matrix(
+        (np.asarray(values, dtype=np.float32), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
+        shape=(n, max(1, len(vocabulary))),
+    )
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    idf = np.log((n + 1) / (df + 1)).astype(np.float32) + 1.0
+    keep = df >= 2 if n > 2 else np.ones_like(df, dtype=bool)
+    if n >= 20:
+        keep &= df <= max(2, options.max_df * n)
+    idf = np.where(keep, idf, 0.0).astype(np.float32)
+    matrix = matrix @ sparse.diags(idf)
+    matrix = sparse.csr_matrix(matrix)
+    matrix.eliminate_zeros()
+    matrix = _top_terms(matrix, options.max_features)
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix, dtype=np.float32)
+
+
+def _top_terms(matrix: sparse.csr_matrix, limit: int) -> sparse.csr_matrix:
+    lengths = np.diff(matrix.indptr)
+    if limit <= 0 or lengths.max(initial=0) <= limit:
+        return matrix
+    data = matrix.data.copy()
+    for row in np.nonzero(lengths > limit)[0]:
+        start, end = matrix.indptr[row], matrix.indptr[row + 1]
+        segment = data[start:end]
+        cut = np.partition(segment, len(segment) - limit)[len(segment) - limit]
+        segment[segment < cut] = 0.0
+    pruned = sparse.csr_matrix((data, matrix.indices, matrix.indptr), shape=matrix.shape)
+    pruned.eliminate_zeros()
+    return pruned
+
+
+# --------------------------------------------------------------------------------------------
+# Neighbours
+
+
+def nearest_neighbours(matrix: sparse.csr_matrix, k: int, max_postings: int, block_size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's ``k`` most similar other rows: ``(indices, similarities)``, both ``n x k``
+    (index -1 and similarity 0 where a row has fewer neighbours). Sparse products in row blocks."""
+    n = matrix.shape[0]
+    k = max(1, min(k, n - 1)) if n > 1 else 1
+    neighbours = np.full((n, k), -1, dtype=np.int64)
+    similarities = np.zeros((n, k), dtype=np.float32)
+    if n < 2:
+        return neighbours, similarities
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    search = matrix
+    if (df > max_postings).any():
+        search = sparse.csr_matrix(matrix @ sparse.diags((df <= max_postings).astype(np.float32)))
+        search.eliminate_zeros()
+    transposed = sparse.csc_matrix(search.T)
+    for start in range(0, n, block_size):
+        block = search[start : start + block_size] @ transposed
+        block = sparse.csr_matrix(block)
+        for offset in range(block.shape[0]):
+            row = start + offset
+            lo, hi = block.indptr[offset], block.indptr[offset + 1]
+            cols = block.indices[lo:hi]
+            vals = block.data[lo:hi]
+            mask = cols != row
+            cols, vals = cols[mask], vals[mask]
+            if len(cols) > k:
+                top = np.argpartition(-vals, k - 1)[:k]
+                cols, vals = cols[top], vals[top]
+            order = np.argsort(-vals, kind="stable")
+            neighbours[row, : len(cols)] = cols[order]
+            similarities[row, : len(cols)] = vals[order]
+    return neighbours, similarities
+
+
+# --------------------------------------------------------------------------------------------
+# Calibration and grouping
+
+
+def calibrate(similarities: np.ndarray, options: ClusterOptions) -> float:
+    """The collection's own cut: background similarity (each report's last kept neighbour, i.e.
+    very likely another event) plus ``sensitivity`` robust deviations, within the bounds."""
+    if options.threshold is not None:
+        return options.threshold
+    if similarities.size == 0 or similarities.shape[0] < 3:
+        return options.max_threshold
+    background = similarities[:, -1]
+    median = float(np.median(background))
+    spread = 1.4826 * float(np.median(np.abs(background - median)))
+    cut = median + options.sensitivity * max(spread, 0.005)
+    return float(min(options.max_threshold, max(options.min_threshold, cut)))
+
+
+def average_linkage(n: int, neighbours: np.ndarray, similarities: np.ndarray, threshold: float) -> np.ndarray:
+    """Average-linkage agglomeration over a sparse similarity graph (absent pairs count as 0),
+    merging while the best average similarity is at least ``threshold``. Returns a label per row."""
+    parent = list(range(n))
+    size = [1] * n
+    # links[c]: cluster -> summed similarity to other clusters
+    links: list[dict[int, float]] = [{} for _ in range(n)]
+    for i in range(n):
+        for j, s in zip(neighbours[i], similarities[i], strict=True):
+            if j < 0 or s <= 0 or j == i:
+                continue
+            j = int(j)
+            if j not in links[i]:
+                links[i][j] = float(s)
+                links[j][i] = float(s)
+    heap = [(-s, i, j) for i in range(n) for j, s in links[i].items() if i < j and s >= threshold]
+    heapq.heapify(heap)
+    alive = [True] * n
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        if not (alive[a] and alive[b]):
+            continue
+        current = links[a].get(b, 0.0) / (size[a] * size[b])
+        if abs(current + negative) > 1e-9:
+            continue  # stale entry
+        if current < threshold:
+            break
+        # merge b into a (keep the bigger link table)
+        if len(links[a]) < len(links[b]):
+            a, b = b, a
+        alive[b] = False
+        parent[b] = a
+        for c, s in links[b].items():
+            if c == a:
+                continue
+            links[a][c] = links[a].get(c, 0.0) + s
+            links[c][a] = links[a][c]
+            del links[c][b]
+        links[a].pop(b, None)
+        links[b] = {}
+        size[a] += size[b]
+        for c, s in links[a].items():
+            average = s / (size[a] * size[c])
+            if average >= threshold:
+                heapq.heappush(heap, (-average, min(a, c), max(a, c)))
+    labels = np.empty(n, dtype=np.int64)
+    for i in range(n):
+        root = i
+        while parent[root] != root:
+            root = parent[root]
+        labels[i] = root
+    return labels
+
+
+def cluster_labels(documents: list[Document], options: ClusterOptions | None = None) -> np.ndarray:
+    """A story label per report (labels are arbitrary integers)."""
+    options = options or ClusterOptions()
+    n = len(documents)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    if n == 1:
+        return np.zeros(1, dtype=np.int64)
+    matrix = vectorize(documents, options)
+    neighbours, similarities = nearest_neighbours(matrix, options.neighbours, options.max_postings, options.block_size)
+    threshold = calibrate(similarities, options)
+    return average_linkage(n, neighbours, similarities, threshold)
+
+
+def cluster_documents(documents: list[Document], options: ClusterOptions | None = None) -> list[Story]:
+    """Group reports into stories, largest first.
+
+    Args:
+        documents: the reports, in any order; empty texts become stories of their own.
+        options: see ``ClusterOptions``.
+
+    Returns:
+        Stories covering every input report exactly once, ``story-1`` the largest.
+    """
+    documents = list(documents)
+    labels = cluster_labels(documents, options)
+    members: dict[int, list[int]] = {}
+    for index, label in enumerate(labels):
+        members.setdefault(int(label), []).append(index)
+    groups = sorted(members.values(), key=lambda m: (-len(m), m[0]))
+    stories = []
+    for number, group in enumerate(groups, 1):
+        docs = [documents[i] for i in group]
+        stories.append(
+            Story(
+                id=f"story-{number}",
+                documents=group,
+                ids=[d.id or str(i) for d, i in zip(docs, group, strict=True)],
+                title=representative_title(docs),
+                outlets=count_outlets(docs),
+            )
+        )
+    return stories
+
+
+def representative_title(documents: list[Document]) -> str:
+    """The most typical headline: the one sharing most words with the story's other headlines
+    (the first sentence of the first report when none has a headline)."""
+    titles = [d.title.strip() for d in documents if d.title.strip()]
+    if not titles:
+        for d in documents:
+            text = " ".join(d.text.split())
+            if text:
+                first = re.split(r"(?<=[.!?])\s+", text, maxsplit=1)[0]
+                return first if len(first) <= 160 else first[:157].rsplit(" ", 1)[0] + "..."
+        return ""
+    word_sets = [{stem(w.lower()) for w in _WORD.findall(t) if w.lower() not in STOPWORDS} for t in titles]
+    totals = Counter(w for words in word_sets for w in words)
+    scores = [sum(totals[w] - 1 for w in words) / (1 + len(words)) ** 0.5 for words in word_sets]
+    return titles[int(np.argmax(scores))]
+
+
+def outlet_of(document: Document) -> str:
+    """The outlet a report comes from: its source (host of a URL, a file's folder), else its id
+    without a trailing number."""
+    source = document.source.strip()
+    if source:
+        match = re.match(r"^[a-z]+://(?:www\.)?([^/]+)", source, re.IGNORECASE)
+        return match.group(1).lower() if match else source
+    return re.sub(r"[-_~.]*\d+$", "", document.id) or document.id
+
+
+def count_outlets(documents: list[Document]) -> int:
+    return len({outlet_of(d) for d in documents})
