@@ -115,6 +115,8 @@ def _quantities(sentence: Sentence, group: int, doc_id: str) -> list[_Quantity]:
     found = []
     for match in _QUANTITY.finditer(sentence.text):
         qualifier, number, scale, between, unit = match.groups()
+        if between and re.search(r"\b(?:of|per|a|an)\b", between, re.IGNORECASE):
+            continue  # "one of the suspects", "30 miles per hour": not a count of the noun
         value = _number(number, scale)
         if value is None or (number.isdigit() and 1900 <= value <= 2100 and not scale):
             continue  # a year, not a count
@@ -248,6 +250,14 @@ def _quantity_disagreements(quantities: list[_Quantity]) -> list[Disagreement]:
             if len(claims) >= 2:
                 disagreements.append(Disagreement(about=_quantity_label(a), claims=claims))
     return disagreements
+
+
+def _one_source_gives_several(a: _Quantity, bucket: list[int], quantities: list[_Quantity]) -> bool:
+    values: dict[str, set[float]] = defaultdict(set)
+    for j in bucket:
+        if _same_topic(a, quantities[j]) or quantities[j] is a:
+            values[quantities[j].doc_id].add(quantities[j].value)
+    return any(len(found) > 1 for found in values.values())
 
 
 def _stance_disagreements(stances: list[_Stance]) -> list[Disagreement]:

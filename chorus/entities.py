@@ -32,7 +32,7 @@ PERSON_TITLES = frozenset(
     miss prof professor colonel col captain capt lt lieutenant sgt sergeant major judge justice king queen
     prince princess pope ambassador commander admiral engineer director chairman chairwoman ceo
     self-proclaimed acting interim chancellor premier envoy rev father sister brother detective inspector
-    officer constable coach dean mp mep lawmaker""".split()
+    officer constable coach dean mp mep lawmaker chair chairperson""".split()
 )
 OFFICE_WORDS = frozenset(
     """foreign defense defence interior information communications national security state home finance
@@ -44,7 +44,7 @@ ORGANISATION_WORDS = frozenset(
     company university bank police court parliament congress senate committee commission institute
     association federation front movement government administration department office service services
     guard church network news times post press foundation organization organisation group league
-    club airlines bureau fund board house""".split()
+    club airlines bureau fund board house studies institution hospital school college academy""".split()
 )
 PLACE_WORDS = frozenset(
     """base airbase street square avenue river city town village airport province state county district
@@ -99,6 +99,14 @@ class Mention:
     evidence: Counter = field(default_factory=Counter)  # votes for person / place / organisation
 
 
+def _ends_sentence(token: str) -> bool:
+    """A token with a full stop that is not an initial ("S.", "J.R.") or a title ("Sen.")."""
+    if not token.endswith("."):
+        return False
+    bare = token.rstrip(".")
+    return not (re.fullmatch(r"(?:[A-Z]\.?)+", bare) or bare.lower() in PERSON_TITLES)
+
+
 def _is_capitalised(token: str) -> bool:
     return token[:1].isupper()
 
@@ -122,6 +130,8 @@ def find_mentions(sentences: list[Sentence]) -> list[Mention]:
             run = [i]
             j = i + 1
             while j < len(tokens):
+                if _ends_sentence(tokens[j - 1][0]):
+                    break  # "... and Matt Lesser. Do you want": the name ends with its sentence
                 word = tokens[j][0]
                 if _is_capitalised(word) and word[:1].isalpha():
                     run.append(j)
@@ -216,6 +226,8 @@ def _mention_from_run(
         evidence["person"] += 1
     if following in PLACE_WORDS:
         evidence["place"] += 1
+    if len(words) >= 2 and not evidence["organisation"] and not evidence["place"]:
+        evidence["person"] += 1  # a two-word name with nothing else known is most often a person
     core = tuple(w for w in lowered if w not in PARTICLES and w not in GENERIC_WORDS) or tuple(lowered)
     return Mention(surface, sentence.doc_index, index, starts[0], core, evidence)
 
@@ -229,6 +241,14 @@ def similar_word(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= 80
 
 
+def _same_given_name(a: str, b: str) -> bool:
+    """ "Matt"/"Matthew", "Chris"/"Christopher" (a short form), or initials with the same first
+    letter ("J.R."/"JB")."""
+    if min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a)):
+        return True
+    return max(len(a), len(b)) <= 3 and a[:1] == b[:1]
+
+
 def _block(word: str) -> str:
     """The first letter, with letters that transliterations swap put together."""
     return {"k": "c", "w": "v", "y": "j"}.get(word[:1], word[:1])
@@ -239,7 +259,7 @@ def compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     all found in the other's, as "Evo Morales" in "Juan Evo Morales")."""
     if not similar_word(a[-1], b[-1]):
         return False
-    if similar_word(a[0], b[0]):
+    if similar_word(a[0], b[0]) or _same_given_name(a[0], b[0]):
         return True
     shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
     return all(any(similar_word(w, v) for v in longer) for w in shorter)

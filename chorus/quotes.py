@@ -28,7 +28,7 @@ _VERBS = "|".join(sorted(SAID_VERBS | {"say", "tell", "add", "write", "tweet", "
 _VERB = rf"(?:(?:has|had|have)\s+)?(?:{_VERBS})"
 _AFTER_PRONOUN = re.compile(rf"^\s*[,.]?\s*(?:(he|she)\s+{_VERB}|{_VERB}\s+(he|she))\b", re.IGNORECASE)
 _AFTER_VERB_NAME = re.compile(rf"^\s*[,.]?\s*{_VERB}\s+([^,.;:“”\"]{{1,80}})", re.IGNORECASE)
-_AFTER_NAME_VERB = re.compile(rf"^\s*[,.]?\s*([^,.;:“”\"]{{1,80}}?)\s+{_VERB}\b", re.IGNORECASE)
+_AFTER_NAME_VERB = re.compile(rf"^\s*[,.]?\s*([^;:“”\"]{{1,110}}?)\s+{_VERB}\b", re.IGNORECASE)
 _BEFORE_NAME_VERB = re.compile(rf"([^.!?“”\"]{{1,120}}?)\s+{_VERB}\b[^.!?“”\"]{{0,60}}?[:,]?\s*(?:that\s*)?$", re.IGNORECASE)
 _BEFORE_PRONOUN = re.compile(rf"\b(he|she)\s+(?:\w+ly\s+)?{_VERB}\b[^.!?“”\"]{{0,60}}?[:,]?\s*$", re.IGNORECASE)
 
@@ -41,13 +41,26 @@ class _Found:
 
 
 def quoted_spans(paragraph: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of the quoted text (inside the marks) in one paragraph."""
+    """``(start, end)`` of the quoted text (inside the marks) in one paragraph.
+
+    Marks are paired in order whatever their style (outlets mix “curly” and "straight" marks in
+    one quote): “ opens, ” closes, and " opens after a space or at the start and closes elsewhere.
+    A quote still open at the end of the paragraph ends there.
+    """
     spans: list[tuple[int, int]] = []
-    for match in re.finditer(r"“([^“”]*)(?:”|$)", paragraph):
-        spans.append((match.start(1), match.end(1)))
-    for match in re.finditer(r"\"([^\"]*)(?:\"|$)", paragraph):
-        spans.append((match.start(1), match.end(1)))
-    return sorted(spans)
+    opened: int | None = None
+    for match in re.finditer(r"[\"“”]", paragraph):
+        mark, at = match.group(), match.start()
+        before = paragraph[at - 1] if at else " "
+        opening = mark == "“" or (mark == '"' and (before.isspace() or before in "([—-"))
+        if opening and opened is None:
+            opened = at + 1
+        elif not opening and opened is not None:
+            spans.append((opened, at))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(paragraph)))
+    return spans
 
 
 def _find_word(text: str, word: str) -> list[int]:
@@ -101,7 +114,8 @@ class _SpeakerFinder:
             if form in phrase and _find_word(phrase, form):
                 found.append(self._choose(self.by_form[form], position))
         people = [e for e in found if e.kind == "person"]
-        return (people or found or [None])[0]
+        speakers = [e for e in found if e.kind in {"organisation", "other"}]  # places do not speak
+        return (people or speakers or [None])[0]
 
     def last_person_before(self, position: int) -> Entity | None:
         """For "he said": the first person named in the last sentence before ``position`` that
@@ -129,7 +143,7 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _Speak
         return True, finder.last_person_before(position)
     if match := _AFTER_VERB_NAME.match(after):
         return True, finder.in_phrase(match.group(1), position)
-    if (match := _AFTER_NAME_VERB.match(after)) and len(match.group(1).split()) <= 8:
+    if (match := _AFTER_NAME_VERB.match(after)) and len(match.group(1).split()) <= 18:
         return True, finder.in_phrase(match.group(1), position)
     if match := _BEFORE_PRONOUN.search(before):
         return True, finder.last_person_before(position)
@@ -154,16 +168,27 @@ def extract_quotes(documents: list[Document], entities: list[Entity]) -> list[Qu
             continue
         finder = _SpeakerFinder(document.text, document.id, entities)
         offset = 0
-        for paragraph in document.text.split("\n"):
+        previous: tuple[int, Entity | None] | None = None  # paragraph number and speaker of the last quote
+        for number, paragraph in enumerate(document.text.split("\n")):
             for start, end in quoted_spans(paragraph):
                 text = paragraph[start:end].strip(" ,")
                 if len(text.split()) < MIN_QUOTE_WORDS:
                     continue
                 attributed, speaker = _attribute(paragraph, offset, start, end, finder)
+                if not attributed and previous is not None and number - previous[0] <= 1 and _stands_alone(paragraph, start, end):
+                    # “First part,” he said. “Second part.” — the second part is the same speaker's.
+                    attributed, speaker = True, previous[1]
                 if attributed:
                     found.append(_Found(text, doc_index, speaker))
+                    previous = (number, speaker)
             offset += len(paragraph) + 1
     return _merge(found, documents)
+
+
+def _stands_alone(paragraph: str, start: int, end: int) -> bool:
+    """The quote is a sentence of its own (not a phrase quoted inside someone else's sentence)."""
+    before = paragraph[: max(0, start - 1)].rstrip()
+    return not before or before.endswith((".", "!", "?", "”", '"', ":"))
 
 
 def _words(text: str) -> set[str]:

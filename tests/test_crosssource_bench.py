@@ -1,0 +1,274 @@
+"""The cross-source bench's scorer (bench/crosssource.py) on hand-made outputs, and its gold set's integrity."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import crosssource as cs  # noqa: E402
+
+GOLD_DIR = ROOT / "bench" / "gold"
+
+TEXTS = {
+    "a": 'Juan Guaidó met Maduro. "We will win this fight for freedom today," Guaidó said. 21 people were killed.',
+    "b": 'Guido spoke. Maudro replied: "Nobody will take this country from the people." At least 20 people were killed.',
+}
+
+
+def _mention(doc: str, text: str, occurrence: int = 0) -> dict[str, Any]:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = TEXTS[doc].index(text, start + 1)
+    return {"doc": doc, "start": start, "end": start + len(text), "text": text}
+
+
+def _quote(doc: str, cue: str, end_before: str, speaker: str) -> dict[str, Any]:
+    start = TEXTS[doc].index(cue)
+    return {"doc": doc, "start": start, "end": TEXTS[doc].index(end_before, start), "cue": cue, "speaker": speaker}
+
+
+@pytest.fixture()
+def gold() -> dict[str, Any]:
+    return {
+        "cluster": "toy",
+        "source": "multinews_sample.jsonl",
+        "documents": ["a", "b"],
+        "entities": [
+            {
+                "label": "Juan Guaidó",
+                "kind": "person",
+                "mentions": [_mention("a", "Juan Guaidó"), _mention("a", "Guaidó", 1), _mention("b", "Guido")],
+            },
+            {"label": "Nicolás Maduro", "kind": "person", "mentions": [_mention("a", "Maduro"), _mention("b", "Maudro")]},
+        ],
+        "quotes": [
+            _quote("a", "We will win", '"', "Juan Guaidó"),
+            _quote("b", "Nobody will take", '"', "Nicolás Maduro"),
+        ],
+        "disagreements": [
+            {
+                "about": "number killed",
+                "claims": [
+                    {"label": "21", "mentions": [_mention("a", "21 people were killed")]},
+                    {"label": "20", "mentions": [_mention("b", "At least 20 people were killed")]},
+                ],
+            }
+        ],
+    }
+
+
+def _system(**parts: Any) -> cs.SystemOutput:
+    return cs.system_output(parts)
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------------------------
+
+
+def test_fold_ignores_case_accents_quote_marks_and_possessives() -> None:
+    assert cs.fold("Guaidó’s") == cs.fold("GUAIDO") == "guaido"
+    assert cs.fold("Cabello's") == "cabello"
+    assert cs.fold("U.S.") == "u.s"
+    assert cs.words("eight other people were wounded")[0] == "8"
+
+
+def test_gold_fixture_offsets_are_right(gold: dict[str, Any]) -> None:
+    docs = {doc: {"text": text} for doc, text in TEXTS.items()}
+    assert cs.check_gold(gold, docs) == []
+
+
+# --------------------------------------------------------------------------------------------
+# Entities
+# --------------------------------------------------------------------------------------------
+
+
+def test_perfect_grouping_scores_one(gold: dict[str, Any]) -> None:
+    system = _system(
+        entities=[
+            {"name": "Juan Guaidó", "forms": {"a": ["Juan Guaidó", "Guaidó"], "b": ["Guido"]}},
+            {"name": "Nicolás Maduro", "forms": {"a": ["Maduro"], "b": ["Maudro"]}},
+        ]
+    )
+    score = cs.score_entities(gold, system)
+    assert (score.gold, score.system, score.both) == (4, 4, 4)
+    assert score.f1 == 1.0
+
+
+def test_split_and_merge_are_counted_pairwise(gold: dict[str, Any]) -> None:
+    # "Guido" is a separate entity (a split) and Maduro/Maudro are merged into Guaidó (a merge).
+    system = _system(
+        entities=[
+            {"name": "Juan Guaidó", "forms": {"a": ["Juan Guaidó", "Guaidó", "Maduro"], "b": ["Maudro"]}},
+            {"name": "Guido", "forms": {"b": ["Guido"]}},
+        ]
+    )
+    score = cs.score_entities(gold, system)
+    # gold pairs: 3 (Guaidó) + 1 (Maduro) = 4; system groups {Juan Guaidó, Guaidó, Maduro, Maudro} = 6 pairs.
+    assert (score.gold, score.system) == (4, 6)
+    # pairs right in both: Juan Guaidó-Guaidó and Maduro-Maudro.
+    assert score.both == 2
+    assert score.precision == pytest.approx(2 / 6)
+    assert score.recall == pytest.approx(2 / 4)
+    assert any(error.startswith("split") for error in score.errors)
+    assert any(error.startswith("merge") for error in score.errors)
+
+
+def test_unmatched_mentions_are_singletons(gold: dict[str, Any]) -> None:
+    score = cs.score_entities(gold, _system(entities=[]))
+    assert (score.gold, score.system, score.both, score.mapped) == (4, 0, 0, 0)
+    assert score.precision is None and score.recall == 0.0 and score.f1 == 0.0
+
+
+def test_map_mention_prefers_exact_then_longest_head_match() -> None:
+    entities = [
+        cs.SysEntity("Senate", {"d": ["Senate"]}),
+        cs.SysEntity("Nicolás Maduro", {"d": ["Maudro"]}, mentions=3),
+        cs.SysEntity("Juan Guaidó", {"d": ["Juan Guaidó"]}),
+        cs.SysEntity("Serena Williams", {"d": ["Williams", "Serena Williams"]}, mentions=5),
+        cs.SysEntity("Venus Williams", {"d": ["Venus Williams"]}, mentions=1),
+    ]
+    assert cs.map_mention("d", "Nicolás Maudro", entities) == 1  # the form lies inside the mention, same last word
+    assert cs.map_mention("d", "Guaidó", entities) == 2  # the mention lies inside the form
+    assert cs.map_mention("d", "Senate armed services committee", entities) is None  # different head word
+    assert cs.map_mention("d", "WILLIAMS", entities) == 3  # an exact form beats a longer containing one
+    assert cs.map_mention("d", "Venus Williams", entities) == 4
+    assert cs.map_mention("other-doc", "Maudro", entities) is None  # forms are per document
+
+
+def test_entities_without_forms_fall_back_to_name_and_variants_in_sources() -> None:
+    summary = SimpleNamespace(
+        entities=[SimpleNamespace(name="Diosdado Cabello", kind="person", variants=["Capello"], sources=["x"], mentions=2)],
+        quotes=[],
+        disagreements=[],
+    )
+    system = cs.system_output(summary)
+    assert system.entities[0].forms == {"x": ["Diosdado Cabello", "Capello"]}
+    assert system.missing == []
+    assert cs.system_output(SimpleNamespace()).missing == ["entities", "quotes", "disagreements"]
+
+
+# --------------------------------------------------------------------------------------------
+# Quotes
+# --------------------------------------------------------------------------------------------
+
+
+def test_speakers_resolve_by_mention_then_surname(gold: dict[str, Any]) -> None:
+    assert cs.resolve_speaker("Guido", gold, "b") == "Juan Guaidó"
+    assert cs.resolve_speaker("President Nicolas Maduro", gold, "a") == "Nicolás Maduro"
+    assert cs.resolve_speaker("Mike Pompeo", gold, "a") is None
+    assert cs.resolve_speaker(None, gold, "a") is None
+
+
+def test_speaker_accuracy_counts_missing_and_wrong(gold: dict[str, Any]) -> None:
+    system = _system(
+        quotes=[
+            {"speaker": "Guaidó", "text": "We will win this fight for freedom today", "sources": ["a"]},
+            {"speaker": "Guaidó", "text": "Nobody will take this country from the people", "sources": ["b"]},
+        ]
+    )
+    score = cs.score_speakers(gold, system, TEXTS)
+    assert (score.quotes, score.found, score.correct) == (2, 2, 1)
+    assert score.accuracy == 0.5 and score.coverage == 1.0
+    # The same text credited to the wrong document is not found; an unrelated quote does not match either.
+    system = _system(
+        quotes=[
+            {"speaker": "Guaidó", "text": "We will win this fight for freedom today", "sources": ["b"]},
+            {"speaker": "Maduro", "text": "The weather in the capital was fine", "sources": ["b"]},
+        ]
+    )
+    score = cs.score_speakers(gold, system, TEXTS)
+    assert (score.found, score.correct, score.accuracy) == (0, 0, 0.0)
+
+
+def test_unnamed_quotes_are_not_scored(gold: dict[str, Any]) -> None:
+    gold["quotes"][1]["speaker"] = cs.UNNAMED
+    score = cs.score_speakers(gold, _system(quotes=[]), TEXTS)
+    assert (score.quotes, score.unnamed, score.accuracy) == (1, 1, 0.0)
+
+
+# --------------------------------------------------------------------------------------------
+# Disagreements
+# --------------------------------------------------------------------------------------------
+
+
+def test_claims_need_the_gold_numbers() -> None:
+    assert cs.claim_similarity("21 people killed", "21 people were killed") >= 0.5
+    assert cs.claim_similarity("20 people killed", "21 people were killed") == 0.0
+    assert cs.claim_similarity("8 wounded", "eight other people were wounded") >= 0.5
+
+
+def test_disagreement_precision_and_recall(gold: dict[str, Any]) -> None:
+    right = {"about": "death toll", "claims": [{"text": "21 people killed"}, {"text": "at least 20 people were killed"}]}
+    one_sided = {"about": "death toll", "claims": [{"text": "21 people killed"}, {"text": "21 were killed"}]}
+    unrelated = {"about": "weather", "claims": [{"text": "it rained"}, {"text": "it was sunny"}]}
+    score = cs.score_disagreements(gold, _system(disagreements=[right, one_sided, unrelated]))
+    assert (score.gold, score.system, score.system_matched, score.gold_matched) == (1, 3, 1, 1)
+    assert score.precision == pytest.approx(1 / 3) and score.recall == 1.0
+    empty = cs.score_disagreements(gold, _system(disagreements=[]))
+    assert empty.precision is None and empty.recall == 0.0
+
+
+# --------------------------------------------------------------------------------------------
+# Whole runs
+# --------------------------------------------------------------------------------------------
+
+
+def test_oracle_scores_one(gold: dict[str, Any]) -> None:
+    result = cs.score_cluster(gold, cs.oracle_output(gold, TEXTS), TEXTS)
+    assert result.entities.f1 == 1.0
+    assert result.speakers.accuracy == 1.0
+    assert result.disagreements.precision == 1.0 and result.disagreements.recall == 1.0
+    table = cs.tables([result])
+    assert "| **all** |" in table and "| entity grouping F1 | 1.000 | >= 0.9 | yes |" in table
+
+
+def test_gold_files_are_well_formed() -> None:
+    golds = cs.load_gold(GOLD_DIR)
+    clusters = [g["cluster"] for g in golds]
+    assert clusters[0] == cs.VENEZUELA
+    assert sum(c.startswith("multinews-") for c in clusters) >= 10
+    for gold in golds:
+        assert cs.check_gold(gold, None) == [], gold["cluster"]
+        for item in gold["disagreements"]:
+            docs = {m["doc"] for claim in item["claims"] for m in claim["mentions"]}
+            assert len(docs) >= 2, (gold["cluster"], item["about"])  # sources differ, not one document
+    venezuela = golds[0]
+    guaido = next(e for e in venezuela["entities"] if e["label"] == "Juan Guaidó")
+    assert {"Guaido", "Guaidó", "Guido", "Guevidou"} <= {m["text"] for m in guaido["mentions"]}
+
+
+def test_gold_offsets_match_the_data(shared_data: Path) -> None:
+    golds = cs.load_gold(GOLD_DIR)
+    texts = cs.load_texts(shared_data, golds)
+    problems = [p for gold in golds for p in cs.check_gold(gold, texts[gold["cluster"]])]
+    assert problems == []
+
+
+def test_main_without_data_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cs.main(["--data", str(tmp_path / "absent")]) == 0
+    assert capsys.readouterr().out.strip() == f"data not found: {tmp_path / 'absent'}"
+
+
+def test_main_oracle_and_saved_output(shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "oracle.json"
+    assert cs.main(["--data", str(shared_data), "--oracle", "--json", str(out), "--dump-system", str(tmp_path / "sys.json")]) == 0
+    numbers = json.loads(out.read_text(encoding="utf-8"))["all"]
+    assert numbers["entities"]["f1"] == 1.0
+    assert numbers["speakers"]["accuracy"] == 1.0
+    assert numbers["disagreements"]["precision"] == numbers["disagreements"]["recall"] == 1.0
+    # The dumped oracle output, read back as a saved system output, scores the same.
+    again = tmp_path / "again.json"
+    assert cs.main(["--data", str(shared_data), "--system-json", str(tmp_path / "sys.json"), "--json", str(again)]) == 0
+    reread = json.loads(again.read_text(encoding="utf-8"))["all"]
+    assert all(reread[key] == numbers[key] for key in ("entities", "speakers", "disagreements"))
+    assert "### Summary" in capsys.readouterr().out
