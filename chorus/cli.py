@@ -39,6 +39,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo_cmd = commands.add_parser("demo", help="summarise the invented demo reports that ship with Chorus")
     _add_brief_options(demo_cmd)
 
+    from chorus import cli_serve
+
+    cli_serve.add_command(commands)
+
     eval_cmd = commands.add_parser("eval", help="ROUGE of Chorus against the references of a clusters .jsonl")
     eval_cmd.add_argument("path", help="clusters in the shared schema (with references)")
     eval_cmd.add_argument("--words", type=int, default=None, help="budget (default: by dataset, 100 otherwise)")
@@ -49,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_brief_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--words", type=int, default=100, help="word budget of each brief (default 100)")
     command.add_argument("--query", default=None, help="a topic that steers the brief toward it")
-    command.add_argument("--format", choices=["text", "markdown", "json", "jsonl"], default="text")
+    command.add_argument("--format", choices=["text", "markdown", "json", "jsonl", "html"], default="text")
     command.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
     command.add_argument("--quiet", action="store_true", help="no progress bar or warnings")
     command.add_argument("--canonical-names", action="store_true", help="write names in the brief in their canonical spelling")
@@ -65,6 +69,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "eval":
             return run_eval(args)
+        if args.command == "serve":
+            from chorus.cli_serve import run_serve
+
+            return run_serve(args)
         if args.command == "demo":
             demo = resources.files("chorus") / "demo"
             args.paths = sorted(str(demo / name) for name in os.listdir(str(demo)) if name.endswith(".txt"))
@@ -142,6 +150,9 @@ def _write(output: str, text: str) -> None:
         raise ChorusInputError(f"{output}: cannot write ({error.strerror})") from None
     with handle:
         handle.write(text)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(handle.name, 0o666 & ~umask)  # a temporary file is private; the output is not
     os.replace(handle.name, path)
 
 

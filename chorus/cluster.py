@@ -51,6 +51,42 @@ _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 
 
+_MONTH = (
+    r"(?P<%s>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?P<%s>[0-3]?\d)(?:st|nd|rd|th)?"
+_DATES = re.compile(
+    "|".join(
+        [
+            rf"\b{_MONTH % 'm1'}\s+{_DAY % 'd1'}(?:\s*,\s*|\s+)(?P<y1>(?:19|20)\d\d)\b",  # December 15th, 2008
+            rf"\b{_DAY % 'd2'}\s+{_MONTH % 'm2'},?\s+(?P<y2>(?:19|20)\d\d)\b",  # 18 September 2013
+            r"\b(?P<y3>(?:19|20)\d\d)\s*[-/.]\s*(?P<n3>[01]?\d)\s*[-/.]\s*(?P<d3>[0-3]?\d)\b",  # 2013-09-18, 2013 / 09 / 18
+            rf"\b{_MONTH % 'm4'}\s+(?P<y4>(?:19|20)\d\d)\b",  # May 2013
+            rf"\b{_MONTH % 'm5'}\s+{_DAY % 'd5'}\b",  # May 3 (year unknown)
+        ]
+    ),
+    re.IGNORECASE,
+)
+_ISO_DATE = re.compile(r"^\s*((?:19|20)\d\d)(?:-(\d\d)(?:-(\d\d))?)?")
+
+
+def dates(text: str) -> list[tuple[str, str, str]]:
+    """Calendar dates written in ``text`` as ``(year, month, day)`` strings ("" when not given):
+    "December 15th, 2008", "18 September 2013", "2013-09-18", "May 2013", "May 3"."""
+    found = []
+    for match in _DATES.finditer(text):
+        groups = match.groupdict()
+        year = groups["y1"] or groups["y2"] or groups["y3"] or groups["y4"] or ""
+        month_name = groups["m1"] or groups["m2"] or groups["m4"] or groups["m5"]
+        month = _MONTHS.get(month_name.lower().rstrip(".")[:3], 0) if month_name else int(groups["n3"] or 0)
+        day = int(groups["d1"] or groups["d2"] or groups["d3"] or groups["d5"] or 0)
+        if not 1 <= month <= 12 or day > 31:
+            continue
+        found.append((year, str(month), str(day) if day else ""))
+    return found
+
+
 @dataclass(frozen=True)
 class ClusterOptions:
     """How reports are grouped into stories.
@@ -75,6 +111,8 @@ class ClusterOptions:
         min_threshold / max_threshold: bounds of the calibrated cut.
         clean: run the pipeline's cleaning (web furniture removal) first.
         block_size: rows per sparse product block (memory vs. speed).
+        date_penalty: similarity multiplier for two reports written months apart (their metadata
+            dates, else the dates they write); 1 ignores dates.
     """
 
     entity_weight: float = 2.0
@@ -91,6 +129,7 @@ class ClusterOptions:
     max_threshold: float = 0.5
     clean: bool = True
     block_size: int = 2000
+    date_penalty: float = 0.5
 
 
 @dataclass
@@ -121,11 +160,40 @@ class Story:
 # Features
 
 
+def report_month(document: Document, max_words: int = 400) -> int:
+    """When a report was written, as ``year * 12 + month - 1`` (``year * 12 - 1`` when only the year
+    is known; 0 when unknown): its metadata date, else the commonest full date in its lead."""
+    metadata = _ISO_DATE.match(document.date or "")
+    if metadata:
+        month = int(metadata.group(2) or 0)
+        return int(metadata.group(1)) * 12 + (month - 1 if month else -1)
+    head = " ".join(((document.title + " ") if document.title else "").split() + document.text.split()[:max_words])
+    written = Counter(int(y) * 12 + int(m) - 1 for y, m, _ in dates(head) if y and m)
+    return written.most_common(1)[0][0] if written else 0
+
+
+def date_penalty(a: np.ndarray, b: np.ndarray, factor: float, tolerance: int = 2) -> np.ndarray:
+    """Similarity multipliers for reports written at months ``a`` and ``b`` (see ``report_month``):
+    ``factor`` when both are known and further apart than ``tolerance`` months (or in different
+    years when a month is unknown), else 1."""
+    known = (a > 0) & (b > 0)
+    year_only = ((a % 12) == 11) | ((b % 12) == 11)
+    apart = np.where(year_only, (a + 1) // 12 != (b + 1) // 12, np.abs(a - b) > tolerance)
+    return np.where(known & apart, factor, 1.0).astype(np.float32)
+
+
 def features(document: Document, options: ClusterOptions) -> Counter:
     """Term counts of a report: ``w:stem`` content words, ``e:stem`` entities,
     ``y:2013`` years, ``d:5-3`` month-day dates, ``n:42`` other numbers."""
     text = (document.title + "\n" if document.title else "") + document.text
     counts: Counter = Counter()
+    head = " ".join(text.split()[: options.max_words])
+    written = dates(head)
+    for year, month, day in written:
+        if year and month:
+            counts[f"m:{year}-{month}"] += 1
+        if month and day:
+            counts[f"d:{month}-{day}"] += 1
     sentence_start = True
     previous_month = 0
     seen = 0
@@ -169,7 +237,13 @@ def vectorize(documents: list[Document], options: ClusterOptions) -> sparse.csr_
     indptr = [0]
     indices: list[int] = []
     values: list[float] = []
-    kind_weight = {"w": 1.0, "e": options.entity_weight, "y": options.date_weight, "d": options.date_weight}
+    kind_weight = {
+        "w": 1.0,
+        "e": options.entity_weight,
+        "y": options.date_weight,
+        "d": options.date_weight,
+        "m": options.date_weight,
+    }
     kind_weight["n"] = options.number_weight
     for bag in bags:
         for term, count in bag.items():
@@ -217,7 +291,14 @@ def _top_terms(matrix: sparse.csr_matrix, limit: int) -> sparse.csr_matrix:
 # Neighbours
 
 
-def nearest_neighbours(matrix: sparse.csr_matrix, k: int, max_postings: int, block_size: int) -> tuple[np.ndarray, np.ndarray]:
+def nearest_neighbours(
+    matrix: sparse.csr_matrix,
+    k: int,
+    max_postings: int,
+    block_size: int,
+    months: np.ndarray | None = None,
+    penalty: float = 1.0,
+) -> tuple[np.ndarray, np.ndarray]:
     """Each row's ``k`` most similar other rows: ``(indices, similarities)``, both ``n x k``
     (index -1 and similarity 0 where a row has fewer neighbours). Sparse products in row blocks."""
     n = matrix.shape[0]
@@ -242,6 +323,8 @@ def nearest_neighbours(matrix: sparse.csr_matrix, k: int, max_postings: int, blo
             vals = block.data[lo:hi]
             mask = cols != row
             cols, vals = cols[mask], vals[mask]
+            if months is not None and penalty != 1.0 and months[row] > 0:
+                vals = vals * date_penalty(months[cols], months[row], penalty)
             if len(cols) > k:
                 top = np.argpartition(-vals, k - 1)[:k]
                 cols, vals = cols[top], vals[top]
@@ -332,7 +415,10 @@ def cluster_labels(documents: list[Document], options: ClusterOptions | None = N
     if n == 1:
         return np.zeros(1, dtype=np.int64)
     matrix = vectorize(documents, options)
-    neighbours, similarities = nearest_neighbours(matrix, options.neighbours, options.max_postings, options.block_size)
+    months = np.array([report_month(d, options.max_words) for d in documents], dtype=np.int64)
+    neighbours, similarities = nearest_neighbours(
+        matrix, options.neighbours, options.max_postings, options.block_size, months, options.date_penalty
+    )
     threshold = calibrate(similarities, options)
     return average_linkage(n, neighbours, similarities, threshold)
 

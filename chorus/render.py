@@ -75,4 +75,11 @@ def to_json_line(summary: Summary, cluster_id: str) -> str:
     return json.dumps({"id": cluster_id, "summary": data["summary"], "sentences": data["sentences"]}, ensure_ascii=False) + "\n"
 
 
-RENDERERS = {"text": to_text, "markdown": to_markdown, "json": to_json}
+def to_html(summary: Summary) -> str:
+    """One self-contained HTML page (brief, sources, coverage matrix, timeline, sections)."""
+    from chorus.html_report import to_html as report
+
+    return report(summary)
+
+
+RENDERERS = {"text": to_text, "markdown": to_markdown, "json": to_json, "html": to_html}

@@ -25,6 +25,7 @@ import json
 import logging
 import multiprocessing
 import os
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from importlib import resources
@@ -112,6 +113,7 @@ class SummarizeRequest(BaseModel):
 
 
 def _warm_up() -> bool:
+    import chorus.html_report
     import chorus.pipeline  # noqa: F401  (imports numpy, scipy, trafilatura once per worker)
 
     return True
@@ -180,12 +182,23 @@ def _error(status: int, message: str, limit: str | None = None, value: float | N
 
 
 def _validation_message(errors: list[dict[str, Any]]) -> str:
-    parts = []
-    for error in errors[:3]:
-        where = ".".join(str(p) for p in error.get("loc", ()) if p not in ("body",))
-        parts.append(f"{where}: {error.get('msg', 'invalid')}" if where else str(error.get("msg", "invalid")))
-    more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
-    return "invalid request: " + "; ".join(parts) + more
+    """One line from pydantic's errors: ``documents.0: a document needs a 'text' or an 'html' string``."""
+    parts: list[str] = []
+    # A document may be an object or a string: drop the string branch's complaint when there are others.
+    errors = [e for e in errors if tuple(e.get("loc", ()))[-1:] != ("str",)] or errors
+    for error in errors:
+        # Union members and validators add loc parts like "str" or "function-after[...]": drop them.
+        loc = [
+            str(p) for p in error.get("loc", ()) if isinstance(p, int) or (p != "body" and p.isidentifier() and p[0].islower())
+        ]
+        loc = [p for p in loc if p not in ("str", "int", "dict", "list")]
+        message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
+        part = f"{'.'.join(loc)}: {message}" if loc else message
+        if part not in parts:
+            parts.append(part)
+    parts = parts or ["invalid value"]
+    more = f" (and {len(parts) - 3} more)" if len(parts) > 3 else ""
+    return "invalid request: " + "; ".join(parts[:3]) + more
 
 
 class _BodyTooLarge(Exception):
@@ -239,7 +252,11 @@ def _make_executor(limits: ServerLimits) -> concurrent.futures.Executor:
     workers = limits.workers or os.cpu_count() or 1
     if limits.executor == "thread":
         return concurrent.futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="chorus")
-    return concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    # fork: workers inherit the imported pipeline and never re-run the caller's main module (spawn
+    # would, and fails when that module is a script without a __main__ guard). The pool is started
+    # in the app's startup, before any request thread exists.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    return concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
 
 
 def _web_file(name: str) -> str:
@@ -261,6 +278,9 @@ def create_app(limits: ServerLimits | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        import chorus.html_report
+        import chorus.pipeline  # noqa: F401  (loaded once, before the workers fork)
+
         pool = executor()
         for _ in range(limits.workers or os.cpu_count() or 1):
             pool.submit(_warm_up)
@@ -386,7 +406,7 @@ def create_app(limits: ServerLimits | None = None) -> FastAPI:
                 limits.time_budget_seconds,
                 status=503,
             ) from None
-        except concurrent.futures.process.BrokenProcessPool:
+        except BrokenProcessPool:
             state.pop("pool", None)
             return _error(503, "a summary worker stopped; please retry")
         return JSONResponse(result)
@@ -413,6 +433,8 @@ async def _read_json(request: Request, limits: ServerLimits) -> tuple[list[dict]
         data = json.loads(body)
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise ChorusInputError(f"the body is not valid JSON ({getattr(error, 'msg', None) or error.reason})") from None
+    except RecursionError:
+        raise ChorusInputError("the body is not valid JSON for this API (nested too deeply)") from None
     if isinstance(data, dict) and isinstance(data.get("documents"), list) and len(data["documents"]) > limits.max_documents:
         raise LimitExceeded(
             f"{len(data['documents'])} documents; the limit is {limits.max_documents} per request",
@@ -473,3 +495,14 @@ def _version() -> str:
     from chorus import __version__
 
     return __version__
+
+
+if __name__ == "__main__":  # python -m chorus.server [--host H] [--port P] ...: the same as chorus serve
+    import argparse
+    import sys
+
+    from chorus.cli_serve import add_command, run_serve
+
+    _parser = argparse.ArgumentParser(prog="python -m chorus.server")
+    add_command(_parser.add_subparsers(dest="command"))
+    sys.exit(run_serve(_parser.parse_args(["serve", *sys.argv[1:]])))

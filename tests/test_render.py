@@ -8,7 +8,7 @@ import pytest
 
 from chorus import summarize
 from chorus.models import Document, Summary, SummarySentence
-from chorus.render import RENDERERS, to_json, to_json_line, to_markdown, to_text
+from chorus.render import RENDERERS, to_html, to_json, to_json_line, to_markdown, to_text
 
 SENTENCE_KEYS = {"text", "source", "position", "corroborated_by", "score"}
 DOCUMENT_KEYS = {"id", "title", "date", "words"}
@@ -115,7 +115,20 @@ def test_json_line(summary: Summary) -> None:
 
 
 def test_renderers_table() -> None:
-    assert RENDERERS == {"text": to_text, "markdown": to_markdown, "json": to_json}
+    assert RENDERERS == {"text": to_text, "markdown": to_markdown, "json": to_json, "html": to_html}
+
+
+def test_html_format_escapes_source_text() -> None:
+    summary = summarize(
+        [
+            "The council voted on Monday to close the old bridge <script>alert(1)</script> after the flood damage.",
+            "On Monday the council voted to close the old bridge after flood damage was found by engineers.",
+        ],
+        words=60,
+    )
+    page = to_html(summary)
+    assert page.lstrip().lower().startswith("<!doctype html")
+    assert "<script>alert(1)</script>" not in page
 
 
 def test_rendering_a_real_brief(demo_documents) -> None:

@@ -1,0 +1,428 @@
+"""``chorus.entities``: one entity per person, place or organisation across spellings.
+
+Expected groupings come from reading the inputs: the demo's traps are listed in chorus/demo/README.md,
+the Venezuela reports spell Guaidó three ways (Guaidó, Guaido, Guido in 003), Cabello twice (Capello in
+003), La Carlota twice (Karlota Air Base in 003) and Maduro twice (Nicolás Maudro in 002).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chorus import Document, SummaryOptions
+from chorus.entities import EntityIndex, canonical_names, compatible, extract_entities, fold, similar_word
+from chorus.models import Entity, Sentence
+from chorus.pipeline import prepare
+
+
+def _analyse(documents: list[Document]) -> tuple[list[Sentence], EntityIndex]:
+    prepared = prepare(documents, SummaryOptions())
+    return prepared.sentences, extract_entities(prepared.sentences, prepared.documents)
+
+
+def _forms(entity: Entity) -> set[str]:
+    """Every spelling of the entity, in every document."""
+    return {form for forms in entity.forms.values() for form in forms} | {entity.name}
+
+
+def _holding(entities: list[Entity], spelling: str) -> list[Entity]:
+    """The entities that have ``spelling`` among their spellings."""
+    return [e for e in entities if spelling in _forms(e)]
+
+
+def _only(entities: list[Entity], spelling: str) -> Entity:
+    found = _holding(entities, spelling)
+    assert len(found) == 1, f"{spelling!r} is in {[e.name for e in found]}"
+    return found[0]
+
+
+def _resolved(sentences: list[Sentence], index: EntityIndex, doc_index: int, surface: str, context: str) -> str:
+    """Canonical name of the entity the mention ``surface`` resolves to, in the sentence of document
+    ``doc_index`` that contains ``context``."""
+    hits = [
+        index.entities[entity].name
+        for mention, entity in zip(index.mentions, index.mention_entity, strict=True)
+        if mention.surface == surface
+        and mention.doc_index == doc_index
+        and context in sentences[mention.sentence_index].text
+        and entity >= 0
+    ]
+    assert len(hits) == 1, f"{surface!r} near {context!r}: {hits}"
+    return hits[0]
+
+
+# --- fold, similar_word, compatible ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Guaidó", "guaido"),
+        ("Šarovec", "sarovec"),
+        ("Lešna", "lesna"),
+        ("Dragomír", "dragomir"),
+        ("Nicolás", "nicolas"),
+        ("Vel'mora", "velmora"),
+        ("Velmora’s", "velmoras"),
+        ("J. R. Halden", "j r halden"),
+        ("KOVAČ", "kovac"),
+    ],
+)
+def test_fold_drops_accents_apostrophes_and_dots(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("guaido", "guido"),  # 003's transliteration
+        ("maduro", "maudro"),  # 002's typo
+        ("dragomir", "dragmoir"),  # 01's typo
+        ("ilinca", "ilinka"),  # 04
+        ("weber", "veber"),  # 04: w/v
+        ("carlota", "karlota"),  # 003: c/k
+        ("cabello", "capello"),  # 003
+        ("sarovec", "sarovec"),
+    ],
+)
+def test_similar_word_accepts_typos_and_transliterations(a: str, b: str) -> None:
+    assert similar_word(a, b)
+    assert similar_word(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("ana", "anna"),  # would pass the fuzzy ratio (86) but is under 4 letters
+        ("li", "lin"),  # ratio 80, too short
+        ("ana", "andrei"),
+        ("iran", "iraq"),
+        ("maduro", "guaido"),
+        ("novak", "kovac"),
+    ],
+)
+def test_similar_word_rejects_short_and_different_words(a: str, b: str) -> None:
+    assert not similar_word(a, b)
+    assert not similar_word(b, a)
+
+
+def test_compatible_full_names() -> None:
+    assert compatible(("ilinca", "dragomir"), ("ilinka", "dragomir"))
+    assert compatible(("ilinca", "dragomir"), ("ilinca", "dragmoir"))
+    assert compatible(("tomasz", "weber"), ("tomas", "veber"))
+    assert compatible(("evo", "morales"), ("juan", "evo", "morales"))
+    assert not compatible(("andrei", "petrescu"), ("ana", "petrescu"))
+    assert not compatible(("maria", "novak"), ("tomas", "novak"))
+    assert not compatible(("juan", "guaido"), ("juan", "morales"))
+
+
+# --- The demo corpus ----------------------------------------------------------------------------------------
+
+DEMO_IDS = ["01_northern-courier", "02_valley-herald", "03_daily-meridian", "04_velmorski-glas", "05_ostravian-observer"]
+
+
+@pytest.fixture(scope="module")
+def demo(demo_documents: list[Document]) -> tuple[list[Sentence], EntityIndex]:
+    return _analyse(demo_documents)
+
+
+def test_demo_mayor_is_one_entity(demo) -> None:
+    _, index = demo
+    mayor = _only(index.entities, "Ilinca Dragomir")
+    assert mayor.kind == "person"
+    assert fold(mayor.name) == "ilinca dragomir"
+    assert mayor.name == "Ilinca Dragomír", "the canonical spelling keeps the accent one source gives it"
+    assert {"Ilinca Dragomir", "Ilinca Dragomír", "Ilinca Dragmoir", "Dragomír", "Dragomir"} <= _forms(mayor)
+    assert mayor.sources == DEMO_IDS
+    # 04 writes "Ilinka Dragomir": it must be in the same entity, under no other person.
+    assert any(form.endswith("Ilinka Dragomir") for form in mayor.forms["04_velmorski-glas"])
+    for spelling in ("Ilinca Dragomír", "Ilinca Dragmoir", "Dragomír"):
+        assert _only(index.entities, spelling) is mayor
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="04 writes 'The mayoress of Vel'mora Ilinka Dragomir': the place is glued to the name, so the "
+    "mayor's 04 spelling is 'Vel'mora Ilinka Dragomir' and Velmora loses that mention",
+)
+def test_demo_mayor_translated_spelling_is_clean(demo) -> None:
+    _, index = demo
+    mayor = _only(index.entities, "Ilinca Dragomir")
+    assert "Ilinka Dragomir" in mayor.forms["04_velmorski-glas"]
+    assert not any("Vel'mora" in form for form in _forms(mayor))
+
+
+def test_demo_engineer_is_one_entity(demo) -> None:
+    _, index = demo
+    engineer = _only(index.entities, "Tomasz Weber")
+    assert engineer.kind == "person"
+    assert engineer.name == "Tomasz Weber"
+    assert {"Tomas Veber", "Veber", "Weber"} <= _forms(engineer)
+    assert _only(index.entities, "Tomas Veber") is engineer
+    assert len(engineer.sources) == 5
+
+
+def test_demo_places_across_accents(demo) -> None:
+    _, index = demo
+    dam = _only(index.entities, "Šarovec Dam")
+    assert _only(index.entities, "Sarovec Dam") is dam
+    assert dam.kind == "place"
+    assert "Šarovec" in dam.name, "the accented spelling is canonical"
+    river = _only(index.entities, "Lešna")
+    assert _only(index.entities, "Lesna") is river
+    assert river.name == "Lešna"
+    town = _only(index.entities, "Velmora")
+    assert _only(index.entities, "Vel'mora") is town
+    assert town.name == "Velmora"
+    assert len(town.sources) == 5
+
+
+def test_demo_two_petrescus_stay_apart(demo) -> None:
+    _, index = demo
+    minister = _only(index.entities, "Andrei Petrescu")
+    rescuer = _only(index.entities, "Ana Petrescu")
+    assert minister is not rescuer
+    assert minister.kind == rescuer.kind == "person"
+    assert "Ana Petrescu" not in _forms(minister)
+    assert "Andrei Petrescu" not in _forms(rescuer)
+    assert len(minister.sources) == 5 and len(rescuer.sources) == 5
+
+
+@pytest.mark.parametrize(
+    ("doc_index", "context", "expected"),
+    [
+        (0, "Ms Petrescu, who is not related to the interior minister", "Ana Petrescu"),
+        (0, "Petrescu said:", "Andrei Petrescu"),  # after "Interior Minister Andrei Petrescu" in 01
+        (1, "Petrescu told reporters", "Andrei Petrescu"),
+        (2, "Petrescu told journalists", "Andrei Petrescu"),
+        (3, "has told Petrescu", "Ana Petrescu"),  # after "conducted by Ana Petrescu" in 04
+        (4, "Petrescu said, adding that prosecutors", "Andrei Petrescu"),
+    ],
+)
+def test_demo_petrescu_alone_resolves_by_context(demo, doc_index: int, context: str, expected: str) -> None:
+    sentences, index = demo
+    assert _resolved(sentences, index, doc_index, "Petrescu", context) == expected
+
+
+def test_demo_different_people_are_not_merged(demo) -> None:
+    _, index = demo
+    people = {
+        name: _only(index.entities, name)
+        for name in ("Ilinca Dragomir", "Tomasz Weber", "Andrei Petrescu", "Ana Petrescu", "Viktor Sobran", "Mirela Vasic")
+    }
+    assert len({id(e) for e in people.values()}) == len(people)
+
+
+# --- The Venezuela reports ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def venezuela(venezuela_documents: list[Document]) -> tuple[list[Sentence], EntityIndex]:
+    return _analyse(venezuela_documents)
+
+
+def test_venezuela_guaido_is_one_person(venezuela, venezuela_documents) -> None:
+    _, index = venezuela
+    guaido = _only(index.entities, "Juan Guaidó")
+    assert guaido.kind == "person"
+    assert guaido.name == "Juan Guaidó"
+    assert {"Juan Guaido", "Guaido", "Guaidó", "Guido", "Juan Guido"} <= _forms(guaido)
+    for spelling in ("Juan Guaido", "Guido", "Juan Guido"):
+        assert _only(index.entities, spelling) is guaido
+    assert guaido.sources == [d.id for d in venezuela_documents], "every report names him"
+    # 003 spells him only "Guido" / "Juan Guido".
+    assert {fold(f) for f in guaido.forms["003_4b1c7a33d9265088"]} <= {"guido", "juan guido"}
+
+
+def test_venezuela_cabello_is_one_person(venezuela) -> None:
+    _, index = venezuela
+    cabello = _only(index.entities, "Diosdado Cabello")
+    assert cabello.kind == "person"
+    assert cabello.name == "Diosdado Cabello"
+    assert {"Capello", "Diosdado Capello", "Cabello"} <= _forms(cabello)
+    assert "003_4b1c7a33d9265088" in cabello.sources
+
+
+def test_venezuela_la_carlota_is_one_place(venezuela) -> None:
+    _, index = venezuela
+    base = _only(index.entities, "La Carlota")
+    assert base.kind == "place"
+    assert any("Karlota" in form for form in _forms(base))
+    assert "003_4b1c7a33d9265088" in base.sources
+    assert {"001_39792b1896ac9294", "002_61d602a8a2c94f69"} <= set(base.sources)
+
+
+def test_venezuela_maduro_is_one_person(venezuela) -> None:
+    _, index = venezuela
+    maduro = _only(index.entities, "Nicolás Maduro")
+    assert maduro.kind == "person"
+    assert maduro.name == "Nicolás Maduro"
+    assert {"Nicolas Maduro", "Nicolás Maudro", "Maduro"} <= _forms(maduro)
+    assert _only(index.entities, "Nicolás Maudro") is maduro
+    assert len(maduro.sources) == 5
+
+
+def test_venezuela_people_stay_apart(venezuela) -> None:
+    _, index = venezuela
+    names = ("Juan Guaidó", "Nicolás Maduro", "Diosdado Cabello", "Leopoldo López", "Mike Pompeo", "Vladimir Padrino")
+    people = [_only(index.entities, name) for name in names]
+    assert len({id(e) for e in people}) == len(names)
+    guaido = people[0]
+    assert not any("Morales" in form or "Maduro" in form for form in _forms(guaido))
+
+
+# --- Small hand-made reports --------------------------------------------------------------------------------
+
+NOVAKS = [
+    Document(
+        "Health Minister Maria Novak opened the new hospital wing in Brezno on Monday. "
+        "Novak said the wing would serve the whole valley.",
+        id="minister",
+    ),
+    Document(
+        "The surgeon Tomas Novak will head the new wing of the hospital in Brezno. Novak said his staff had trained for months.",
+        id="surgeon",
+    ),
+    Document(
+        "Health Minister Maria Novak visited the new wing on Monday. The surgeon Tomas Novak met her at the door. "
+        "Novak showed the visitors the operating theatres.",
+        id="both",
+    ),
+]
+
+
+def test_same_surname_different_people_stay_apart() -> None:
+    sentences, index = _analyse(NOVAKS)
+    maria = _only(index.entities, "Maria Novak")
+    tomas = _only(index.entities, "Tomas Novak")
+    assert maria is not tomas
+    assert maria.kind == tomas.kind == "person"
+    assert _resolved(sentences, index, 0, "Novak", "would serve the whole valley") == "Maria Novak"
+    assert _resolved(sentences, index, 1, "Novak", "his staff had trained") == "Tomas Novak"
+    # Both named before: the nearest one before the surname (Tomas, named last).
+    assert _resolved(sentences, index, 2, "Novak", "operating theatres") == "Tomas Novak"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="_nearest_group compares only the sentence of the last full mention: two people named in one "
+    "sentence tie, and the tie goes to the more mentioned (else first grouped) person, not the one named last",
+)
+def test_surname_goes_to_the_person_named_last_in_the_same_sentence() -> None:
+    documents = [
+        *NOVAKS[:2],
+        Document(
+            "Health Minister Maria Novak and the surgeon Tomas Novak toured the new wing together on Monday. "
+            "Novak showed the visitors the operating theatres.",
+            id="both",
+        ),
+    ]
+    sentences, index = _analyse(documents)
+    assert _resolved(sentences, index, 2, "Novak", "operating theatres") == "Tomas Novak"
+
+
+def test_accents_are_folded_across_reports() -> None:
+    documents = [
+        Document("José Pérez, the mayor of Ávila, said the road to the city would reopen on Friday.", id="a"),
+        Document("Jose Perez said on Thursday that engineers in Avila had checked the bridge twice.", id="b"),
+        Document("Pérez told reporters in Avila that the bridge was safe.", id="c"),
+    ]
+    _, index = _analyse(documents)
+    perez = _only(index.entities, "José Pérez")
+    assert _only(index.entities, "Jose Perez") is perez
+    assert _only(index.entities, "Pérez") is perez
+    assert perez.name == "José Pérez"
+    assert perez.sources == ["a", "b", "c"]
+    city = _only(index.entities, "Ávila")
+    assert _only(index.entities, "Avila") is city
+    assert city.name == "Ávila"
+
+
+def test_short_names_do_not_fuzzy_merge() -> None:
+    documents = [
+        Document("The chemist Wei Li won the national prize on Monday. Li said the award belonged to her team.", id="a"),
+        Document("The chemist Wei Lin won the regional prize on Tuesday. Lin said the award belonged to her students.", id="b"),
+        Document("Ana Petrescu and Anna Petrescu both ran the marathon in Brezno on Sunday.", id="c"),
+    ]
+    _, index = _analyse(documents)
+    assert _only(index.entities, "Wei Li") is not _only(index.entities, "Wei Lin")
+    assert _only(index.entities, "Li") is _only(index.entities, "Wei Li")
+    assert _only(index.entities, "Lin") is _only(index.entities, "Wei Lin")
+    assert _only(index.entities, "Ana Petrescu") is not _only(index.entities, "Anna Petrescu")
+
+
+def test_entities_carry_their_sources_and_mentions() -> None:
+    documents = [
+        Document("Mayor Anna Kovac ordered the evacuation of Brezno on Friday.", id="a"),
+        Document("Kovac said Brezno would be rebuilt.", id="b"),
+    ]
+    _, index = _analyse(documents)
+    kovac = _only(index.entities, "Anna Kovac")
+    assert kovac.kind == "person"
+    assert kovac.sources == ["a", "b"]
+    assert kovac.mentions == 2
+    assert kovac.variants == ["Kovac"]
+    assert kovac.forms == {"a": ["Anna Kovac"], "b": ["Kovac"]}
+
+
+def test_no_text_no_entities() -> None:
+    _, index = _analyse([Document("the water rose quickly and everyone left.", id="a")])
+    assert index.entities == []
+
+
+# --- canonical_names ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ilinca Dragmoir said the clean-up would take years.", "Ilinca Dragomír said the clean-up would take years."),
+        ("The engineer Tomas Veber warned the company.", "The engineer Tomasz Weber warned the company."),
+        ("Veber said nobody listened.", "Weber said nobody listened."),
+        ("In Vel'mora the dam has broken.", "In Velmora the dam has broken."),
+        ("Ana Petrescu and Andrei Petrescu never met.", "Ana Petrescu and Andrei Petrescu never met."),
+        ("Petrescu blamed the operator.", "Petrescu blamed the operator."),
+        pytest.param(
+            "The mayoress Ilinka Dragomir ordered the evacuation.",
+            "The mayoress Ilinca Dragomír ordered the evacuation.",
+            marks=pytest.mark.xfail(
+                strict=True, reason="the 04 spelling is recorded as 'Vel'mora Ilinka Dragomir', so only the surname is rewritten"
+            ),
+        ),
+        pytest.param(
+            "Water from the Sarovec reservoir poured down the valley.",
+            "Water from the Šarovec reservoir poured down the valley.",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="a one-word variant is replaced by the canonical name's last word: 'Sarovec' becomes 'Dam' "
+                "(canonical 'Šarovec Dam'), giving 'the Dam reservoir'",
+            ),
+        ),
+    ],
+)
+def test_canonical_names_demo(demo, text: str, expected: str) -> None:
+    _, index = demo
+    assert canonical_names(text, index.entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Guido said the plan had been moved up a day.", "Guaidó said the plan had been moved up a day."),
+        ("Opposition leader Juan Guido appeared in a video.", "Opposition leader Juan Guaidó appeared in a video."),
+        ("Russia accused Guaido of fueling conflict.", "Russia accused Guaidó of fueling conflict."),
+        ("Diosdado Capello spoke on state television.", "Diosdado Cabello spoke on state television."),
+        ("Nicolas Maduro spoke on state television.", "Nicolás Maduro spoke on state television."),
+        pytest.param(
+            "Venezuelans took to the streets of Caracas.",
+            "Venezuelans took to the streets of Caracas.",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="'Venezuelans' is grouped as a variant of the place 'Venezuela' and rewritten to it",
+            ),
+        ),
+    ],
+)
+def test_canonical_names_venezuela(venezuela, text: str, expected: str) -> None:
+    _, index = venezuela
+    assert canonical_names(text, index.entities) == expected
