@@ -34,7 +34,7 @@ LOWER_BOUND = ("more than", "over", "at least", "upwards of", "in excess of", "n
 APPROXIMATE = ("around", "about", "nearly", "almost", "some", "roughly", "approximately", "close to", "an estimated")
 UPPER_BOUND = ("up to", "fewer than", "less than", "as many as", "under")
 _QUALIFIER = "|".join(sorted(LOWER_BOUND + APPROXIMATE + UPPER_BOUND, key=len, reverse=True))
-_NUMBER = r"\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _QUANTITY = re.compile(
     rf"(?<![\w$€£])(?:({_QUALIFIER})\s+)?({_NUMBER})(?:\s+(hundred|thousand|million|billion))?"
     rf"\s+((?:[a-z-]+\s+){{0,2}}?)([a-z]+s|people|persons|men|women|children|dead|killed)\b",
@@ -43,7 +43,7 @@ _QUANTITY = re.compile(
 # Words that name the same predicate in different outlets' (or translators') words.
 SYNONYMS = {
     "kill": "death", "die": "death", "dead": "death", "death": "death", "toll": "death", "life": "death",
-    "person": "people", "resid": "people", "inhabit": "people", "citizen": "people",
+    "person": "people", "peopl": "people", "resid": "people", "inhabit": "people", "citizen": "people", "di": "death",
     "evacu": "evacuate", "flee": "evacuate", "fled": "evacuate",
     "injur": "injure", "wound": "injure", "hurt": "injure",
 }  # fmt: skip
@@ -84,7 +84,12 @@ def _concepts(text: str) -> set[str]:
     return {SYNONYMS.get(w, w) for w in words}
 
 
-TIME_UNITS = frozenset({"day", "hour", "minut", "week", "month", "year", "time", "second", "decad", "centuri"})
+TIME_UNITS = frozenset(
+    stem(word) for word in ("days", "hours", "minutes", "weeks", "months", "years", "times", "seconds", "decades", "centuries")
+)
+# Predicates that name what happened to the counted (death, evacuation, injury): two counts with
+# different ones are different quantities, however alike their sentences.
+KEY_PREDICATES = frozenset({"death", "evacuate", "injure", "missing", "arrest", "rescu"})
 
 
 @dataclass
@@ -145,6 +150,9 @@ def _same_topic(a: _Quantity, b: _Quantity) -> bool:
     """The same quantity: same noun and modifiers, and the same predicate or much shared context."""
     if a.unit != b.unit or a.modifiers != b.modifiers:
         return False
+    a_key, b_key = a.predicate & KEY_PREDICATES, b.predicate & KEY_PREDICATES
+    if a_key and b_key and not a_key & b_key:
+        return False  # "12 people were killed" vs "20 people were evacuated"
     return bool(a.predicate & b.predicate) or len(a.context & b.context) >= 3
 
 

@@ -423,7 +423,8 @@ def canonical_names(text: str, entities: list[Entity]) -> str:
         canonical_words = entity.name.split()
         for variant in entity.variants:
             if len(variant.split()) == 1:
-                target = canonical_words[-1]
+                # The canonical word this variant spells ("Sarovec" -> "Šarovec", not "Dam").
+                target = max(canonical_words, key=lambda word: fuzz.ratio(fold(word), fold(variant)))
             elif len(variant.split()) == len(canonical_words):
                 target = entity.name
             else:

@@ -202,9 +202,10 @@ def _without_contradicting(sentence: SummarySentence, disagreements: list) -> Su
         for claim in disagreement.claims:
             claim_words = analyse.content_stems(analyse.tokens(claim.text))
             shared = len(words & claim_words) / max(1, min(len(words), len(claim_words)))
-            overlap.append(1.0 if claim.text in sentence.text else shared)
+            overlap.append(2.0 if claim.text.lower() in sentence.text.lower() else shared)
         best = max(range(len(overlap)), key=overlap.__getitem__)
         if overlap[best] >= 0.6 and all(o < overlap[best] for k, o in enumerate(overlap) if k != best):
+            # An exact claim ("Around 50 countries") outranks word overlap, which ties on qualifiers.
             against.update(d for k, c in enumerate(disagreement.claims) if k != best for d in c.sources)
     if not against:
         return sentence

@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from chorus.analyse import STOPWORDS
 from chorus.entities import SAID_VERBS, fold
 from chorus.models import Document, Entity, Quote
 
@@ -137,6 +138,8 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _Speak
     """``(attributed, speaker)`` of the quote at ``paragraph[start:end]`` (``offset`` is the
     paragraph's place in the document)."""
     after = paragraph[end + 1 : end + 120] if end < len(paragraph) else ""
+    # "said Mrs. Kovar.": a title's full stop does not end the attribution.
+    after = re.sub(r"\b(Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|St)\.", r"\1", after)
     before = paragraph[max(0, start - 1 - 160) : max(0, start - 1)]
     position = offset + start
     if match := _AFTER_PRONOUN.match(after):
@@ -192,7 +195,8 @@ def _stands_alone(paragraph: str, start: int, end: int) -> bool:
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"\w+", fold(text)) if len(w) > 2}
+    """Content words of a quote (function words shared by any two quotes do not count)."""
+    return {w for w in re.findall(r"\w+", fold(text)) if len(w) > 2 and w not in STOPWORDS}
 
 
 def _merge(found: list[_Found], documents: list[Document]) -> list[Quote]:
@@ -202,7 +206,8 @@ def _merge(found: list[_Found], documents: list[Document]) -> list[Quote]:
         words = _words(item.text)
         for g, signature in enumerate(signatures):
             shared = len(words & signature)
-            if words and signature and shared / min(len(words), len(signature)) >= 0.6:
+            smaller = min(len(words), len(signature))
+            if smaller and shared >= min(3, smaller) and shared / smaller >= 0.7:
                 groups[g].append(item)
                 signatures[g] = signature | words
                 break

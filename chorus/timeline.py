@@ -51,6 +51,8 @@ def sentence_date(text: str, reported: dt.date | None) -> dt.date | None:
             return None
     for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
         if match := pattern.search(text):
+            if not match[month_group][0].isupper():
+                continue  # "12 may still be missing": the modal verb, not the month
             year = int(match[3]) if match[3] else (reported.year if reported else None)
             if year is None:
                 continue

@@ -221,12 +221,6 @@ def test_venezuela_stance_side_does_not_corroborate(venezuela_briefs) -> None:
     assert wrong == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="claims that differ only by qualifier ('More than 50 countries' / 'Around 50 countries') share all "
-    "their content words, so both match the brief sentence equally and the other side is not removed: "
-    "004's 'Around 50 countries ...' is corroborated by 002",
-)
 def test_venezuela_countries_side_does_not_corroborate(venezuela_briefs) -> None:
     plain, _ = venezuela_briefs  # 250 words: "Around 50 countries ..." (004) is in
     taking, wrong = _contradicted(plain["sentences"], VENEZUELA_SIDES[:2])
@@ -285,10 +279,6 @@ def test_conflicting_toll_does_not_corroborate() -> None:
         assert sentence.corroborated_by == [sentence.source]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'More than 50 countries ...' (a) corroborates 'Around 50 countries ...' (b): the two claims tie on shared words",
-)
 def test_qualifier_conflict_does_not_corroborate() -> None:
     documents = [
         Document(

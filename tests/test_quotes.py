@@ -98,9 +98,6 @@ def test_unnamed_speaker_from_a_named_place_is_none() -> None:
     assert [(q.speaker, q.text) for q in quotes] == [(None, QUOTE)]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="the abbreviation 'Mrs.' ends the attribution phrase: ', said Mrs. Kovar.' gives speaker None"
-)
 def test_after_quote_with_abbreviated_title() -> None:
     text = f'Mrs. Elena Kovar lives on Mill Street in Brezno. "{QUOTE}," said Mrs. Kovar.'
     quotes = _quotes(_report(text))
@@ -158,11 +155,6 @@ def test_different_quotes_stay_apart() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="quotes merge on shared function words ('this', 'not', 'were', 'told' > 60% of the shorter): two "
-    "different quotes of one speaker become one",
-)
 def test_quotes_sharing_only_function_words_stay_apart() -> None:
     documents = [
         Document('Mayor Anna Kovac spoke in Brezno. "This is not what we were told to expect," Kovac said.', id="a"),
@@ -225,7 +217,6 @@ def test_demo_short_quotes_are_ignored(demo_quotes) -> None:
     assert not any(q.text.strip(" .,") == "Nobody listened" for q in demo_quotes)  # 01 and 05, two words
 
 
-@pytest.mark.xfail(strict=True, reason="04's ', has said Mrs. Kovar.' leaves the speaker unresolved (None)")
 def test_demo_resident_quote(demo_quotes) -> None:
     assert _one(demo_quotes, "I have taken only the documents and the cat").speaker == "Elena Kovar"
 

@@ -97,9 +97,6 @@ def test_relative_days_need_a_report_date() -> None:
     assert sentence_date("Talks resumed in Oslo on April 29.", None) is None  # no year to give it
 
 
-@pytest.mark.xfail(
-    strict=True, reason="'12 may' is read as the date 12 May: the modal verb 'may' after a number matches the month"
-)
 def test_the_modal_may_is_not_a_month() -> None:
     assert sentence_date("Officials fear that 12 may still be missing after the flood.", TUESDAY) is None
 
