@@ -116,6 +116,12 @@ class _SpeakerFinder:
                 found.append(self._choose(self.by_form[form], position))
         people = [e for e in found if e.kind == "person"]
         speakers = [e for e in found if e.kind in {"organisation", "other"}]  # places do not speak
+        if not people and not speakers:
+            # "..., police said": the organisation this document names with that word.
+            for noun in re.findall(r"\b(police|officials|prosecutors|authorities|army|military|ministry)\b", phrase.lower()):
+                named = [e for es in self.by_form.values() for e in es if e.kind == "organisation" and noun in e.name.lower()]
+                if named:
+                    return max(named, key=lambda e: e.mentions)
         return (people or speakers or [None])[0]
 
     def last_person_before(self, position: int) -> Entity | None:
