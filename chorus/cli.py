@@ -39,8 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo_cmd = commands.add_parser("demo", help="summarise the invented demo reports that ship with Chorus")
     _add_brief_options(demo_cmd)
 
-    from chorus import cli_serve
+    from chorus import cli_serve, cli_stories
 
+    cli_stories.add_commands(commands)
     cli_serve.add_command(commands)
 
     eval_cmd = commands.add_parser("eval", help="ROUGE of Chorus against the references of a clusters .jsonl")
@@ -69,6 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "eval":
             return run_eval(args)
+        if args.command in ("cluster", "digest"):
+            return args.handler(args)
         if args.command == "serve":
             from chorus.cli_serve import run_serve
 

@@ -14,9 +14,9 @@ Method (chosen by measurement on ECB+, tuned on half its topics and scored on th
    reports are dropped, and so are those that occur in more than ``max_postings`` reports, which
    keeps the cost near-linear in the number of reports).
 3. **Calibration.** The similarity scale differs between collections (long or short reports,
-   their vocabulary), so no fixed cut is used. The threshold is placed relative to the
-   collection's own *background*: the similarity a report has with reports of other events,
-   estimated from each report's ``neighbours``-th neighbour, robustly (median and MAD).
+   their vocabulary), so no fixed cut is used: the cut is ``scale * sqrt(background * partner)``,
+   ``background`` the 99th percentile of random pairs' similarity in this collection and
+   ``partner`` the lower quartile of each report's best-match similarity (``calibrate``).
 4. **Grouping.** Average-linkage agglomeration over the sparse neighbour graph (a missing edge
    counts as similarity 0), stopped at the calibrated threshold. Each story gets a centroid, so
    new reports can later be assigned incrementally (nearest centroid above the threshold, else a
@@ -29,9 +29,10 @@ from __future__ import annotations
 
 import heapq
 import math
+import os
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from scipy import sparse
@@ -106,30 +107,34 @@ class ClusterOptions:
         neighbours: nearest neighbours kept per report (the sparse similarity graph).
         threshold: a fixed cosine cut (average linkage) instead of the calibrated one; ``None``
             calibrates on the collection.
-        sensitivity: how far above the background similarity the calibrated cut sits, in robust
-            standard deviations (higher: tighter, smaller stories).
+        scale: the calibrated cut is ``scale * sqrt(background * partner)`` (see ``calibrate``);
+            0.56 is the mean of the values tuned on each half of ECB+'s topics (``bench/clustering.py``).
         min_threshold / max_threshold: bounds of the calibrated cut.
+        small_threshold: the cut for fewer than 8 reports (too few to calibrate on).
+        background_pairs: random pairs sampled to measure the background similarity.
         clean: run the pipeline's cleaning (web furniture removal) first.
         block_size: rows per sparse product block (memory vs. speed).
-        date_penalty: similarity multiplier for two reports written months apart (their metadata
-            dates, else the dates they write); 1 ignores dates.
+        workers: processes reading features for 5,000 reports or more; 0: up to 2 (the CPUs there are).
+
     """
 
-    entity_weight: float = 2.0
-    date_weight: float = 2.0
+    entity_weight: float = 1.5
+    date_weight: float = 3.0
     number_weight: float = 1.0
-    max_words: int = 400
-    max_features: int = 120
+    max_words: int = 800
+    max_features: int = 300
     max_df: float = 0.3
     max_postings: int = 3000
     neighbours: int = 20
     threshold: float | None = None
-    sensitivity: float = 6.0
-    min_threshold: float = 0.08
+    scale: float = 0.56
+    min_threshold: float = 0.05
     max_threshold: float = 0.5
+    small_threshold: float = 0.3
+    background_pairs: int = 20000
     clean: bool = True
     block_size: int = 2000
-    date_penalty: float = 0.5
+    workers: int = 0
 
 
 @dataclass
@@ -158,28 +163,6 @@ class Story:
 
 # --------------------------------------------------------------------------------------------
 # Features
-
-
-def report_month(document: Document, max_words: int = 400) -> int:
-    """When a report was written, as ``year * 12 + month - 1`` (``year * 12 - 1`` when only the year
-    is known; 0 when unknown): its metadata date, else the commonest full date in its lead."""
-    metadata = _ISO_DATE.match(document.date or "")
-    if metadata:
-        month = int(metadata.group(2) or 0)
-        return int(metadata.group(1)) * 12 + (month - 1 if month else -1)
-    head = " ".join(((document.title + " ") if document.title else "").split() + document.text.split()[:max_words])
-    written = Counter(int(y) * 12 + int(m) - 1 for y, m, _ in dates(head) if y and m)
-    return written.most_common(1)[0][0] if written else 0
-
-
-def date_penalty(a: np.ndarray, b: np.ndarray, factor: float, tolerance: int = 2) -> np.ndarray:
-    """Similarity multipliers for reports written at months ``a`` and ``b`` (see ``report_month``):
-    ``factor`` when both are known and further apart than ``tolerance`` months (or in different
-    years when a month is unknown), else 1."""
-    known = (a > 0) & (b > 0)
-    year_only = ((a % 12) == 11) | ((b % 12) == 11)
-    apart = np.where(year_only, (a + 1) // 12 != (b + 1) // 12, np.abs(a - b) > tolerance)
-    return np.where(known & apart, factor, 1.0).astype(np.float32)
 
 
 def features(document: Document, options: ClusterOptions) -> Counter:
@@ -230,9 +213,36 @@ def features(document: Document, options: ClusterOptions) -> Counter:
     return counts
 
 
+def _bag(document: Document, options: ClusterOptions) -> Counter:
+    if options.clean:
+        limit = options.max_words * 12  # characters: cleaning text that is never read is wasted
+        document = clean_document(replace(document, text=document.text[:limit]))
+    return features(document, options)
+
+
+def _bag_chunk(args: tuple[list[Document], ClusterOptions]) -> list[Counter]:
+    documents, options = args
+    return [_bag(d, options) for d in documents]
+
+
+def _bags(documents: list[Document], options: ClusterOptions) -> list[Counter]:
+    """Feature counts of every report, in worker processes for large collections."""
+    workers = options.workers or min(2, os.cpu_count() or 1)
+    if workers < 2 or len(documents) < 5000:
+        return [_bag(d, options) for d in documents]
+    import concurrent.futures
+    import multiprocessing
+
+    size = 2000
+    chunks = [(documents[i : i + size], options) for i in range(0, len(documents), size)]
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
+        return [bag for chunk in pool.map(_bag_chunk, chunks) for bag in chunk]
+
+
 def vectorize(documents: list[Document], options: ClusterOptions) -> sparse.csr_matrix:
     """L2-normalised TF-IDF rows (sublinear tf), cut to each row's ``max_features`` heaviest terms."""
-    bags = [features(clean_document(d) if options.clean else d, options) for d in documents]
+    bags = _bags(documents, options)
     vocabulary: dict[str, int] = {}
     indptr = [0]
     indices: list[int] = []
@@ -296,8 +306,6 @@ def nearest_neighbours(
     k: int,
     max_postings: int,
     block_size: int,
-    months: np.ndarray | None = None,
-    penalty: float = 1.0,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Each row's ``k`` most similar other rows: ``(indices, similarities)``, both ``n x k``
     (index -1 and similarity 0 where a row has fewer neighbours). Sparse products in row blocks."""
@@ -323,8 +331,6 @@ def nearest_neighbours(
             vals = block.data[lo:hi]
             mask = cols != row
             cols, vals = cols[mask], vals[mask]
-            if months is not None and penalty != 1.0 and months[row] > 0:
-                vals = vals * date_penalty(months[cols], months[row], penalty)
             if len(cols) > k:
                 top = np.argpartition(-vals, k - 1)[:k]
                 cols, vals = cols[top], vals[top]
@@ -338,17 +344,28 @@ def nearest_neighbours(
 # Calibration and grouping
 
 
-def calibrate(similarities: np.ndarray, options: ClusterOptions) -> float:
-    """The collection's own cut: background similarity (each report's last kept neighbour, i.e.
-    very likely another event) plus ``sensitivity`` robust deviations, within the bounds."""
+def calibrate(matrix: sparse.csr_matrix, similarities: np.ndarray, options: ClusterOptions) -> float:
+    """The collection's own cut, ``scale * sqrt(background * partner)``, within the bounds.
+
+    ``background`` is the 99th percentile of the similarity of random pairs of reports (how similar
+    unrelated reports of this collection get: long reports and a shared beat raise it);
+    ``partner`` the lower quartile of each report's best-match similarity (how similar reports of
+    one event are here). Both move with report length and vocabulary, which a fixed cut ignores.
+    """
     if options.threshold is not None:
         return options.threshold
-    if similarities.size == 0 or similarities.shape[0] < 3:
-        return options.max_threshold
-    background = similarities[:, -1]
-    median = float(np.median(background))
-    spread = 1.4826 * float(np.median(np.abs(background - median)))
-    cut = median + options.sensitivity * max(spread, 0.005)
+    n = matrix.shape[0]
+    if n < 8:
+        return options.small_threshold
+    rng = np.random.default_rng(0)
+    pairs = min(options.background_pairs, n * (n - 1) // 2 * 4)
+    left = rng.integers(0, n, pairs)
+    right = rng.integers(0, n, pairs)
+    distinct = left != right
+    random_similarity = np.asarray(matrix[left[distinct]].multiply(matrix[right[distinct]]).sum(axis=1)).ravel()
+    background = float(np.quantile(random_similarity, 0.99)) if random_similarity.size else 0.0
+    partner = float(np.quantile(similarities[:, 0], 0.25))
+    cut = options.scale * math.sqrt(max(background, 0.0) * max(partner, 0.0))
     return float(min(options.max_threshold, max(options.min_threshold, cut)))
 
 
@@ -415,11 +432,8 @@ def cluster_labels(documents: list[Document], options: ClusterOptions | None = N
     if n == 1:
         return np.zeros(1, dtype=np.int64)
     matrix = vectorize(documents, options)
-    months = np.array([report_month(d, options.max_words) for d in documents], dtype=np.int64)
-    neighbours, similarities = nearest_neighbours(
-        matrix, options.neighbours, options.max_postings, options.block_size, months, options.date_penalty
-    )
-    threshold = calibrate(similarities, options)
+    neighbours, similarities = nearest_neighbours(matrix, options.neighbours, options.max_postings, options.block_size)
+    threshold = calibrate(matrix, similarities, options)
     return average_linkage(n, neighbours, similarities, threshold)
 
 
@@ -454,18 +468,27 @@ def cluster_documents(documents: list[Document], options: ClusterOptions | None 
     return stories
 
 
+def headline_of(document: Document) -> str:
+    """A report's headline, else its first line or sentence that is not a link, at most 20 words."""
+    if document.title.strip():
+        return " ".join(document.title.split())
+    for line in document.text.split("\n"):
+        line = " ".join(line.split())
+        if not line or re.match(r"^(?:https?|www)\b", line, re.IGNORECASE) or len(line) < 12:
+            continue
+        first = re.split(r"(?<=[a-z0-9][.!?])\s+(?=[A-Z])", line, maxsplit=1)[0]
+        words = first.split()
+        return " ".join(words[:20]) + (" ..." if len(words) > 20 else "")
+    return ""
+
+
 def representative_title(documents: list[Document]) -> str:
     """The most typical headline: the one sharing most words with the story's other headlines
-    (the first sentence of the first report when none has a headline)."""
-    titles = [d.title.strip() for d in documents if d.title.strip()]
+    (reports without a headline contribute their first line)."""
+    titles = [t for t in (headline_of(d) for d in documents) if t]
     if not titles:
-        for d in documents:
-            text = " ".join(d.text.split())
-            if text:
-                first = re.split(r"(?<=[.!?])\s+", text, maxsplit=1)[0]
-                return first if len(first) <= 160 else first[:157].rsplit(" ", 1)[0] + "..."
         return ""
-    word_sets = [{stem(w.lower()) for w in _WORD.findall(t) if w.lower() not in STOPWORDS} for t in titles]
+    word_sets = [{stem(w.lower()) for w in _WORD.findall(t) if w.lower() not in STOPWORDS and w not in ".!?"} for t in titles]
     totals = Counter(w for words in word_sets for w in words)
     scores = [sum(totals[w] - 1 for w in words) / (1 + len(words)) ** 0.5 for words in word_sets]
     return titles[int(np.argmax(scores))]

@@ -119,18 +119,14 @@ def _warm_up() -> bool:
     return True
 
 
-def run_job(
-    items: list[dict], words: int, query: str | None, view: bool, max_words_per_document: int, max_documents: int = 10**9
-) -> dict:
-    """Build the documents and summarise them (runs in a pool worker).
+def build_documents(items: list[dict], max_words_per_document: int, max_documents: int = 10**9) -> tuple[list, str]:
+    """Documents (and any cluster query) from request items, limits checked.
 
     ``items`` hold ``{"kind": "text"|"html", ...fields}`` or ``{"kind": "file", "name", "data"}``.
     Raises ``ChorusInputError`` for unusable input and ``LimitExceeded`` for too-long documents.
     """
     from chorus.ingest import document_from_html, parse_bytes
     from chorus.models import Document
-    from chorus.options import SummaryOptions
-    from chorus.pipeline import summarize
 
     documents: list[Document] = []
     cluster_query = ""
@@ -165,6 +161,17 @@ def run_job(
             )
     if not any(d.text.strip() for d in documents):
         raise ChorusInputError("no readable text in the documents")
+    return documents, cluster_query
+
+
+def run_job(
+    items: list[dict], words: int, query: str | None, view: bool, max_words_per_document: int, max_documents: int = 10**9
+) -> dict:
+    """Build the documents and summarise them (runs in a pool worker)."""
+    from chorus.options import SummaryOptions
+    from chorus.pipeline import summarize
+
+    documents, cluster_query = build_documents(items, max_words_per_document, max_documents)
     summary = summarize(documents, options=SummaryOptions(words=words, query=query or cluster_query or None))
     result = summary.to_dict()
     if view:
@@ -172,6 +179,14 @@ def run_job(
 
         result["view"] = render_view(summary)
     return result
+
+
+def run_digest_job(items: list[dict], words: int, max_words_per_document: int, max_documents: int = 10**9) -> dict:
+    """Group the documents into stories and brief each one (runs in a pool worker)."""
+    from chorus.digest import digest
+
+    documents, _ = build_documents(items, max_words_per_document, max_documents)
+    return digest(documents, words=words).to_dict()
 
 
 # --- helpers ---
@@ -369,6 +384,31 @@ def create_app(limits: ServerLimits | None = None) -> FastAPI:
         },
     )
     async def summarize_endpoint(request: Request, view: bool = False) -> JSONResponse:
+        items, words, query = await _checked_request(request)
+        return await _run(run_job, items, words, query, view, limits.max_words_per_document, limits.max_documents)
+
+    @app.post(
+        "/v1/digest",
+        summary="Group mixed reports into stories and brief each one",
+        response_description="{stories: [{id, title, documents, outlets, brief: Summary.to_dict()}]}, "
+        "ranked by independent outlets",
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SummarizeRequest"}}},
+            },
+            "responses": {
+                "413": {"description": "past a size limit: {error, limit, value}"},
+                "422": {"description": "malformed request: {error, limit, value}"},
+                "503": {"description": "the time budget ran out: {error, limit, value}"},
+            },
+        },
+    )
+    async def digest_endpoint(request: Request) -> JSONResponse:
+        items, words, _ = await _checked_request(request)
+        return await _run(run_digest_job, items, words, limits.max_words_per_document, limits.max_documents)
+
+    async def _checked_request(request: Request) -> tuple[list[dict], int, str | None]:
         content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if content_type == "multipart/form-data":
             items, words, query = await _read_multipart(request, limits)
@@ -392,15 +432,17 @@ def create_app(limits: ServerLimits | None = None) -> FastAPI:
                     "max_words_per_document",
                     limits.max_words_per_document,
                 )
+        return items, words, query
+
+    async def _run(job: Any, *arguments: Any) -> JSONResponse:
+        """Run a job in the worker pool within the time budget (the event loop stays free)."""
         loop = asyncio.get_running_loop()
-        future = loop.run_in_executor(
-            executor(), run_job, items, words, query, view, limits.max_words_per_document, limits.max_documents
-        )
+        future = loop.run_in_executor(executor(), job, *arguments)
         try:
             result = await asyncio.wait_for(future, timeout=limits.time_budget_seconds)
         except TimeoutError:
             raise LimitExceeded(
-                f"the summary took longer than the time budget of {limits.time_budget_seconds:g} seconds; "
+                f"the work took longer than the time budget of {limits.time_budget_seconds:g} seconds; "
                 "retry later or send fewer or shorter documents",
                 "time_budget_seconds",
                 limits.time_budget_seconds,

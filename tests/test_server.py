@@ -331,3 +331,31 @@ def test_cli_serve_command(monkeypatch):
     assert (limits.max_documents, limits.time_budget_seconds) == (7, 5.0)
     with pytest.raises(chorus.ChorusInputError):
         cli_serve.run_serve(parser.parse_args(["serve", "--port", "70000"]))
+
+
+def test_digest_groups_two_events_and_briefs_each(client):
+    flood = [{"text": text, "id": f"flood{i}"} for i, text in enumerate(REPORTS)]
+    election = [
+        {
+            "id": f"vote{i}",
+            "text": f"Voters in Lanmark elected Petra Osei as mayor on Sunday with {52 + i} percent of the vote, "
+            "the electoral commission said. Osei promised to rebuild the harbour and cut bus fares. "
+            "Turnout in the Lanmark mayoral election was the highest in twenty years, officials said.",
+        }
+        for i in range(3)
+    ]
+    response = client.post("/v1/digest", json={"documents": flood + election, "words": 40})
+    assert response.status_code == 200, response.text
+    stories = response.json()["stories"]
+    groups = sorted(sorted(story["documents"]) for story in stories)
+    assert groups == [["flood0", "flood1", "flood2"], ["vote0", "vote1", "vote2"]]
+    for story in stories:
+        assert 0 < story["brief"]["words"] <= 40
+        assert {s["source"] for s in story["brief"]["sentences"]} <= set(story["documents"])
+
+
+def test_digest_limits_and_errors(client):
+    assert_error(client.post("/v1/digest", json={"documents": []}), 422)
+    assert_error(client.post("/v1/digest", content=b"{not json", headers={"content-type": "application/json"}), 422)
+    small = small_client(max_documents=2)
+    assert_error(small.post("/v1/digest", json={"documents": [{"text": "a b c"}] * 3}), 413, "max_documents", 2)

@@ -1,0 +1,304 @@
+"""Event clustering bench: Chorus's story grouping against a TF-IDF + average-linkage baseline.
+
+1. Quality on ECB+ (``../shared/data/ecbplus_events.jsonl``: 982 reports, 43 topics, 86 events).
+   Neither method is told the number of events. The topics are split in two halves (A: odd
+   topic numbers, B: even). Each method's one free parameter (Chorus: the ``scale`` of its
+   calibrated cut; the baseline: its fixed cosine threshold) is tuned on one half and scored on the
+   other (A->B and B->A), and the 2-fold mean is printed. For reference, the baseline's best
+   threshold on all of ECB+ (tuned on the very data it is scored on) is printed too. Scores:
+   B-cubed precision/recall/F1 and ARI against ``event`` and ``topic``, stories found vs gold.
+   Also printed: the same methods, with their ECB+-tuned parameter, on a *mixed* collection made
+   of other years and outlets (the first 10 reports of each DUC 2006/2007 cluster, 73 topics;
+   and the 100 Multi-News clusters), which checks that the calibration transfers.
+2. ``--scale``: cost curve from 1k to 100k reports built by perturbing the shared texts (words
+   dropped and swapped, paragraphs mixed in from other reports), each size clustered in a fresh
+   subprocess; wall seconds and peak resident memory are printed.
+
+    python bench/clustering.py                  # quality tables
+    python bench/clustering.py --scale          # cost curve 1k, 10k, 100k
+    python bench/clustering.py --scale --sizes 1000,5000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from chorus import cluster as chorus_cluster  # noqa: E402
+from chorus.models import Document  # noqa: E402
+
+DEFAULT_DATA = Path(os.environ.get("CHORUS_DATA", ROOT.parent / "shared" / "data"))
+SCALE_GRID = [round(x, 2) for x in np.arange(0.10, 0.90, 0.02)]
+THRESHOLD_GRID = [round(x, 2) for x in np.arange(0.04, 0.50, 0.02)]
+
+
+# ----------------------------------------------------------------------------- scores
+
+
+def bcubed(labels, gold) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a labelling against gold labels."""
+    pairs = Counter(zip(labels, gold, strict=True))
+    sizes = Counter(labels)
+    gold_sizes = Counter(gold)
+    n = len(labels)
+    precision = sum(c * c / sizes[label] for (label, _), c in pairs.items()) / n
+    recall = sum(c * c / gold_sizes[g] for (_, g), c in pairs.items()) / n
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def scores(labels, gold) -> dict:
+    from sklearn.metrics import adjusted_rand_score
+
+    p, r, f = bcubed(list(labels), list(gold))
+    return {"P": p, "R": r, "F1": f, "ARI": adjusted_rand_score(gold, labels), "found": len(set(labels)), "gold": len(set(gold))}
+
+
+# ----------------------------------------------------------------------------- methods
+
+
+class Chorus:
+    """Chorus's grouping; its vectors and neighbour graph are computed once per collection and
+    only the calibrated cut varies with ``scale``."""
+
+    name = "Chorus"
+
+    def __init__(self, documents: list[Document]):
+        self.options = chorus_cluster.ClusterOptions()
+        self.n = len(documents)
+        self.matrix = chorus_cluster.vectorize(documents, self.options)
+        self.neighbours, self.similarities = chorus_cluster.nearest_neighbours(
+            self.matrix, self.options.neighbours, self.options.max_postings, self.options.block_size
+        )
+
+    def labels(self, scale: float) -> np.ndarray:
+        from dataclasses import replace
+
+        threshold = chorus_cluster.calibrate(self.matrix, self.similarities, replace(self.options, scale=scale))
+        return chorus_cluster.average_linkage(self.n, self.neighbours, self.similarities, threshold)
+
+
+class Baseline:
+    """TF-IDF (scikit-learn, English stop words, sublinear tf) + average-linkage agglomerative
+    clustering on cosine distance, cut at a fixed similarity threshold."""
+
+    name = "TF-IDF+avg-link"
+
+    def __init__(self, documents: list[Document]):
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        texts = [(d.title + "\n" if d.title else "") + d.text for d in documents]
+        self.matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts).toarray()
+        self.cache: dict[float, np.ndarray] = {}
+
+    def labels(self, threshold: float) -> np.ndarray:
+        from sklearn.cluster import AgglomerativeClustering
+
+        if threshold not in self.cache:
+            model = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average", distance_threshold=1 - threshold)
+            self.cache[threshold] = model.fit_predict(self.matrix)
+        return self.cache[threshold]
+
+
+def tune(method, grid, gold) -> float:
+    """The grid value with the best B-cubed F1 against ``gold``."""
+    best = max(grid, key=lambda value: (bcubed(list(method.labels(value)), gold)[2], -abs(value - grid[len(grid) // 2])))
+    return best
+
+
+# ----------------------------------------------------------------------------- data
+
+
+def load_ecb(data: Path) -> list[dict]:
+    return [json.loads(line) for line in (data / "ecbplus_events.jsonl").open(encoding="utf-8") if line.strip()]
+
+
+def load_mixed(data: Path, name: str) -> tuple[list[Document], list[str]]:
+    documents, gold = [], []
+    files = ["duc2006.jsonl", "duc2007.jsonl"] if name == "duc" else ["multinews_sample.jsonl"]
+    for file in files:
+        for line in (data / file).open(encoding="utf-8"):
+            cluster = json.loads(line)
+            for index, doc in enumerate(cluster["documents"][: 10 if name == "duc" else None]):
+                title, date = doc.get("title", ""), doc.get("date", "")
+                documents.append(Document(text=doc["text"], id=f"{cluster['id']}-{index}", title=title, date=date))
+                gold.append(cluster["id"])
+    return documents, gold
+
+
+def row(system: str, split: str, s: dict) -> str:
+    """A Markdown table row; for the transfer table ``system`` is the collection, ``split`` the system."""
+    return f"| {system} | {split} | {s['P']:.3f} | {s['R']:.3f} | {s['F1']:.3f} | {s['ARI']:.3f} | {s['found']} / {s['gold']} |"
+
+
+def mean_scores(items: list[dict]) -> dict:
+    return {k: (sum(i[k] for i in items) / len(items)) for k in ("P", "R", "F1", "ARI")} | {
+        "found": "+".join(str(i["found"]) for i in items),
+        "gold": "+".join(str(i["gold"]) for i in items),
+    }
+
+
+def quality(data: Path) -> None:
+    rows = load_ecb(data)
+    topics = sorted({r["topic"] for r in rows}, key=lambda t: int(t) if t.isdigit() else 0)
+    halves = {"A": [t for t in topics if int(t) % 2 == 1], "B": [t for t in topics if int(t) % 2 == 0]}
+    subsets = {}
+    for half, members in halves.items():
+        keep = [r for r in rows if r["topic"] in set(members)]
+        documents = [Document(text=r["text"], id=r["id"]) for r in keep]
+        start = time.perf_counter()
+        chorus = Chorus(documents)
+        subsets[half] = {
+            "event": [r["event"] for r in keep],
+            "topic": [r["topic"] for r in keep],
+            "Chorus": chorus,
+            "Baseline": Baseline(documents),
+            "seconds": time.perf_counter() - start,
+        }
+    print(f"ECB+: {len(rows)} reports; half A = {len(halves['A'])} odd topics, half B = {len(halves['B'])} even topics\n")
+    tuned = {}
+    for target in ("event", "topic"):
+        print(f"### against `{target}` (tuned on the other half's `{target}`)\n")
+        print("| system | scored on (tuned on) | B3 P | B3 R | B3 F1 | ARI | stories found / gold |")
+        print("|---|---|---:|---:|---:|---:|---:|")
+        for key, grid, label in (("Chorus", SCALE_GRID, "scale"), ("Baseline", THRESHOLD_GRID, "threshold")):
+            folds = []
+            for train, test in (("A", "B"), ("B", "A")):
+                value = tune(subsets[train][key], grid, subsets[train][target])
+                tuned[(key, target, train)] = value
+                s = scores(subsets[test][key].labels(value), subsets[test][target])
+                folds.append(s)
+                name = "Chorus" if key == "Chorus" else Baseline.name
+                print(row(f"{name} ({label} {value})", f"{test} ({train})", s))
+            print(row(f"**{'Chorus' if key == 'Chorus' else Baseline.name}**", "**2-fold mean**", mean_scores(folds)))
+        # the baseline's best threshold on all of ECB+ (tuned on the very data it is scored on)
+        documents = [Document(text=r["text"], id=r["id"]) for r in rows]
+        everything = Baseline(documents)
+        gold = [r[target] for r in rows]
+        best = tune(everything, THRESHOLD_GRID, gold)
+        print(row(f"{Baseline.name} (threshold {best}, tuned on all, reference)", "all", scores(everything.labels(best), gold)))
+        chorus_all = Chorus(documents)
+        default = chorus_cluster.ClusterOptions().scale
+        print(row(f"Chorus (default scale {default})", "all", scores(chorus_all.labels(default), gold)))
+        print()
+    print(
+        "### transfer: other years and outlets, each method with its ECB+ `event` parameter"
+        " (Chorus: default scale; baseline: mean of its A/B thresholds)\n"
+    )
+    print("| collection | system | B3 P | B3 R | B3 F1 | ARI | stories found / gold |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    threshold = round((tuned[("Baseline", "event", "A")] + tuned[("Baseline", "event", "B")]) / 2, 2)
+    for name, label in (("duc", "DUC 2006+2007, 10 reports per topic"), ("mn", "Multi-News sample, 100 events")):
+        documents, gold = load_mixed(data, name)
+        chorus = Chorus(documents)
+        baseline = Baseline(documents)
+        best = tune(baseline, THRESHOLD_GRID, gold)
+        for system, labels in (
+            ("Chorus (default scale)", chorus.labels(chorus_cluster.ClusterOptions().scale)),
+            (f"{Baseline.name} (threshold {threshold})", baseline.labels(threshold)),
+            (f"{Baseline.name} (threshold {best}, tuned on this collection)", baseline.labels(best)),
+        ):
+            print(row(f"{label} ({len(documents)})", system, scores(labels, gold)))
+
+
+# ----------------------------------------------------------------------------- scale
+
+
+def source_texts(data: Path) -> list[str]:
+    texts = [r["text"] for r in load_ecb(data)]
+    for file in ("duc2006.jsonl", "duc2007.jsonl", "multinews_sample.jsonl"):
+        path = data / file
+        if path.exists():
+            for line in path.open(encoding="utf-8"):
+                texts.extend(d["text"] for d in json.loads(line)["documents"])
+    return [t for t in texts if t.strip()]
+
+
+def perturbed_corpus(texts: list[str], size: int, seed: int = 0) -> list[Document]:
+    """``size`` reports: copies of the shared texts with 10% of words dropped, some adjacent words
+    swapped and, one time in three, a paragraph of another report mixed in."""
+    rng = random.Random(seed)
+    documents = []
+    for index in range(size):
+        base = texts[index % len(texts)] if index < len(texts) else rng.choice(texts)
+        paragraphs = [p for p in base.split("\n") if p.strip()]
+        if rng.random() < 0.33:
+            other = [p for p in rng.choice(texts).split("\n") if p.strip()]
+            if other:
+                paragraphs.insert(rng.randrange(len(paragraphs) + 1), rng.choice(other))
+        out = []
+        for paragraph in paragraphs:
+            words = [w for w in paragraph.split() if rng.random() > 0.1]
+            for _ in range(len(words) // 20):
+                i = rng.randrange(max(1, len(words) - 1))
+                words[i : i + 2] = words[i : i + 2][::-1]
+            out.append(" ".join(words))
+        documents.append(Document(text="\n".join(out), id=f"p{index}"))
+    return documents
+
+
+def scale_child(data: Path, size: int) -> None:
+    texts = source_texts(data)
+    documents = perturbed_corpus(texts, size)
+    start = time.perf_counter()
+    stories = chorus_cluster.cluster_documents(documents)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"size": size, "seconds": seconds, "peak_mb": peak, "stories": len(stories)}))
+
+
+def scale(data: Path, sizes: list[int]) -> None:
+    print("| reports | seconds | seconds per 1k | peak MB | stories |")
+    print("|---:|---:|---:|---:|---:|")
+    for size in sizes:
+        done = subprocess.run(
+            [sys.executable, __file__, "--data", str(data), "--scale-child", str(size)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            print(f"| {size} | failed: {done.stderr.strip().splitlines()[-1:]} | | | |")
+            continue
+        result = json.loads(done.stdout.strip().splitlines()[-1])
+        print(
+            f"| {size} | {result['seconds']:.1f} | {1000 * result['seconds'] / size:.2f} | {result['peak_mb']:.0f} |"
+            f" {result['stories']} |",
+            flush=True,
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--scale", action="store_true", help="cost curve instead of quality")
+    parser.add_argument("--sizes", default="1000,3000,10000,30000,100000")
+    parser.add_argument("--scale-child", type=int, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if not (args.data / "ecbplus_events.jsonl").exists():
+        print(f"data not found: {args.data / 'ecbplus_events.jsonl'}")
+        return 0
+    if args.scale_child:
+        scale_child(args.data, args.scale_child)
+    elif args.scale:
+        scale(args.data, [int(s) for s in args.sizes.split(",")])
+    else:
+        quality(args.data)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""Story grouping (chorus/cluster.py): real behaviour on hand-made reports and on ECB+."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+from chorus.cluster import ClusterOptions, cluster_documents, dates, representative_title
+from chorus.models import Document
+
+QUAKE = [
+    "A magnitude 6.1 earthquake struck the Aegean island of Kos on Friday, killing two tourists at a bar in the old town.",
+    "Two tourists died on Kos when a 6.1 magnitude earthquake shook the Greek island early Friday, officials in Athens said.",
+    "The earthquake that hit Kos on Friday killed two visitors and injured dozens, Greek officials said; the quake measured 6.1.",
+    "Rescuers on Kos searched damaged buildings after Friday's 6.1 earthquake killed two tourists, Greek authorities said.",
+]
+LAUNCH = [
+    "Apple unveiled a new MacBook Pro with a Retina display at its developer conference in San Francisco on Monday.",
+    "At WWDC in San Francisco, Apple showed off the MacBook Pro with Retina display, its thinnest professional laptop.",
+    "The new Retina MacBook Pro from Apple, announced Monday at the San Francisco developer conference, starts at $2,199.",
+    "Apple's MacBook Pro now has a Retina display, the company said at its San Francisco developer conference Monday.",
+]
+
+
+def _docs(texts: list[str], prefix: str) -> list[Document]:
+    return [Document(text=t, id=f"{prefix}{i}") for i, t in enumerate(texts)]
+
+
+def _stories_of(docs: list[Document], options: ClusterOptions | None = None) -> dict[str, str]:
+    return {docs[i].id: story.id for story in cluster_documents(docs, options) for i in story.documents}
+
+
+def test_two_obvious_events_are_separated():
+    docs = [d for pair in zip(_docs(QUAKE, "quake"), _docs(LAUNCH, "mac"), strict=True) for d in pair]
+    story_of = _stories_of(docs)
+    assert len({story_of[f"quake{i}"] for i in range(4)}) == 1
+    assert len({story_of[f"mac{i}"] for i in range(4)}) == 1
+    assert story_of["quake0"] != story_of["mac0"]
+
+
+def test_every_document_in_exactly_one_story_and_largest_first():
+    docs = (
+        _docs(QUAKE, "q")
+        + _docs(LAUNCH[:2], "m")
+        + [Document(text="Completely unrelated text about gardening tomatoes.", id="g")]
+    )
+    stories = cluster_documents(docs)
+    indices = sorted(i for s in stories for i in s.documents)
+    assert indices == list(range(len(docs)))
+    assert [s.size for s in stories] == sorted((s.size for s in stories), reverse=True)
+    assert [s.id for s in stories] == [f"story-{i}" for i in range(1, len(stories) + 1)]
+
+
+def test_duplicates_join_and_degenerate_inputs():
+    assert cluster_documents([]) == []
+    one = cluster_documents([Document(text="Only one report here.", id="a")])
+    assert len(one) == 1 and one[0].ids == ["a"]
+    copies = [Document(text=QUAKE[0], id=f"copy{i}") for i in range(3)]
+    assert len(cluster_documents(copies)) == 1
+    empty = [Document(text="", id="e1"), Document(text="", id="e2"), *_docs(QUAKE, "q")]
+    stories = cluster_documents(empty)
+    assert sorted(i for s in stories for i in s.documents) == list(range(len(empty)))
+    story_of = {empty[i].id: s.id for s in stories for i in s.documents}
+    assert story_of["q0"] == story_of["q3"]
+    assert story_of["e1"] != story_of["q0"]
+
+
+def test_fixed_threshold_option_and_titles():
+    docs = _docs(QUAKE, "q") + _docs(LAUNCH, "m")
+    assert len(cluster_documents(docs, ClusterOptions(threshold=0.99))) > len(cluster_documents(docs)) == 2
+    titled = [Document(text="x", title="Quake kills two on Kos"), Document(text="y", title="Kos quake kills two tourists")]
+    assert "Kos" in representative_title(titled)
+    assert representative_title([Document(text="http://example.com/x\nA quake hit Kos. More text.")]) == "A quake hit Kos."
+
+
+def test_dates_are_read_in_common_forms():
+    found = dates("On December 15th, 2008 and 18 September 2013; see 2013 / 09 / 18 and May 2013.")
+    assert ("2008", "12", "15") in found and ("2013", "9", "18") in found and ("2013", "5", "") in found
+
+
+def test_outlets_counted_by_source():
+    docs = [
+        Document(text=QUAKE[0], id="a", source="https://www.reuters.com/x"),
+        Document(text=QUAKE[1], id="b", source="https://reuters.com/y"),
+        Document(text=QUAKE[2], id="c", source="https://apnews.com/z"),
+    ]
+    stories = cluster_documents(docs)
+    assert len(stories) == 1 and stories[0].outlets == 2
+
+
+def _bcubed_f1(labels, gold) -> float:
+    pairs = Counter(zip(labels, gold, strict=True))
+    sizes, gold_sizes, n = Counter(labels), Counter(gold), len(labels)
+    precision = sum(c * c / sizes[a] for (a, _), c in pairs.items()) / n
+    recall = sum(c * c / gold_sizes[g] for (_, g), c in pairs.items()) / n
+    return 2 * precision * recall / (precision + recall)
+
+
+def test_ecbplus_subset_bcubed(shared_data):
+    path = shared_data / "ecbplus_events.jsonl"
+    if not path.exists():
+        pytest.skip("ecbplus_events.jsonl not found")
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    rows = [r for r in rows if int(r["topic"]) % 2 == 0]  # the even half: a smaller collection than the tuning one
+    docs = [Document(text=r["text"], id=r["id"]) for r in rows]
+    label = {docs[i].id: s.id for s in cluster_documents(docs) for i in s.documents}
+    f1 = _bcubed_f1([label[d.id] for d in docs], [r["event"] for r in rows])
+    assert f1 >= 0.88, f1
