@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from chorus.cluster import ClusterOptions, Story, cluster_documents
+from chorus.engines import run_briefs
 from chorus.models import Document, Summary
 from chorus.options import SummaryOptions
-from chorus.pipeline import summarize
 
 
 @dataclass
@@ -54,6 +54,8 @@ def digest(
     options: SummaryOptions | None = None,
     cluster_options: ClusterOptions | None = None,
     progress: Callable[[Iterable], Iterable] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Digest:
     """Group ``documents`` into stories and brief each one.
 
@@ -63,6 +65,8 @@ def digest(
         options: brief settings (``SummaryOptions``), the same for every story.
         cluster_options: grouping settings (``ClusterOptions``).
         progress: wraps the iteration over stories (e.g. a tqdm progress bar).
+        engine: where the briefs are made: ``"local"`` or ``"dask"`` (see ``chorus.engines``).
+        scheduler: a Dask scheduler address for ``engine="dask"``; None starts a local cluster.
 
     Returns:
         A ``Digest`` whose stories are ranked by independent outlets, then size, then input order.
@@ -70,11 +74,12 @@ def digest(
     documents = list(documents)
     options = options or SummaryOptions(words=words)
     stories = cluster_documents(documents, cluster_options)
-    iterable: Iterable[Story] = progress(stories) if progress is not None else stories
-    items = []
-    for story in iterable:
-        members = [documents[i] for i in story.documents]
-        items.append(DigestStory(story=story, documents=members, summary=summarize(members, options=options)))
+    members = [[documents[i] for i in story.documents] for story in stories]
+    briefs = run_briefs(members, options, engine=engine, scheduler=scheduler, progress=progress)
+    items = [
+        DigestStory(story=story, documents=docs, summary=brief)
+        for story, docs, brief in zip(stories, members, briefs, strict=True)
+    ]
     items.sort(key=lambda s: (-s.outlets, -s.story.size, s.story.documents[0]))
     for rank, item in enumerate(items, 1):
         item.story.id = f"story-{rank}"
