@@ -25,6 +25,7 @@ import json
 import logging
 import multiprocessing
 import os
+import re
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -181,12 +182,32 @@ def run_job(
     return result
 
 
-def run_digest_job(items: list[dict], words: int, max_words_per_document: int, max_documents: int = 10**9) -> dict:
+def run_digest_job(items: list[dict], words: int, view: bool, max_words_per_document: int, max_documents: int = 10**9) -> dict:
     """Group the documents into stories and brief each one (runs in a pool worker)."""
+    from html import escape
+
     from chorus.digest import digest
 
     documents, _ = build_documents(items, max_words_per_document, max_documents)
-    return digest(documents, words=words).to_dict()
+    result = digest(documents, words=words)
+    data = result.to_dict()
+    if view:
+        from chorus.html_report import render_view
+
+        sections = [
+            f'<section class="story" id="{escape(story.story.id)}"><h2>{rank}. {escape(story.story.title or "Untitled story")}'
+            f'</h2><p class="story-meta">{story.story.size} reports, {story.outlets} independent outlets</p>'
+            f"{_prefix_ids(render_view(story.summary), f'k{rank}-')}</section>"
+            for rank, story in enumerate(result.stories, 1)
+        ]
+        data["view"] = f'<div class="digest"><p class="digest-meta">{len(result.stories)} stories</p>{"".join(sections)}</div>'
+    return data
+
+
+def _prefix_ids(view: str, prefix: str) -> str:
+    """Make one story's element ids unique in a page holding several stories."""
+    view = re.sub(r'\b(id|data-target)="((?:m|s)\d+|doc-\d+)"', rf'\1="{prefix}\2"', view)
+    return re.sub(r'href="#((?:m|s)\d+|doc-\d+)"', rf'href="#{prefix}\1"', view)
 
 
 # --- helpers ---
@@ -404,9 +425,9 @@ def create_app(limits: ServerLimits | None = None) -> FastAPI:
             },
         },
     )
-    async def digest_endpoint(request: Request) -> JSONResponse:
+    async def digest_endpoint(request: Request, view: bool = False) -> JSONResponse:
         items, words, _ = await _checked_request(request)
-        return await _run(run_digest_job, items, words, limits.max_words_per_document, limits.max_documents)
+        return await _run(run_digest_job, items, words, view, limits.max_words_per_document, limits.max_documents)
 
     async def _checked_request(request: Request) -> tuple[list[dict], int, str | None]:
         content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()

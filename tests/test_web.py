@@ -207,3 +207,27 @@ def test_self_contained_html_report(browser, venezuela_dir, tmp_path):
     assert requests == [path.as_uri()]  # one file: no stylesheet, script, font or image fetched
     assert errors == []
     context.close()
+
+
+def test_digest_view_in_the_browser(page, base_url, venezuela_dir):
+    demo = sorted(Path(chorus.__file__).resolve().parent.joinpath("demo").glob("*.txt"))
+    files = sorted(str(p) for p in venezuela_dir.glob("*.txt")) + [str(p) for p in demo]
+    page.goto(base_url + "/")
+    page.set_input_files("#files", files)
+    page.fill("#words", "60")
+    page.click("#submit-digest")
+    page.wait_for_selector("section.story", timeout=60_000)
+    stories = page.locator("section.story")
+    assert stories.count() == 2
+    headings = " ".join(stories.locator("h2").all_inner_texts())
+    assert "Venezuela" in headings and ("Velmora" in headings or "dam" in headings.lower())
+    assert page.locator("#status").inner_text().startswith("2 stories")
+    # Each story's sentences highlight inside that story's own sources (ids are unique per story).
+    second = stories.nth(1)
+    link = second.locator("a.sentence-link").first
+    target = link.get_attribute("data-target")
+    assert target.startswith("k2-")
+    link.click()
+    page.wait_for_selector(f"#{target}.is-current", state="visible")
+    assert page.locator(".is-current").count() >= 1
+    assert page.errors == []

@@ -60,6 +60,7 @@
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    var asDigest = event.submitter && event.submitter.id === "submit-digest";
     errorBox.classList.add("hidden");
     var data = new FormData();
     pastedReports().forEach(function (text, i) {
@@ -71,9 +72,9 @@
     var query = document.getElementById("query").value.trim();
     if (query) { data.append("query", query); }
     submit.disabled = true;
-    statusLine.textContent = "Summarising...";
+    statusLine.textContent = asDigest ? "Grouping into stories..." : "Summarising...";
     var started = performance.now();
-    fetch("/v1/summarize?view=true", { method: "POST", body: data })
+    fetch(asDigest ? "/v1/digest?view=true" : "/v1/summarize?view=true", { method: "POST", body: data })
       .then(function (response) {
         return response.json().then(function (body) { return { ok: response.ok, status: response.status, body: body }; },
           function () { return { ok: false, status: response.status, body: { error: "HTTP " + response.status } }; });
@@ -81,8 +82,10 @@
       .then(function (answer) {
         if (!answer.ok) { showError(answer.body.error || ("HTTP " + answer.status)); return; }
         result.innerHTML = answer.body.view; /* server-rendered: every source text is escaped */
-        statusLine.textContent = "Brief of " + answer.body.words + " words from " + answer.body.documents.length +
-          " documents in " + ((performance.now() - started) / 1000).toFixed(1) + " s.";
+        var seconds = ((performance.now() - started) / 1000).toFixed(1);
+        statusLine.textContent = asDigest
+          ? answer.body.stories.length + " stories in " + seconds + " s."
+          : "Brief of " + answer.body.words + " words from " + answer.body.documents.length + " documents in " + seconds + " s.";
       })
       .catch(function (error) { showError("Could not reach the server: " + error); })
       .then(function () { submit.disabled = false; });

@@ -11,9 +11,9 @@
     var details = target.closest("details");
     if (details) { details.open = true; }
     target.classList.add("is-current");
-    var number = target.getAttribute("data-sentence");
-    if (number) {
-      var item = document.getElementById("s" + number);
+    if (/m\d+$/.test(targetId)) {
+      /* "m2" -> "s2", "k1-m2" -> "k1-s2" (a digest prefixes each story's ids) */
+      var item = document.getElementById(targetId.replace(/m(\d+)$/, "s$1"));
       if (item) { item.classList.add("is-current"); }
     }
     target.scrollIntoView({ block: "center", behavior: "auto" });
