@@ -76,7 +76,8 @@ _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _DEMONYM = re.compile(r"(?:an|ian|ean|ese|ish|ic)$")
 SAID_VERBS = frozenset(
     """said says told added wrote tweeted declared stated warned asked noted explained insisted claimed urged
-    announced replied responded argued confirmed denied recalled called""".split()
+    announced replied responded argued confirmed denied recalled called shared admitted revealed posted joked
+    stressed acknowledged conceded cautioned predicted emailed texted continued""".split()
 )
 
 

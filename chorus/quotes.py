@@ -109,7 +109,15 @@ class _SpeakerFinder:
         return best
 
     def in_phrase(self, phrase: str, position: int) -> Entity | None:
-        """The person (else any entity) named in a short attribution phrase."""
+        """The person (else any entity) named in a short attribution phrase; for a definite
+        description without a name ("the statement said", "the athlete said") the person named
+        last before the quote."""
+        speaker = self._named_in(phrase, position)
+        if speaker is None and re.match(r"\s*(?:the|this|that|his|her|its|their)\b", phrase, re.IGNORECASE):
+            return self.last_person_before(position)
+        return speaker
+
+    def _named_in(self, phrase: str, position: int) -> Entity | None:
         found: list[Entity] = []
         for form in sorted(self.by_form, key=len, reverse=True):
             if form in phrase and _find_word(phrase, form):
