@@ -227,7 +227,13 @@ def _mention_from_run(
         evidence["person"] += 1
     if following in PLACE_WORDS:
         evidence["place"] += 1
-    if len(words) >= 2 and not evidence["organisation"] and not evidence["place"]:
+    if (
+        len(words) >= 2
+        and not evidence["organisation"]
+        and not evidence["place"]
+        # "Vanity Fair", "Australian Open", "Jewish Life": words the reports also use in lower case
+        and not any(w.lower() in lowercase_words or w.lower().endswith(("ish", "ese")) for w in words)
+    ):
         evidence["person"] += 1  # a two-word name with nothing else known is most often a person
     core = tuple(w for w in lowered if w not in PARTICLES and w not in GENERIC_WORDS) or tuple(lowered)
     return Mention(surface, sentence.doc_index, index, starts[0], core, evidence)
