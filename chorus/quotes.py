@@ -25,7 +25,8 @@ from chorus.entities import SAID_VERBS, fold
 from chorus.models import Document, Entity, Quote
 
 MIN_QUOTE_WORDS = 5
-_VERBS = "|".join(sorted(SAID_VERBS | {"say", "tell", "add", "write", "tweet", "declare"}, key=len, reverse=True))
+_SPEECH = {"say", "tell", "add", "write", "tweet", "declare", "saying", "writing", "telling", "adding", "tweeting", "noting"}
+_VERBS = "|".join(sorted(SAID_VERBS | _SPEECH, key=len, reverse=True))
 _VERB = rf"(?:(?:has|had|have)\s+)?(?:{_VERBS})"
 _AFTER_PRONOUN = re.compile(rf"^\s*[,.]?\s*(?:(he|she)\s+{_VERB}|{_VERB}\s+(he|she))\b", re.IGNORECASE)
 _AFTER_VERB_NAME = re.compile(rf"^\s*[,.]?\s*{_VERB}\s+([^,.;:“”\"]{{1,80}})", re.IGNORECASE)
