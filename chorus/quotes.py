@@ -25,12 +25,15 @@ from chorus.entities import SAID_VERBS, fold
 from chorus.models import Document, Entity, Quote
 
 MIN_QUOTE_WORDS = 5
-_SPEECH = {"say", "tell", "add", "write", "tweet", "declare", "saying", "writing", "telling", "adding", "tweeting", "noting"}
+_SPEECH = {
+    "say", "tell", "add", "write", "tweet", "declare", "saying", "writing", "telling", "adding", "tweeting", "noting",
+    "points out", "pointed out", "went on", "goes on",
+}  # fmt: skip
 _VERBS = "|".join(sorted(SAID_VERBS | _SPEECH, key=len, reverse=True))
 _VERB = rf"(?:(?:has|had|have)\s+)?(?:{_VERBS})"
 _AFTER_PRONOUN = re.compile(rf"^\s*[,.]?\s*(?:(he|she)\s+{_VERB}|{_VERB}\s+(he|she))\b", re.IGNORECASE)
 _AFTER_VERB_NAME = re.compile(rf"^\s*[,.]?\s*{_VERB}\s+([^,.;:“”\"]{{1,80}})", re.IGNORECASE)
-_AFTER_NAME_VERB = re.compile(rf"^\s*[,.]?\s*([^;:“”\"]{{1,110}}?)\s+{_VERB}\b", re.IGNORECASE)
+_AFTER_NAME_VERB = re.compile(rf"^\s*[,.]?\s*([^;:“”\"]{{1,220}}?)\s+{_VERB}\b", re.IGNORECASE)
 _BEFORE_NAME_VERB = re.compile(rf"([^.!?“”\"]{{1,120}}?)\s+{_VERB}\b[^.!?“”\"]{{0,60}}?[:,]?\s*(?:that\s*)?$", re.IGNORECASE)
 _BEFORE_PRONOUN = re.compile(rf"\b(he|she)\s+(?:\w+ly\s+)?{_VERB}\b[^.!?“”\"]{{0,60}}?[:,]?\s*$", re.IGNORECASE)
 
@@ -54,7 +57,10 @@ def quoted_spans(paragraph: str) -> list[tuple[int, int]]:
     for match in re.finditer(r"[\"“”]", paragraph):
         mark, at = match.group(), match.start()
         before = paragraph[at - 1] if at else " "
-        opening = mark == "“" or (mark == '"' and (before.isspace() or before in "([—-"))
+        following = paragraph[at + 1] if at + 1 < len(paragraph) else " "
+        # ' down."I think' opens a quote glued to the previous sentence; ' said." Then' closes one.
+        glued_open = before in ".!?,;:" and (following.isalnum() or following == "‘")
+        opening = mark == "“" or (mark == '"' and (before.isspace() or before in "([—-" or glued_open))
         if opening and opened is None:
             opened = at + 1
         elif not opening and opened is not None:
@@ -119,10 +125,14 @@ class _SpeakerFinder:
         return speaker
 
     def _named_in(self, phrase: str, position: int) -> Entity | None:
-        found: list[Entity] = []
+        located: list[tuple[int, Entity]] = []
+        taken: list[tuple[int, int]] = []
         for form in sorted(self.by_form, key=len, reverse=True):
-            if form in phrase and _find_word(phrase, form):
-                found.append(self._choose(self.by_form[form], position))
+            for start in _find_word(phrase, form) if form in phrase else []:
+                if not any(s < start + len(form) and start < e for s, e in taken):
+                    taken.append((start, start + len(form)))
+                    located.append((start, self._choose(self.by_form[form], position)))
+        found = [entity for _, entity in sorted(located, key=lambda item: item[0])]  # the first named comes first
         people = [e for e in found if e.kind == "person"]
         speakers = [e for e in found if e.kind in {"organisation", "other"}]  # places do not speak
         if not people and not speakers:
@@ -152,7 +162,7 @@ class _SpeakerFinder:
 def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _SpeakerFinder) -> tuple[bool, Entity | None]:
     """``(attributed, speaker)`` of the quote at ``paragraph[start:end]`` (``offset`` is the
     paragraph's place in the document)."""
-    after = paragraph[end + 1 : end + 120] if end < len(paragraph) else ""
+    after = paragraph[end + 1 : end + 260] if end < len(paragraph) else ""
     # "said Mrs. Kovar.": a title's full stop does not end the attribution.
     after = re.sub(r"\b(Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|St)\.", r"\1", after)
     before = paragraph[max(0, start - 1 - 160) : max(0, start - 1)]
@@ -161,7 +171,14 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _Speak
         return True, finder.last_person_before(position)
     if match := _AFTER_VERB_NAME.match(after):
         return True, finder.in_phrase(match.group(1), position)
-    if (match := _AFTER_NAME_VERB.match(after)) and len(match.group(1).split()) <= 18:
+    quote_ends_sentence = paragraph[start:end].rstrip().endswith((".", "!", "?"))
+    if (
+        (match := _AFTER_NAME_VERB.match(after))
+        and len(match.group(1).split()) <= 32
+        and not re.search(r"[.!?]\s", match.group(1))  # the attribution stays in the quote's sentence
+        # '...costs." Later, Mayor X said' starts a new sentence, not an attribution
+        and not (quote_ends_sentence and re.match(r"\s*\w+,", match.group(1)))
+    ):
         return True, finder.in_phrase(match.group(1), position)
     if match := _BEFORE_PRONOUN.search(before):
         return True, finder.last_person_before(position)

@@ -285,3 +285,38 @@ def test_venezuela_different_quotes_are_not_merged(venezuela_quotes) -> None:
 
 def test_venezuela_unnamed_expert(venezuela_quotes) -> None:
     assert _one(venezuela_quotes, "The middle ranks are earning").speaker is None
+
+
+def test_quote_glued_to_the_previous_sentence_is_found() -> None:
+    text = (
+        "Engineer Karl Ostrow inspected the bridge on Monday.The cracks were wide."
+        '"I think this bridge should have been closed years ago, before anyone got hurt," Ostrow said.'
+    )
+    quote = _one(_quotes(_report(text)), "should have been closed years ago")
+    assert quote.speaker == "Karl Ostrow"
+
+
+def test_long_appositive_between_quote_and_verb() -> None:
+    text = (
+        "“These tests replicated what might happen during a long shopping trip,” Nancy Selover, a climatologist and "
+        "research professor at the School of Geographical Sciences and Urban Planning at Arizona State, said."
+    )
+    assert _one(_quotes(_report(text)), "These tests replicated").speaker == "Nancy Selover"
+
+
+def test_points_out_and_statement_said() -> None:
+    text = (
+        "Professor Sarah Laszlo studies brain signals at the university lab.\n"
+        '"If a fingerprint is stolen, nobody can grow a new finger to replace it," points out Laszlo.\n'
+        "Mayor Ed Charamut apologised in a statement on Wednesday.\n"
+        "“It is clear now that the imagery could be read as hateful, and we deeply apologize,” the statement said."
+    )
+    quotes = _quotes(_report(text))
+    assert _one(quotes, "nobody can grow a new finger").speaker == "Sarah Laszlo"
+    assert _one(quotes, "we deeply apologize").speaker == "Ed Charamut"
+
+
+def test_attribution_never_reaches_into_the_next_sentence() -> None:
+    text = "“We will rebuild the harbour before winter comes, whatever it costs.” Later, Mayor Ed Charamut said he agreed."
+    quotes = _quotes(_report(text))
+    assert all(q.speaker != "Ed Charamut" for q in quotes)
