@@ -281,18 +281,88 @@ def scale(data: Path, sizes: list[int]) -> None:
         )
 
 
+def incremental(data: Path, thresholds: list[float], batch: int = 50) -> None:
+    """``chorus.store``: seed a store with a random half of ECB+ (``cluster_documents``), add the
+    rest in batches of ``batch``, score the stored stories against ``event`` (B-cubed)."""
+    import tempfile
+
+    from chorus.store import StoryStore
+
+    rows = load_ecb(data)
+    documents = [Document(text=r["text"], id=r["id"]) for r in rows]
+    gold = {r["id"]: f"{r['topic']}/{r['event']}" for r in rows}
+    order = list(range(len(documents)))
+    random.Random(0).shuffle(order)
+    half = len(order) // 2
+    start = time.perf_counter()
+    whole = chorus_cluster.cluster_labels([documents[i] for i in order])
+    ids = [documents[i].id for i in order]
+    print(f"batch clustering, all {len(ids)} reports: B3 F1 {bcubed(list(whole), [gold[d] for d in ids])[2]:.3f}")
+    for threshold in thresholds:
+        with tempfile.TemporaryDirectory() as folder:
+            store = StoryStore(Path(folder) / "ecb.db", join_threshold=threshold)
+            store.add([documents[i] for i in order[:half]])
+            seeded = time.perf_counter()
+            rest = order[half:]
+            for k in range(0, len(rest), batch):
+                store.add([documents[i] for i in rest[k : k + batch]])
+            added = time.perf_counter() - seeded
+            label = {a: story for story, _, members in store.stories() for a in members}
+            stored = list(label)
+            p, r, f = bcubed([label[a] for a in stored], [gold[a] for a in stored])
+            print(
+                f"join threshold {threshold:.2f}: {len(stored)} stored, B3 P {p:.3f} R {r:.3f} F1 {f:.3f}"
+                f"  (incremental part {added:.1f} s)"
+            )
+            store.close()
+    del start
+
+
+def incremental_scale(data: Path, size: int, added: int = 1000) -> None:
+    """Seconds to add ``added`` reports to a store of ``size`` perturbed reports (``--scale`` corpus)."""
+    import tempfile
+
+    from chorus.store import StoryStore
+
+    texts = source_texts(data)
+    documents = perturbed_corpus(texts, size + added)
+    with tempfile.TemporaryDirectory() as folder:
+        store = StoryStore(Path(folder) / "scale.db")
+        start = time.perf_counter()
+        store.add(documents[:size])
+        seeded = time.perf_counter() - start
+        start = time.perf_counter()
+        result = store.add(documents[size:])
+        seconds = time.perf_counter() - start
+        file_mb = (Path(folder) / "scale.db").stat().st_size / 2**20
+        print(
+            f"store of {len(store) - result.added} reports built in {seeded:.0f} s ({file_mb:.0f} MB);"
+            f" adding {added}: {seconds:.1f} s (added {result.added}, {result.duplicates} duplicates,"
+            f" {result.joined} joined, {result.new_stories} new stories)",
+            flush=True,
+        )
+        store.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--scale", action="store_true", help="cost curve instead of quality")
     parser.add_argument("--sizes", default="1000,3000,10000,30000,100000")
     parser.add_argument("--scale-child", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--incremental", action="store_true", help="chorus.store: seed half of ECB+, add the rest")
+    parser.add_argument("--incremental-scale", type=int, default=None, help="store size for timing an add of 1,000 reports")
+    parser.add_argument("--join", default="0.2,0.25,0.3,0.35,0.4,0.45,0.5", help="join thresholds tried by --incremental")
     args = parser.parse_args(argv)
     if not (args.data / "ecbplus_events.jsonl").exists():
         print(f"data not found: {args.data / 'ecbplus_events.jsonl'}")
         return 0
     if args.scale_child:
         scale_child(args.data, args.scale_child)
+    elif args.incremental_scale:
+        incremental_scale(args.data, args.incremental_scale)
+    elif args.incremental:
+        incremental(args.data, [float(t) for t in args.join.split(",")])
     elif args.scale:
         scale(args.data, [int(s) for s in args.sizes.split(",")])
     else:

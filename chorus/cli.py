@@ -64,9 +64,7 @@ def _add_brief_options(command: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        format="chorus: warning: %(message)s", level=logging.ERROR if getattr(args, "quiet", False) else logging.WARNING
-    )
+    _configure_logging(quiet=getattr(args, "quiet", False))
     try:
         if args.command == "eval":
             return run_eval(args)
@@ -91,6 +89,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever ``sys.stderr`` is at the time (tests and callers may swap it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.stream = sys.stderr
+        super().emit(record)
+
+
+def _configure_logging(quiet: bool) -> None:
+    """Chorus's own warnings on stderr as one line each; other libraries' logs stay silent."""
+    logger = logging.getLogger("chorus")
+    if not any(getattr(h, "_chorus", False) for h in logger.handlers):
+        handler = _StderrHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("chorus: warning: %(message)s"))
+        handler._chorus = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    logger.setLevel(logging.ERROR if quiet else logging.WARNING)
+    logger.propagate = False
 
 
 def run_summarize(args: argparse.Namespace) -> int:

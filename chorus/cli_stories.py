@@ -32,6 +32,7 @@ def add_commands(subparsers) -> None:
     cluster_cmd.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
     cluster_cmd.add_argument("--threshold", type=float, default=None, help="fixed similarity cut (default: calibrated)")
     cluster_cmd.add_argument("--quiet", action="store_true", help="no warnings")
+    _store_arguments(cluster_cmd)
     cluster_cmd.set_defaults(handler=run_cluster)
 
     digest_cmd = subparsers.add_parser("digest", help="group mixed reports into stories and brief each story")
@@ -42,7 +43,58 @@ def add_commands(subparsers) -> None:
     digest_cmd.add_argument("--threshold", type=float, default=None, help="fixed similarity cut (default: calibrated)")
     digest_cmd.add_argument("--brief-only", action="store_true", help="skip entities, quotes, disagreements and timeline")
     digest_cmd.add_argument("--quiet", action="store_true", help="no progress bar or warnings")
+    digest_cmd.add_argument("--engine", choices=["local", "dask"], default="local", help="where the per-story briefs run")
+    digest_cmd.add_argument("--scheduler", default=None, help="Dask scheduler address (default: start a local cluster)")
+    _store_arguments(digest_cmd)
     digest_cmd.set_defaults(handler=run_digest)
+
+
+def _store_arguments(command) -> None:
+    command.add_argument("--store", default=None, metavar="PATH", help="keep articles and stories in this SQLite file")
+    command.add_argument("--changed-only", action="store_true", help="with --store: only the stories this run touched")
+
+
+def _stories(args: argparse.Namespace, options):
+    """The reports and their stories: clustered from the inputs, or, with ``--store``, the inputs
+    added to the store and the store's stories read back (all, or those touched with ``--changed-only``)."""
+    from chorus.cluster import Story, cluster_documents, count_outlets
+
+    documents = load_documents(args.paths)
+    path = getattr(args, "store", None)
+    if not path:
+        if getattr(args, "changed_only", False):
+            raise ChorusInputError("--changed-only needs --store")
+        return documents, cluster_documents(documents, options)
+    import sqlite3
+
+    from chorus.store import StoryStore
+
+    try:
+        with StoryStore(path) as store:
+            result = store.add(documents, options)
+            touched = set(result.touched)
+            documents, stories = [], []
+            for story_id, title, _ in store.stories():
+                if getattr(args, "changed_only", False) and story_id not in touched:
+                    continue
+                members = store.documents(story_id)
+                indices = list(range(len(documents), len(documents) + len(members)))
+                documents.extend(members)
+                stories.append(
+                    Story(
+                        id=f"story-{len(stories) + 1}",
+                        documents=indices,
+                        ids=[d.id for d in members],
+                        title=title,
+                        outlets=count_outlets(members),
+                    )
+                )
+    except sqlite3.Error as error:
+        raise ChorusInputError(f"{path}: store error ({error})") from None
+    duplicates = f"{result.duplicates} duplicate{'s' * (result.duplicates != 1)}"
+    if not getattr(args, "quiet", False):
+        print(f"chorus: added {result.added}, skipped {duplicates}, {result.new_stories} new stories", file=sys.stderr)
+    return documents, stories
 
 
 def load_documents(paths: list[str]) -> list[Document]:
@@ -123,11 +175,8 @@ def _cluster_options(args: argparse.Namespace):
 
 def run_cluster(args: argparse.Namespace) -> int:
     """``chorus cluster``: one line per report (jsonl), the stories (json) or a readable list (text)."""
-    from chorus.cluster import cluster_documents
-
     options = _cluster_options(args)
-    documents = load_documents(args.paths)
-    stories = cluster_documents(documents, options)
+    documents, stories = _stories(args, options)
     fmt = getattr(args, "format", "jsonl")
     if fmt == "jsonl":
         story_of = {index: story for story in stories for index in story.documents}
@@ -135,7 +184,7 @@ def run_cluster(args: argparse.Namespace) -> int:
             json.dumps({"id": doc.id, "story": story_of[i].id, "title": doc.title or story_of[i].title}, ensure_ascii=False)
             for i, doc in enumerate(documents)
         ]
-        text = "\n".join(lines) + "\n"
+        text = "".join(line + "\n" for line in lines)
     elif fmt == "json":
         payload = {
             "stories": [{"id": s.id, "title": s.title, "size": s.size, "outlets": s.outlets, "documents": s.ids} for s in stories]
@@ -158,24 +207,38 @@ def run_cluster(args: argparse.Namespace) -> int:
     return 0
 
 
+def _engine(args: argparse.Namespace) -> dict:
+    engine = getattr(args, "engine", "local")
+    scheduler = getattr(args, "scheduler", None)
+    if scheduler and engine != "dask":
+        raise ChorusInputError("--scheduler needs --engine dask")
+    return {"engine": engine, "scheduler": scheduler}
+
+
 def run_digest(args: argparse.Namespace) -> int:
     """``chorus digest``: cluster, brief every story, rank by independent outlets."""
     from tqdm import tqdm
 
-    from chorus.digest import digest, to_markdown
+    from chorus.digest import brief_stories, digest, to_markdown
     from chorus.options import SummaryOptions
 
     words = getattr(args, "words", 80)
     if words < 1:
         raise ChorusInputError(f"--words must be at least 1, got {words}")
     options = SummaryOptions(words=words, cross_source=not getattr(args, "brief_only", False))
-    documents = load_documents(args.paths)
     quiet = getattr(args, "quiet", False)
 
     def progress(stories):
         return tqdm(stories, desc="stories", unit="story", file=sys.stderr, disable=quiet or len(stories) <= 20)
 
-    result = digest(documents, options=options, cluster_options=_cluster_options(args), progress=progress)
+    if getattr(args, "store", None):
+        documents, stories = _stories(args, _cluster_options(args))
+        result = brief_stories(documents, stories, options=options, progress=progress, **_engine(args))
+    else:
+        if getattr(args, "changed_only", False):
+            raise ChorusInputError("--changed-only needs --store")
+        documents = load_documents(args.paths)
+        result = digest(documents, options=options, cluster_options=_cluster_options(args), progress=progress, **_engine(args))
     if getattr(args, "format", "markdown") == "json":
         text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
     else:

@@ -72,8 +72,22 @@ def digest(
         A ``Digest`` whose stories are ranked by independent outlets, then size, then input order.
     """
     documents = list(documents)
-    options = options or SummaryOptions(words=words)
     stories = cluster_documents(documents, cluster_options)
+    return brief_stories(documents, stories, words, options, progress, engine=engine, scheduler=scheduler)
+
+
+def brief_stories(
+    documents: list[Document],
+    stories: list[Story],
+    words: int = 80,
+    options: SummaryOptions | None = None,
+    progress: Callable[[Iterable], Iterable] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> Digest:
+    """Brief stories already formed (``Story.documents`` index ``documents``; e.g. read from a
+    ``chorus.store.StoryStore``) and rank them as ``digest`` does."""
+    options = options or SummaryOptions(words=words)
     members = [[documents[i] for i in story.documents] for story in stories]
     briefs = run_briefs(members, options, engine=engine, scheduler=scheduler, progress=progress)
     items = [

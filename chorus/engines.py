@@ -8,6 +8,7 @@ or, without an address, on a local cluster of one worker process per core starte
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 
 from chorus.errors import ChorusInputError
@@ -58,7 +59,7 @@ def run_briefs(
             raise ChorusInputError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
         cluster = None
     else:
-        cluster = LocalCluster(processes=True, threads_per_worker=1, dashboard_address=None)
+        cluster = LocalCluster(processes=True, threads_per_worker=1, dashboard_address=None, silence_logs=logging.ERROR)
         client = Client(cluster)
     try:
         futures = client.map(brief_story, stories, options=options, pure=False)
