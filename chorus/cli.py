@@ -13,7 +13,6 @@ import argparse
 import logging
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -23,6 +22,7 @@ from chorus.errors import ChorusInputError
 from chorus.ingest import load
 from chorus.models import Cluster
 from chorus.options import SummaryOptions
+from chorus.output import write_output
 from chorus.pipeline import summarize
 
 log = logging.getLogger("chorus")
@@ -120,7 +120,7 @@ def run_summarize(args: argparse.Namespace) -> int:
     cluster = clusters[0]
     summary = summarize(cluster.documents, options=_options(args, cluster))
     text = render.RENDERERS[args.format](summary)
-    _write(args.output, text)
+    write_output(args.output, text)
     return 0
 
 
@@ -153,28 +153,8 @@ def _summarize_many(clusters: list[Cluster], args: argparse.Namespace) -> int:
         text = "[\n" + ",\n".join(c.rstrip("\n") for c in chunks) + "\n]\n"
     else:
         text = "".join(chunks)
-    _write(args.output, text)
+    write_output(args.output, text)
     return 0
-
-
-def _write(output: str, text: str) -> None:
-    if output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    path = Path(output)
-    if path.is_dir():
-        raise ChorusInputError(f"{output}: is a folder, give a file name")
-    try:
-        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent or ".", delete=False, prefix=f".{path.name}.")
-    except OSError as error:
-        raise ChorusInputError(f"{output}: cannot write ({error.strerror})") from None
-    with handle:
-        handle.write(text)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(handle.name, 0o666 & ~umask)  # a temporary file is private; the output is not
-    os.replace(handle.name, path)
 
 
 def run_eval(args: argparse.Namespace) -> int:

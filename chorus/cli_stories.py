@@ -2,6 +2,7 @@
 
     chorus cluster PATH... [--format jsonl|json|text] [-o FILE]
     chorus digest PATH... [--words 80] [--format markdown|json] [-o FILE]
+    ... [--store news.db [--changed-only]]   (both: incremental, see ``chorus.store``)
 
 Inputs are everything ``chorus summarize`` reads (flattened: every report of every cluster), plus
 RSS/Atom feed files (``.xml``, ``.rss``, ``.atom``, or any file that looks like a feed).
@@ -13,13 +14,12 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from chorus.errors import ChorusInputError
 from chorus.models import Document
+from chorus.output import write_output
 
 log = logging.getLogger("chorus")
 
@@ -245,24 +245,6 @@ def run_digest(args: argparse.Namespace) -> int:
         text = to_markdown(result)
     write_output(getattr(args, "output", "-"), text)
     return 0
-
-
-def write_output(output: str, text: str) -> None:
-    """Write to stdout (``-``) or atomically to a file (a temporary file renamed at the end)."""
-    if output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    path = Path(output)
-    if path.is_dir():
-        raise ChorusInputError(f"{output}: is a folder, give a file name")
-    try:
-        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent or ".", delete=False, prefix=f".{path.name}.")
-    except OSError as error:
-        raise ChorusInputError(f"{output}: cannot write ({error.strerror})") from None
-    with handle:
-        handle.write(text)
-    os.replace(handle.name, path)
 
 
 def main(argv: list[str] | None = None) -> int:
