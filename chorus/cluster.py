@@ -115,6 +115,9 @@ class ClusterOptions:
         clean: run the pipeline's cleaning (web furniture removal) first.
         block_size: rows per sparse product block (memory vs. speed).
         workers: processes reading features for 5,000 reports or more; 0: up to 2 (the CPUs there are).
+        engine: ``"local"`` (this machine's processes) or ``"dask"``: feature reading, the heavy
+            part of clustering, runs on Dask workers (see ``chorus.engines``).
+        scheduler: the Dask scheduler address with ``engine="dask"``; None starts a local cluster.
 
     """
 
@@ -135,6 +138,8 @@ class ClusterOptions:
     clean: bool = True
     block_size: int = 2000
     workers: int = 0
+    engine: str = "local"
+    scheduler: str | None = None
 
 
 @dataclass
@@ -227,6 +232,12 @@ def _bag_chunk(args: tuple[list[Document], ClusterOptions]) -> list[Counter]:
 
 def _bags(documents: list[Document], options: ClusterOptions) -> list[Counter]:
     """Feature counts of every report, in worker processes for large collections."""
+    if options.engine == "dask":
+        from chorus.engines import dask_map
+
+        size = max(100, len(documents) // 16 + 1)
+        chunks = [(documents[i : i + size], options) for i in range(0, len(documents), size)]
+        return [bag for chunk in dask_map(_bag_chunk, chunks, options.scheduler) for bag in chunk]
     workers = options.workers or min(2, os.cpu_count() or 1)
     if workers < 2 or len(documents) < 5000:
         return [_bag(d, options) for d in documents]

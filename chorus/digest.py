@@ -8,7 +8,7 @@ stories by how many independent outlets cover them (copies of one wire story cou
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from chorus.cluster import ClusterOptions, Story, cluster_documents
 from chorus.engines import run_briefs
@@ -72,6 +72,9 @@ def digest(
         A ``Digest`` whose stories are ranked by independent outlets, then size, then input order.
     """
     documents = list(documents)
+    cluster_options = cluster_options or ClusterOptions()
+    if engine != "local":  # the heavy part of clustering runs on the same engine
+        cluster_options = replace(cluster_options, engine=engine, scheduler=scheduler)
     stories = cluster_documents(documents, cluster_options)
     return brief_stories(documents, stories, words, options, progress, engine=engine, scheduler=scheduler)
 

@@ -1,4 +1,7 @@
-"""Where the per-story work of a digest runs: in this process, or on a Dask cluster.
+"""Where the heavy work of a digest runs: in this process, or on a Dask cluster.
+
+Two parts go to Dask with ``engine="dask"``: reading the clustering features of every report
+(``chorus.cluster``, via ``dask_map``) and briefing every story (``run_briefs``).
 
 ``run_briefs`` takes every story's documents and returns their briefs in the same order, whatever
 the engine, so that the digest is identical (a test checks it). With ``engine="dask"`` the briefs
@@ -25,6 +28,33 @@ def brief_story(documents: list[Document], options: SummaryOptions) -> Summary:
     return summarize(documents, options=options)
 
 
+def dask_map(function: Callable, items: list, scheduler: str | None = None, **kwargs: object) -> list:
+    """``[function(item, **kwargs) for item in items]`` computed by Dask workers, in order: on the
+    cluster at ``scheduler``, or on a local cluster started (and stopped) for the call."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise ChorusInputError("the dask engine needs dask.distributed: pip install 'chorus[dask]'") from None
+    if not items:
+        return []
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout="10s")
+        except OSError as error:
+            raise ChorusInputError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+        cluster = None
+    else:
+        cluster = LocalCluster(processes=True, threads_per_worker=1, dashboard_address=None, silence_logs=logging.ERROR)
+        client = Client(cluster)
+    try:
+        futures = client.map(function, items, pure=False, **kwargs)
+        return client.gather(futures)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
 def run_briefs(
     stories: list[list[Document]],
     options: SummaryOptions,
@@ -46,25 +76,4 @@ def run_briefs(
         return [brief_story(documents, options) for documents in iterable]
     if engine != "dask":
         raise ChorusInputError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
-    try:
-        from distributed import Client, LocalCluster
-    except ImportError:
-        raise ChorusInputError("the dask engine needs dask.distributed: pip install 'chorus[dask]'") from None
-    if not stories:
-        return []
-    if scheduler:
-        try:
-            client = Client(scheduler, timeout="10s")
-        except OSError as error:
-            raise ChorusInputError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
-        cluster = None
-    else:
-        cluster = LocalCluster(processes=True, threads_per_worker=1, dashboard_address=None, silence_logs=logging.ERROR)
-        client = Client(cluster)
-    try:
-        futures = client.map(brief_story, stories, options=options, pure=False)
-        return client.gather(futures)
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+    return dask_map(brief_story, stories, scheduler, options=options)

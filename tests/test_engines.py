@@ -45,3 +45,17 @@ def test_dask_digest_equals_the_in_process_digest() -> None:
     distributed = digest(_documents(), words=30, engine="dask")
     assert len(local.stories) == 2
     assert local.to_dict() == distributed.to_dict()
+
+
+def test_dask_clustering_features_equal_local() -> None:
+    pytest.importorskip("distributed")
+    from dataclasses import replace
+
+    from chorus.cluster import ClusterOptions, cluster_documents
+
+    documents = _documents() * 3  # copies too: duplicates must land together either way
+    documents = [replace(d, id=f"{d.id}-{n}") for n, d in enumerate(documents)]
+    local = cluster_documents(documents, ClusterOptions())
+    on_dask = cluster_documents(documents, ClusterOptions(engine="dask"))
+    assert [s.documents for s in on_dask] == [s.documents for s in local]
+    assert len(local) == 2
