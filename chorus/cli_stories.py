@@ -38,7 +38,7 @@ def add_commands(subparsers) -> None:
     digest_cmd = subparsers.add_parser("digest", help="group mixed reports into stories and brief each story")
     digest_cmd.add_argument("paths", nargs="+", help="files or folders (.txt .md .html .json .jsonl, RSS/Atom feeds), or -")
     digest_cmd.add_argument("--words", type=int, default=80, help="word budget of each brief (default 80)")
-    digest_cmd.add_argument("--format", choices=["markdown", "json"], default="markdown")
+    digest_cmd.add_argument("--format", choices=["markdown", "html", "json"], default="markdown")
     digest_cmd.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
     digest_cmd.add_argument("--threshold", type=float, default=None, help="fixed similarity cut (default: calibrated)")
     digest_cmd.add_argument("--brief-only", action="store_true", help="skip entities, quotes, disagreements and timeline")
@@ -239,8 +239,13 @@ def run_digest(args: argparse.Namespace) -> int:
             raise ChorusInputError("--changed-only needs --store")
         documents = load_documents(args.paths)
         result = digest(documents, options=options, cluster_options=_cluster_options(args), progress=progress, **_engine(args))
-    if getattr(args, "format", "markdown") == "json":
+    output_format = getattr(args, "format", "markdown")
+    if output_format == "json":
         text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    elif output_format == "html":
+        from chorus.html_report import digest_to_html
+
+        text = digest_to_html(result)
     else:
         text = to_markdown(result)
     write_output(getattr(args, "output", "-"), text)

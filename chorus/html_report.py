@@ -14,8 +14,12 @@ import datetime as dt
 import re
 from html import escape
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from chorus.models import Document, Summary, SummarySentence
+
+if TYPE_CHECKING:
+    from chorus.digest import Digest
 from chorus.segment import split_sentences
 
 SOURCE_FILL = "#1f5f8b"
@@ -297,14 +301,40 @@ def _asset(name: str) -> str:
     return (resources.files("chorus") / "web" / name).read_text(encoding="utf-8")
 
 
+def prefix_ids(view: str, prefix: str) -> str:
+    """Make one story's element ids unique in a page holding several stories."""
+    view = re.sub(r'\b(id|data-target)="((?:m|s)\d+|doc-\d+)"', rf'\1="{prefix}\2"', view)
+    return re.sub(r'href="#((?:m|s)\d+|doc-\d+)"', rf'href="#{prefix}\1"', view)
+
+
+def render_digest_view(result: Digest) -> str:
+    """The digest as an HTML fragment: a section per story with its full view (ids unique)."""
+    sections = [
+        f'<section class="story" id="{_e(story.story.id)}"><h2>{rank}. {_e(story.story.title or "Untitled story")}'
+        f'</h2><p class="story-meta">{story.story.size} reports, {story.outlets} independent outlets</p>'
+        f"{prefix_ids(render_view(story.summary), f'k{rank}-')}</section>"
+        for rank, story in enumerate(result.stories, 1)
+    ]
+    return f'<div class="digest"><p class="digest-meta">{len(result.stories)} stories</p>{"".join(sections)}</div>'
+
+
+def digest_to_html(result: Digest, title: str = "Chorus digest") -> str:
+    """The digest as one self-contained HTML page (the web page's digest view)."""
+    return _page(title, render_digest_view(result))
+
+
 def to_html(summary: Summary, title: str = "Chorus brief") -> str:
     """One self-contained HTML page of the brief: inline CSS, inline SVG, inline script; no CDN."""
+    return _page(title, render_view(summary))
+
+
+def _page(title: str, body: str) -> str:
     script = _asset("view.js").replace("</", "<\\/")
     return (
         "<!doctype html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{_e(title)}</title><style>{_asset('app.css')}</style></head>\n"
-        f'<body><main class="report"><h1>{_e(title)}</h1>\n{render_view(summary)}\n</main>'
+        f'<body><main class="report"><h1>{_e(title)}</h1>\n{body}\n</main>'
         f"<script>{script}</script></body></html>\n"
     )

@@ -25,7 +25,6 @@ import json
 import logging
 import multiprocessing
 import os
-import re
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -184,30 +183,16 @@ def run_job(
 
 def run_digest_job(items: list[dict], words: int, view: bool, max_words_per_document: int, max_documents: int = 10**9) -> dict:
     """Group the documents into stories and brief each one (runs in a pool worker)."""
-    from html import escape
-
     from chorus.digest import digest
 
     documents, _ = build_documents(items, max_words_per_document, max_documents)
     result = digest(documents, words=words)
     data = result.to_dict()
     if view:
-        from chorus.html_report import render_view
+        from chorus.html_report import render_digest_view
 
-        sections = [
-            f'<section class="story" id="{escape(story.story.id)}"><h2>{rank}. {escape(story.story.title or "Untitled story")}'
-            f'</h2><p class="story-meta">{story.story.size} reports, {story.outlets} independent outlets</p>'
-            f"{_prefix_ids(render_view(story.summary), f'k{rank}-')}</section>"
-            for rank, story in enumerate(result.stories, 1)
-        ]
-        data["view"] = f'<div class="digest"><p class="digest-meta">{len(result.stories)} stories</p>{"".join(sections)}</div>'
+        data["view"] = render_digest_view(result)
     return data
-
-
-def _prefix_ids(view: str, prefix: str) -> str:
-    """Make one story's element ids unique in a page holding several stories."""
-    view = re.sub(r'\b(id|data-target)="((?:m|s)\d+|doc-\d+)"', rf'\1="{prefix}\2"', view)
-    return re.sub(r'href="#((?:m|s)\d+|doc-\d+)"', rf'href="#{prefix}\1"', view)
 
 
 # --- helpers ---

@@ -94,3 +94,34 @@ def test_bad_input_errors(tmp_path):
     with pytest.raises(ChorusInputError):
         cli_stories.run_cluster(_parse(["cluster", str(bad_feed)]))
     assert cli_stories.main(["cluster", str(tmp_path / "missing.txt")]) == 2
+
+
+def test_digest_html_is_one_page_with_unique_ids_per_story(tmp_path) -> None:
+    import re
+
+    from chorus.cli import main
+
+    folder = tmp_path / "stream"
+    folder.mkdir()
+    flood = [
+        "The Lesna river burst its banks on Thursday night and flooded the lower town of Velmora, officials said. "
+        "More than 3,000 residents were evacuated to schools on higher ground.",
+        "Floodwater from the Lesna river swept through the lower town of Velmora late on Thursday, officials said. "
+        "About 3,000 residents left their homes for schools on higher ground.",
+    ]
+    vote = [
+        "Voters in Lanmark elected Petra Osei as mayor on Sunday with 54 percent of the vote, the electoral commission said. "
+        "Osei promised to rebuild the harbour and cut bus fares.",
+        "Petra Osei won the Lanmark mayoral election on Sunday, taking 54 percent of the vote, the electoral commission said. "
+        "She has promised to rebuild the harbour <script>alert(1)</script>.",
+    ]
+    for n, text in enumerate(flood + vote):
+        (folder / f"r{n}.txt").write_text(text)
+    out = tmp_path / "digest.html"
+    assert main(["digest", str(folder), "--words", "30", "--format", "html", "-o", str(out), "--quiet"]) == 0
+    page = out.read_text()
+    assert page.lower().startswith("<!doctype html")
+    assert page.count('<section class="story"') == 2
+    ids = re.findall(r'\bid="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
+    assert "<script>alert(1)</script>" not in page
