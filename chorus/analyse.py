@@ -69,13 +69,18 @@ _SHINGLE = 5
 QUERY_BOOST = 1.0
 
 
+def strip_accents(text: str) -> str:
+    """``text`` without diacritics ("Guaidó" -> "Guaido", "Šarovec" -> "Sarovec")."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Porter stem of a lower-cased word with accents folded ("guaidó" -> "guaido"): the stemmer
     ROUGE uses, so concepts match its units, and spelling variants meet."""
-    if not word.isascii():
-        word = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
-    return _stemmer.stemWord(word)
+    return _stemmer.stemWord(strip_accents(word))
 
 
 # The stop words of concepts: those that are their own Porter stem. Leaving out the rest ("was",

@@ -20,7 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from chorus.analyse import STOPWORDS, stem
-from chorus.entities import fold
+from chorus.entities import find_names, fold, spellings_in
 from chorus.models import Claim, Disagreement, Document, Entity, Sentence
 
 NUMBER_WORDS = {
@@ -167,18 +167,10 @@ def _conflict(a: _Quantity, b: _Quantity) -> bool:
 
 
 def _actors_in(text: str, entities: list[Entity], doc_id: str) -> dict[str, int]:
-    """Canonical names of the entities named in ``text``, with their first position; the longest
-    spelling wins where spellings overlap (so "Andrei Petrescu" is not also "Ana Petrescu")."""
-    spans: list[tuple[int, int, str]] = []
-    forms = sorted(((form, entity) for entity in entities for form in entity.forms.get(doc_id, [])), key=lambda fe: -len(fe[0]))
-    for form, entity in forms:
-        for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
-            if any(start < match.end() and match.start() < end for start, end, _ in spans):
-                continue
-            spans.append((match.start(), match.end(), entity.name))
+    """Canonical names of the entities named in ``text``, with their first position."""
     found: dict[str, int] = {}
-    for start, _, name in sorted(spans):
-        found.setdefault(name, start)
+    for start, _, named in find_names(text, spellings_in(doc_id, entities)):
+        found.setdefault(named[0].name, start)
     return found
 
 

@@ -17,12 +17,12 @@ The canonical name is the most used full spelling, accented when any source acce
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from chorus.analyse import strip_accents
 from chorus.models import Document, Entity, Sentence
 
 # Words that introduce a name without being part of it (lower-case, dots removed).
@@ -64,7 +64,6 @@ NOT_NAMES = frozenset(
     breaking update photo video image watch read related advertisement someone everyone anyone nobody
     somebody everybody key published posted updated""".split()
 )
-PRONOUNS = frozenset({"he", "she"})
 ROLE_NOUNS = frozenset(
     """activist lawmaker politician official spokesman spokeswoman leader candidate actor actress singer
     player striker coach author writer journalist reporter analyst economist scientist researcher lawyer
@@ -83,9 +82,7 @@ SAID_VERBS = frozenset(
 
 def fold(text: str) -> str:
     """Lower-case ASCII form: accents dropped, apostrophes and dots removed ("Guaidó" -> "guaido")."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"['’.]", "", text.lower())
+    return re.sub(r"['’.]", "", strip_accents(text).lower())
 
 
 @dataclass
@@ -280,26 +277,6 @@ class EntityIndex:
     mention_entity: list[int]  # entity index of each mention (-1 when dropped)
     mentions: list[Mention]
 
-    def at(self, sentence_index: int, start: int, end: int) -> Entity | None:
-        """The entity mentioned inside ``[start, end)`` of a sentence, if any (the last one)."""
-        found = None
-        for mention, entity in zip(self.mentions, self.mention_entity, strict=True):
-            if entity >= 0 and mention.sentence_index == sentence_index and start <= mention.start < end:
-                found = self.entities[entity]
-        return found
-
-    def person_before(self, doc_index: int, sentence_index: int, start: int, window: int = 3) -> Entity | None:
-        """The nearest person mentioned before a position in the same document (for "he said")."""
-        best = None
-        for mention, entity in zip(self.mentions, self.mention_entity, strict=True):
-            if entity < 0 or mention.doc_index != doc_index or self.entities[entity].kind != "person":
-                continue
-            if sentence_index - window <= mention.sentence_index < sentence_index or (
-                mention.sentence_index == sentence_index and mention.start < start
-            ):
-                best = self.entities[entity]
-        return best
-
 
 def group_entities(mentions: list[Mention], documents: list[Document], min_mentions: int = 1) -> EntityIndex:
     """Group mentions into entities (see the module docstring for the rules)."""
@@ -441,3 +418,43 @@ def canonical_names(text: str, entities: list[Entity]) -> str:
     for variant in sorted(replacements, key=len, reverse=True):
         text = re.sub(rf"(?<![\w]){re.escape(variant)}(?![\w])", replacements[variant], text)
     return text
+
+
+def spellings_in(document_id: str, entities: list[Entity]) -> dict[str, list[Entity]]:
+    """Each spelling a document uses -> the entities written that way there (a shared surname
+    maps to several), in entity order."""
+    by_form: dict[str, list[Entity]] = {}
+    for entity in entities:
+        for form in entity.forms.get(document_id, []):
+            by_form.setdefault(form, []).append(entity)
+    return by_form
+
+
+def find_word(text: str, word: str) -> list[int]:
+    """Start offsets of ``word`` in ``text`` as a whole word (not inside a longer word)."""
+    starts = []
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            starts.append(start)
+        start = text.find(word, start + 1)
+    return starts
+
+
+def find_names(text: str, by_form: dict[str, list[Entity]]) -> list[tuple[int, str, list[Entity]]]:
+    """``(start, spelling, entities)`` of every name in ``text``, in text order; where spellings
+    overlap the longest wins (so "Andrei Petrescu" is not also read as "Petrescu")."""
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, str, list[Entity]]] = []
+    for form in sorted(by_form, key=len, reverse=True):
+        if form not in text:
+            continue
+        for start in find_word(text, form):
+            end = start + len(form)
+            if not any(s < end and start < e for s, e in taken):
+                taken.append((start, end))
+                found.append((start, form, by_form[form]))
+    return sorted(found, key=lambda item: item[0])

@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from chorus.analyse import STOPWORDS
-from chorus.entities import SAID_VERBS, fold
+from chorus.entities import SAID_VERBS, find_names, fold, spellings_in
 from chorus.models import Document, Entity, Quote
 
 MIN_QUOTE_WORDS = 5
@@ -71,37 +71,13 @@ def quoted_spans(paragraph: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _find_word(text: str, word: str) -> list[int]:
-    """Start offsets of ``word`` in ``text`` as a whole word (not inside a longer word)."""
-    starts = []
-    start = text.find(word)
-    while start >= 0:
-        end = start + len(word)
-        if (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-            starts.append(start)
-        start = text.find(word, start + 1)
-    return starts
-
-
 class _SpeakerFinder:
     """Resolves names and pronouns to entities inside one document."""
 
     def __init__(self, text: str, doc_id: str, entities: list[Entity]) -> None:
         self.text = text
-        by_form: dict[str, list[Entity]] = {}
-        for entity in entities:
-            for form in entity.forms.get(doc_id, []):
-                by_form.setdefault(form, []).append(entity)
-        self.by_form = by_form
-        self.occurrences: list[tuple[int, str, list[Entity]]] = []
-        taken: list[tuple[int, int]] = []
-        for form in sorted(by_form, key=len, reverse=True):
-            for start in _find_word(text, form):
-                end = start + len(form)
-                if not any(s < end and start < e for s, e in taken):
-                    taken.append((start, end))
-                    self.occurrences.append((start, form, by_form[form]))
-        self.occurrences.sort()
+        self.by_form = spellings_in(doc_id, entities)
+        self.occurrences = find_names(text, self.by_form)
 
     def _choose(self, candidates: list[Entity], position: int) -> Entity:
         if len(candidates) == 1:
@@ -125,14 +101,8 @@ class _SpeakerFinder:
         return speaker
 
     def _named_in(self, phrase: str, position: int) -> Entity | None:
-        located: list[tuple[int, Entity]] = []
-        taken: list[tuple[int, int]] = []
-        for form in sorted(self.by_form, key=len, reverse=True):
-            for start in _find_word(phrase, form) if form in phrase else []:
-                if not any(s < start + len(form) and start < e for s, e in taken):
-                    taken.append((start, start + len(form)))
-                    located.append((start, self._choose(self.by_form[form], position)))
-        found = [entity for _, entity in sorted(located, key=lambda item: item[0])]  # the first named comes first
+        # In phrase order: the first named comes first.
+        found = [self._choose(entities, position) for _, _, entities in find_names(phrase, self.by_form)]
         people = [e for e in found if e.kind == "person"]
         speakers = [e for e in found if e.kind in {"organisation", "other"}]  # places do not speak
         if not people and not speakers:
@@ -146,11 +116,8 @@ class _SpeakerFinder:
     def last_person_before(self, position: int) -> Entity | None:
         """For "he said": the first person named in the last sentence before ``position`` that
         names one (the subject of that sentence, usually the speaker)."""
-        people = [
-            (start, self._choose(entities, start))
-            for start, _, entities in self.occurrences
-            if start < position and self._choose(entities, start).kind == "person"
-        ]
+        chosen = [(start, self._choose(entities, start)) for start, _, entities in self.occurrences if start < position]
+        people = [(start, entity) for start, entity in chosen if entity.kind == "person"]
         if not people:
             return None
         last_start = people[-1][0]
