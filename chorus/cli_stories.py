@@ -250,22 +250,3 @@ def run_digest(args: argparse.Namespace) -> int:
         text = to_markdown(result)
     write_output(getattr(args, "output", "-"), text)
     return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Stand-alone entry point until ``chorus.cli`` wires the commands in: ``python -m chorus.cli_stories``."""
-    parser = argparse.ArgumentParser(prog="chorus")
-    add_commands(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    logging.basicConfig(format="chorus: warning: %(message)s", level=logging.ERROR if args.quiet else logging.WARNING)
-    try:
-        return args.handler(args)
-    except (ChorusInputError, ValueError) as error:
-        print(f"chorus: error: {error}", file=sys.stderr)
-        return 2
-    except BrokenPipeError:
-        return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

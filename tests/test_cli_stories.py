@@ -8,6 +8,7 @@ import json
 import pytest
 
 from chorus import cli_stories
+from chorus.cli import main as cli_main
 from chorus.errors import ChorusInputError
 from tests.test_digest import LAUNCH, QUAKE
 
@@ -93,7 +94,7 @@ def test_bad_input_errors(tmp_path):
     bad_feed.write_text("not a feed at all", encoding="utf-8")
     with pytest.raises(ChorusInputError):
         cli_stories.run_cluster(_parse(["cluster", str(bad_feed)]))
-    assert cli_stories.main(["cluster", str(tmp_path / "missing.txt")]) == 2
+    assert cli_main(["cluster", str(tmp_path / "missing.txt")]) == 2
 
 
 def test_digest_html_is_one_page_with_unique_ids_per_story(tmp_path) -> None:

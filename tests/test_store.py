@@ -8,6 +8,7 @@ import json
 import pytest
 
 from chorus import cli_stories
+from chorus.cli import main as cli_main
 from chorus.errors import ChorusInputError
 from chorus.models import Document
 from chorus.store import StoryStore
@@ -153,10 +154,10 @@ def test_cli_store_errors(tmp_path, capsys):
     bogus.write_bytes(b"\x00garbage" * 500)
     report = tmp_path / "r.txt"
     report.write_text(f"{QUAKE[0][0]}\n\n{QUAKE[0][1]}\n", encoding="utf-8")
-    assert cli_stories.main(["cluster", str(report), "--store", str(bogus)]) == 2
+    assert cli_main(["cluster", str(report), "--store", str(bogus)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("chorus: error:") and err.count("\n") == 1
-    assert cli_stories.main(["cluster", str(report), "--changed-only"]) == 2
+    assert cli_main(["cluster", str(report), "--changed-only"]) == 2
 
 
 def test_locked_store_is_a_one_line_error(tmp_path):
