@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 import unicodedata
@@ -51,7 +50,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-DEFAULT_DATA = ROOT.parent / "shared" / "data"
+from bench.data import resolve_data  # noqa: E402
+
 DEFAULT_GOLD = ROOT / "bench" / "gold"
 VENEZUELA = "venezuela_2019-04-30"
 MULTINEWS = "multinews_sample.jsonl"
@@ -804,15 +804,6 @@ def result_dict(result: ClusterResult, errors: bool = True) -> dict[str, Any]:
     if errors:
         out["errors"] = {"entities": e.errors, "speakers": s.errors, "disagreements": d.errors}
     return out
-
-
-def resolve_data(arg: str | None) -> Path:
-    """``--data``, else ``$CHORUS_DATA``, else ``../shared/data`` beside the repository."""
-    if arg:
-        return Path(arg)
-    if os.environ.get("CHORUS_DATA"):
-        return Path(os.environ["CHORUS_DATA"])
-    return DEFAULT_DATA
 
 
 def main(argv: Sequence[str] | None = None) -> int:

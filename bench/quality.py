@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from collections.abc import Sequence
@@ -32,10 +31,10 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.baselines import BASELINES, Baseline, make  # noqa: E402
+from bench.data import resolve_data  # noqa: E402
 from chorus.evaluate import METRICS, default_budget, rouge_scores  # noqa: E402
 from chorus.models import Cluster  # noqa: E402
 
-DEFAULT_DATA = ROOT.parent / "shared" / "data"
 DATASETS = {"duc2006": "duc2006.jsonl", "duc2007": "duc2007.jsonl", "multinews": "multinews_sample.jsonl"}
 CHORUS = "Chorus"
 SYSTEMS = [CHORUS, *BASELINES]
@@ -176,15 +175,6 @@ def markdown_table(title: str, rows: dict[str, dict[str, Any]]) -> str:
         note = f" ({row['errors']} errors)" if row["errors"] else ""
         lines.append(f"| {name}{note} | " + " | ".join(cells) + f" | {row['seconds']:.1f} |")
     return "\n".join(lines)
-
-
-def resolve_data(arg: str | None) -> Path:
-    """``--data``, else ``$CHORUS_DATA``, else ``../shared/data`` beside the repository."""
-    if arg:
-        return Path(arg)
-    if os.environ.get("CHORUS_DATA"):
-        return Path(os.environ["CHORUS_DATA"])
-    return DEFAULT_DATA
 
 
 def dataset_file(data: Path, name: str) -> Path:

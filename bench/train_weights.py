@@ -24,12 +24,13 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.data import resolve_data  # noqa: E402
 from chorus import analyse  # noqa: E402
 from chorus.ingest import cluster_from_mapping  # noqa: E402
 from chorus.options import SummaryOptions  # noqa: E402
 from chorus.pipeline import prepare  # noqa: E402
 
-DATA = Path(__import__("os").environ.get("CHORUS_DATA", ROOT.parent / "shared" / "data"))
+DATA = resolve_data()
 
 
 def cluster_examples(args: tuple[str, bool]) -> tuple[np.ndarray, np.ndarray]:
