@@ -159,17 +159,16 @@ def summarize(
         i: _outlet_ids(sentences[i].doc_index, docs_carrying, groups, docs)
         for i, docs_carrying in zip(picked, carried, strict=True)
     }
-    ordered = order.chronological([sentences[i] for i in picked], docs)
-    index_of = {id(sentences[i]): i for i in picked}
+    index_of = {sentences[i]: i for i in picked}  # a Sentence is unique by (document, position)
     summary_sentences = [
         SummarySentence(
             text=s.text,
             source=docs[s.doc_index].id,
             position=s.position,
-            corroborated_by=citations[index_of[id(s)]],
-            score=round(score_of[index_of[id(s)]], 4),
+            corroborated_by=citations[index_of[s]],
+            score=round(score_of[index_of[s]], 4),
         )
-        for s in ordered
+        for s in order.chronological(list(index_of), docs)
     ]
     summary = Summary(sentences=summary_sentences, documents=docs, query=options.query, outlet_count=len(set(groups)))
     if options.cross_source or options.canonical_names:
