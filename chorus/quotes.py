@@ -28,7 +28,13 @@ MIN_QUOTE_WORDS = 5
 _SPEECH = {
     "say", "tell", "add", "write", "tweet", "declare", "saying", "writing", "telling", "adding", "tweeting", "noting",
     "points out", "pointed out", "went on", "goes on",
+    # the present tense of the reporting verbs, for features written "she says", "he explains"
+    "tells", "adds", "writes", "tweets", "declares", "states", "warns", "asks", "notes", "explains", "insists", "claims",
+    "urges", "announces", "replies", "responds", "argues", "confirms", "denies", "recalls", "admits", "stresses",
+    "acknowledges", "concedes", "cautions", "predicts", "continues",
 }  # fmt: skip
+# Abbreviations whose full stop does not end a sentence ("said Det. Geiger", "Sen. McCain said").
+_TITLE_ABBREVIATIONS = "Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Det|Insp|Supt|Cpl|Pvt|Maj|Adm|Cmdr|Prof|Rev|Hon|Sr|Jr|St"
 _VERBS = "|".join(sorted(SAID_VERBS | _SPEECH, key=len, reverse=True))
 _VERB = rf"(?:(?:has|had|have)\s+)?(?:{_VERBS})"
 _AFTER_PRONOUN = re.compile(rf"^\s*[,.]?\s*(?:(he|she)\s+{_VERB}|{_VERB}\s+(he|she))\b", re.IGNORECASE)
@@ -131,7 +137,7 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _Speak
     paragraph's place in the document)."""
     after = paragraph[end + 1 : end + 260] if end < len(paragraph) else ""
     # "said Mrs. Kovar.": a title's full stop does not end the attribution.
-    after = re.sub(r"\b(Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|St)\.", r"\1", after)
+    after = re.sub(rf"\b({_TITLE_ABBREVIATIONS})\.", r"\1", after)
     before = paragraph[max(0, start - 1 - 160) : max(0, start - 1)]
     position = offset + start
     if match := _AFTER_PRONOUN.match(after):
@@ -142,7 +148,7 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _Speak
     if (
         (match := _AFTER_NAME_VERB.match(after))
         and len(match.group(1).split()) <= 32
-        and not re.search(r"[.!?]\s", match.group(1))  # the attribution stays in the quote's sentence
+        and not _ends_a_sentence(match.group(1))  # the attribution stays in the quote's sentence
         # '...costs." Later, Mayor X said' starts a new sentence, not an attribution
         and not (quote_ends_sentence and re.match(r"\s*\w+,", match.group(1)))
     ):
@@ -174,17 +180,22 @@ def extract_quotes(documents: list[Document], entities: list[Entity]) -> list[Qu
         for number, paragraph in enumerate(document.text.split("\n")):
             for start, end in quoted_spans(paragraph):
                 text = paragraph[start:end].strip(" ,")
-                if len(text.split()) < MIN_QUOTE_WORDS:
-                    continue
                 attributed, speaker = _attribute(paragraph, offset, start, end, finder)
                 if not attributed and previous is not None and number - previous[0] <= 1 and _stands_alone(paragraph, start, end):
                     # “First part,” he said. “Second part.” — the second part is the same speaker's.
                     attributed, speaker = True, previous[1]
                 if attributed:
-                    found.append(_Found(text, doc_index, speaker))
+                    # A short quote is not kept, but its speaker carries on: “Not yet,” X said. “The rest...”
                     previous = (number, speaker)
+                    if len(text.split()) >= MIN_QUOTE_WORDS:
+                        found.append(_Found(text, doc_index, speaker))
             offset += len(paragraph) + 1
     return _merge(found, documents)
+
+
+def _ends_a_sentence(text: str) -> bool:
+    """``text`` holds a sentence end: a full stop, "!" or "?" before a space, not after an initial ("J.R. Romano")."""
+    return any(not re.search(r"(?:^|[\s.])[A-Z]$", text[: end.start()]) for end in re.finditer(r"[.!?]\s", text))
 
 
 def _stands_alone(paragraph: str, start: int, end: int) -> bool:
@@ -204,6 +215,8 @@ def _merge(found: list[_Found], documents: list[Document]) -> list[Quote]:
     for item in found:
         words = _words(item.text)
         for g, signature in enumerate(signatures):
+            if any(other.doc_index == item.doc_index and _words(other.text) != words for other in groups[g]):
+                continue  # one report quotes a line once: its two different quotes are two lines
             shared = len(words & signature)
             smaller = min(len(words), len(signature))
             if smaller and shared >= min(3, smaller) and shared / smaller >= 0.7:
