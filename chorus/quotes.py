@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from chorus.analyse import STOPWORDS
-from chorus.entities import SAID_VERBS, find_names, fold, spellings_in
+from chorus.entities import PERSON_TITLES, SAID_VERBS, find_names, fold, spellings_in
 from chorus.models import Document, Entity, Quote
 
 MIN_QUOTE_WORDS = 5
@@ -77,20 +77,82 @@ def quoted_spans(paragraph: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A name right after one of these is its object, not the one speaking ("an interview with Vanity Fair").
+_PREPOSITIONS = frozenset(
+    """of to with for from in at on about against into onto than like unlike via among between toward towards over under
+    through across behind near regarding concerning including despite""".split()
+)
+_ARTICLES = frozenset({"the", "a", "an"})
+# Which name a pronoun points back to, best first (a bare object may be a publication or a place).
+_ROLE_RANK = {"subject": 0, "possessor": 1, "titled object": 2}
+
+
+def _name_role(text: str, start: int, end: int, next_start: int | None) -> str:
+    """What the name at ``text[start:end]`` is in its clause.
+
+    ``"possessor"`` ("Laszlo's colleague"); ``"modifier"`` of the name right after it ("San Diego Lifeguard
+    Lt. John Sandmeyer"); ``"object"`` of a preposition ("a resident of Brezno"), ``"titled object"`` when a
+    title marks it as a person ("loyal to President Maduro"); ``"determined"`` after an article ("the Trump
+    administration": people's names take none); else ``"subject"`` (a name that can be the one speaking).
+    """
+    if re.match(r"['’](?:s\b|\s)", text[end : end + 2]):
+        return "possessor"
+    if next_start is not None and re.fullmatch(
+        rf"\s+(?:(?:{_TITLE_ABBREVIATIONS})\.?\s+|[A-Z][\w'’-]*\s+)*", text[end:next_start]
+    ):
+        return "modifier"
+    # The word before the name, skipping the capitalised titles and modifiers in front of it ("with Mayor Kovac").
+    titled = False
+    for token in reversed(text[max(0, start - 80) : start].split()):
+        word = token.lower()
+        if word in _ARTICLES:
+            return "determined"
+        if word in _PREPOSITIONS:
+            if word == "to" and text[:start].rstrip().lower().endswith("according to"):
+                return "subject"
+            return "titled object" if titled else "object"
+        titled = titled or word.rstrip(".") in PERSON_TITLES
+        if not (
+            re.fullmatch(rf"(?:{_TITLE_ABBREVIATIONS})\.", token)
+            or (token[:1].isupper() and not re.search(r"[.,;:!?”\"]$", token))
+        ):
+            break
+    return "subject"
+
+
+def _with_roles(text: str, found: list[tuple[int, str, list[Entity]]]) -> list[tuple[int, str, list[Entity], str]]:
+    """``find_names`` results with each name's role in ``text`` (``_name_role``)."""
+    return [
+        (start, form, entities, _name_role(text, start, start + len(form), found[k + 1][0] if k + 1 < len(found) else None))
+        for k, (start, form, entities) in enumerate(found)
+    ]
+
+
+def _quoted_in_document(text: str) -> list[tuple[int, int]]:
+    """``quoted_spans`` of every paragraph, as offsets into the whole document."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        spans.extend((offset + start, offset + end) for start, end in quoted_spans(paragraph))
+        offset += len(paragraph) + 1
+    return spans
+
+
 class _SpeakerFinder:
     """Resolves names and pronouns to entities inside one document."""
 
     def __init__(self, text: str, doc_id: str, entities: list[Entity]) -> None:
         self.text = text
         self.by_form = spellings_in(doc_id, entities)
-        self.occurrences = find_names(text, self.by_form)
+        self.occurrences = _with_roles(text, find_names(text, self.by_form))
+        self.quoted = _quoted_in_document(text)
 
     def _choose(self, candidates: list[Entity], position: int) -> Entity:
         if len(candidates) == 1:
             return candidates[0]
         # A shared surname: the person last named in full before this point.
         best, best_position = max(candidates, key=lambda e: e.mentions), -1
-        for start, form, entities in self.occurrences:
+        for start, form, entities, _ in self.occurrences:
             if start >= position:
                 break
             if len(form.split()) >= 2 and len(entities) == 1 and entities[0] in candidates and start > best_position:
@@ -107,10 +169,14 @@ class _SpeakerFinder:
         return speaker
 
     def _named_in(self, phrase: str, position: int) -> Entity | None:
-        # In phrase order: the first named comes first.
-        found = [self._choose(entities, position) for _, _, entities in find_names(phrase, self.by_form)]
-        people = [e for e in found if e.kind == "person"]
-        speakers = [e for e in found if e.kind in {"organisation", "other"}]  # places do not speak
+        # In phrase order: the first named comes first; possessors, modifiers and objects do not speak.
+        found = [
+            (self._choose(entities, position), role)
+            for _, _, entities, role in _with_roles(phrase, find_names(phrase, self.by_form))
+            if role in {"subject", "determined"}
+        ]
+        people = [e for e, role in found if e.kind == "person" and role == "subject"]
+        speakers = [e for e, _ in found if e.kind in {"organisation", "other"}]  # places do not speak
         if not people and not speakers:
             # "..., police said": the organisation this document names with that word.
             for noun in re.findall(r"\b(police|officials|prosecutors|authorities|army|military|ministry)\b", phrase.lower()):
@@ -120,16 +186,26 @@ class _SpeakerFinder:
         return (people or speakers or [None])[0]
 
     def last_person_before(self, position: int) -> Entity | None:
-        """For "he said": the first person named in the last sentence before ``position`` that
-        names one (the subject of that sentence, usually the speaker)."""
-        chosen = [(start, self._choose(entities, start)) for start, _, entities in self.occurrences if start < position]
-        people = [(start, entity) for start, entity in chosen if entity.kind == "person"]
+        """For "he said": the person the last sentence before ``position`` that names one is about:
+        its first subject (usually the speaker), else its first possessor ("Charamut's campaign issued
+        a statement"), else a titled object ("pledged loyalty to President Maduro. He tweeted")."""
+        people = [
+            (start, entity, role)
+            for start, _, entities, role in self.occurrences
+            if start < position
+            and role in _ROLE_RANK
+            and not self._quoted(start)  # a name inside a quotation is not who the narrative is about
+            and (entity := self._choose(entities, start)).kind == "person"
+        ]
         if not people:
             return None
         last_start = people[-1][0]
         boundary = max(self.text.rfind(". ", 0, last_start), self.text.rfind("\n", 0, last_start))
-        same_sentence = [entity for start, entity in people if start > boundary]
-        return same_sentence[0]
+        same_sentence = [(entity, role) for start, entity, role in people if start > boundary]
+        return min(same_sentence, key=lambda item: _ROLE_RANK[item[1]])[0]
+
+    def _quoted(self, position: int) -> bool:
+        return any(start <= position < end for start, end in self.quoted)
 
 
 def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _SpeakerFinder) -> tuple[bool, Entity | None]:
