@@ -29,15 +29,21 @@ NUMBER_WORDS = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
 }  # fmt: skip
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "dozen": 12}
 LOWER_BOUND = ("more than", "over", "at least", "upwards of", "in excess of", "no fewer than")
 APPROXIMATE = ("around", "about", "nearly", "almost", "some", "roughly", "approximately", "close to", "an estimated")
 UPPER_BOUND = ("up to", "fewer than", "less than", "as many as", "under")
 _QUALIFIER = "|".join(sorted(LOWER_BOUND + APPROXIMATE + UPPER_BOUND, key=len, reverse=True))
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+# A value or a range: "22", "between 18 and 22", "18 to 22", "40-50", "between 130-170".
+_SPAN = (
+    rf"between\s+(?P<between_low>{_NUMBER})\s+and\s+(?P<between_high>{_NUMBER})"
+    rf"|(?:(?:between|from)\s+)?(?P<low>{_NUMBER})(?:\s*[-–]\s*|\s+to\s+)(?P<high>{_NUMBER})"
+    rf"|(?P<value>{_NUMBER})"
+)
 _QUANTITY = re.compile(
-    rf"(?<![\w$€£])(?:({_QUALIFIER})\s+)?({_NUMBER})(?:\s+(hundred|thousand|million|billion))?"
-    rf"\s+((?:[a-z-]+\s+){{0,2}}?)([a-z]+s|people|persons|men|women|children|dead|killed)\b",
+    rf"(?<![\w$€£.,:/-])(?:(?P<qualifier>{_QUALIFIER})\s+)?(?:{_SPAN})(?:\s+(?P<scale>hundred|thousand|million|billion|dozen))?"
+    rf"\s+(?P<between>(?:[a-z]+(?:-[a-z]+)*\s+){{0,2}}?)(?P<unit>[a-z]+s|people|[a-z]*men|children|dead|killed)\b(?![-'’])",
     re.IGNORECASE,
 )
 # Words that name the same predicate in different outlets' (or translators') words.
@@ -46,6 +52,7 @@ SYNONYMS = {
     "person": "people", "peopl": "people", "resid": "people", "inhabit": "people", "citizen": "people", "di": "death",
     "evacu": "evacuate", "flee": "evacuate", "fled": "evacuate",
     "injur": "injure", "wound": "injure", "hurt": "injure",
+    "ambush": "attack", "assault": "attack", "raid": "attack",
 }  # fmt: skip
 _POSITIVE = re.compile(
     r"\b(?:support(?:s|ed)?|(?:their|its|his|her)\s+support\s+(?:for|to)|back(?:s|ed)|prais(?:e|es|ed)"
@@ -80,7 +87,8 @@ def _qualifier_class(qualifier: str | None) -> str:
 
 
 def _concepts(text: str) -> set[str]:
-    words = {stem(w) for w in re.findall(r"[a-z]+", fold(text)) if w not in STOPWORDS and len(w) > 2}
+    # Number words are left out: the values are what is compared, the words around them say what of.
+    words = {stem(w) for w in re.findall(r"[a-z]+", fold(text)) if w not in STOPWORDS and w not in NUMBER_WORDS and len(w) > 2}
     return {SYNONYMS.get(w, w) for w in words}
 
 
@@ -90,19 +98,55 @@ TIME_UNITS = frozenset(
 # Predicates that name what happened to the counted (death, evacuation, injury): two counts with
 # different ones are different quantities, however alike their sentences.
 KEY_PREDICATES = frozenset({"death", "evacuate", "injure", "missing", "arrest", "rescu"})
+# Nouns that count people in general: "21 people", "21 persons", "21 victims" can be one count.
+PEOPLE_NOUNS = frozenset(stem(word) for word in ("people", "persons", "victims", "others", "individuals", "civilians"))
+# Nouns for armed attackers: outlets name the same group "fighters", "militants", "gunmen".
+ATTACKER_NOUNS = frozenset(
+    stem(word) for word in ("fighters", "militants", "gunmen", "attackers", "insurgents", "assailants", "jihadists", "rebels")
+)
+# Counts named by what happened to them ("21 killed", "nine dead") are counts of people.
+DEATH_UNITS = frozenset({"dead", "killed"})
+MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+# Where a clause ends: a figure's context is its own clause ("averaged about 70 degrees, but inside
+# the truck it reached 120 degrees" gives each figure a different context).
+_CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()\"“”—]|\s[-–]\s|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
+# A time frame makes a count a rate or a running total ("37 children each year", "30 children since
+# 1990"): counts with different frames are different quantities.
+_FRAME = re.compile(
+    r"\b(?:(?:each|every|per|a)\s+(?:year|month|week|day)|annually|since\s+(?:\d{4}|\w+\s+\d{4})|"
+    r"(?:this|last|that)\s+(?:year|month|week|summer|winter|spring|fall|decade)|so\s+far|to\s+date|in\s+(?:\w+\s+)?\d{4}"
+    r"|between\s+(?:the\s+years\s+(?:of\s+)?)?\d{4}\s+and\s+\d{4}"
+    r"|(?:in|during)\s+(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b|over\s+the\s+past\s+\w+\s+\w+)",
+    re.IGNORECASE,
+)
+# Two values this close (relative gap) are likely one quantity reported differently (20 vs 21,
+# 62 vs 64, 40-50 vs 50); farther apart values need stronger evidence of being the same thing.
+NEAR = 0.1
 
 
 @dataclass
 class _Quantity:
-    value: float
-    qualifier: str
+    low: float
+    high: float
+    qualifier: str  # exact, lower, upper, approx or range
     unit: str
     phrase: str
-    context: set[str]
+    context: frozenset[str]  # content words of its clause, its own words left out
     group: int
     doc_id: str
+    noun: str = ""  # the counted noun as written ("students")
     modifiers: frozenset[str] = frozenset()  # words between the number and its noun ("injured")
-    predicate: frozenset[str] = frozenset()  # content words just after it ("were killed")
+    predicate: frozenset[str] = frozenset()  # content words right next to it ("were killed", "killing")
+    frame: str = ""  # its time frame ("each year", "since 1990"), or ""
+    relative: bool = False  # counted apart from someone else: "the other three", "10 others"
+    places: frozenset[str] = frozenset()  # places named in its clause ("in New York City")
+
+    @property
+    def position(self) -> tuple[float, float, str]:
+        return (self.low, self.high, self.qualifier)
 
 
 @dataclass
@@ -116,53 +160,157 @@ class _Stance:
     verb: str = field(default="")
 
 
-def _quantities(sentence: Sentence, group: int, doc_id: str) -> list[_Quantity]:
-    found = []
-    for match in _QUANTITY.finditer(sentence.text):
-        qualifier, number, scale, between, unit = match.groups()
+def _unit_class(unit: str) -> str:
+    """The counted thing's class: stemmed, with synonyms and people/attacker nouns merged."""
+    word = stem(unit.lower())
+    if unit.lower() in DEATH_UNITS or word in PEOPLE_NOUNS:
+        return "people"
+    if word in ATTACKER_NOUNS:
+        return "attacker"
+    return SYNONYMS.get(word, word)
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the clause of ``text`` holding ``text[start:end]``."""
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
+    after = _CLAUSE_BREAK.search(text, end)
+    return (before[-1] if before else 0), (after.start() if after else len(text))
+
+
+def _is_label(text: str, start: int) -> bool:
+    """A number right after a capitalised word or a month is a name or a date ("NBC 7", "May 16")."""
+    previous = re.search(r"([A-Za-z][\w.]*)\s+$", text[:start])
+    if not previous:
+        return False
+    word = previous.group(1)
+    return word.rstrip(".").lower() in MONTHS or (word[0].isupper() and start > len(word) + 1 and word.lower() not in STOPWORDS)
+
+
+def _span(match: re.Match[str]) -> tuple[float, float, str] | None:
+    """The value (low, high) and qualifier class of a quantity match, or None when it is no count."""
+    scale = match.group("scale")
+    if match.group("value"):
+        value = _number(match.group("value"), scale)
+        if value is None:
+            return None
+        return value, value, _qualifier_class(match.group("qualifier"))
+    low_text = match.group("between_low") or match.group("low")
+    high_text = match.group("between_high") or match.group("high")
+    low, high = _number(low_text, scale), _number(high_text, scale)
+    if low is None or high is None or low >= high:
+        return None  # "5-1" is a score, not a range
+    return low, high, "range"
+
+
+def _quantities(sentence: Sentence, group: int, doc_id: str, spellings: dict[str, list[Entity]] | None = None) -> list[_Quantity]:
+    found: list[_Quantity] = []
+    text = sentence.text
+    previous_end = 0
+    for match in _QUANTITY.finditer(text):
+        between, unit = match.group("between"), match.group("unit")
         if between and re.search(r"\b(?:of|per|a|an)\b", between, re.IGNORECASE):
             continue  # "one of the suspects", "30 miles per hour": not a count of the noun
-        value = _number(number, scale)
-        if value is None or (number.isdigit() and 1900 <= value <= 2100 and not scale):
+        if (
+            (unit.lower() in STOPWORDS and unit.lower() != "others")
+            or (len(unit) > 1 and unit.isupper())
+            or _is_label(text, match.start())
+        ):
+            continue  # "one was", "50 ISIS", "NBC 7": not a count of a noun
+        span = _span(match)
+        if span is None:
+            continue
+        low, high, qualifier = span
+        number = match.group("value") or ""
+        if number.isdigit() and 1900 <= low <= 2100 and not match.group("scale"):
             continue  # a year, not a count
-        unit_word = SYNONYMS.get(stem(unit.lower()), stem(unit.lower()))
+        unit_word = _unit_class(unit)
         if unit_word in TIME_UNITS:
             continue  # durations differ for many innocent reasons
-        context = _concepts(sentence.text[: match.start()] + " " + sentence.text[match.end() :]) - {unit_word}
-        following = " ".join(sentence.text[match.end() :].split()[:4])
+        clause_start, clause_end = _clause(text, match.start(), match.end())
+        # The words describing the noun ("high school swimmers") are context too: the number alone is left out.
+        context = _concepts(text[clause_start : match.start()] + " " + (between or "") + " " + text[match.end() : clause_end])
+        context -= {unit_word}
+        before = text[max(clause_start, previous_end) : match.start()].split()[-4:]
+        after = text[match.end() : clause_end].split()[:4]
+        predicate = _concepts(" ".join(before + after))
+        if unit.lower() in DEATH_UNITS:
+            predicate.add("death")
+        frame = _FRAME.search(text[clause_start:clause_end])
+        places = {
+            named[0].name
+            for _, _, named in find_names(text[clause_start:clause_end], spellings or {})
+            if named[0].kind == "place"
+        }
+        # "the other three Americans", "10 others": counted apart from someone, not a total.
+        relative = bool(re.search(r"\bother\s+$", text[clause_start : match.start()], re.IGNORECASE)) or bool(
+            re.search(r"\bothers?\b", f"{between} {unit}", re.IGNORECASE)
+        )
         found.append(
             _Quantity(
-                value,
-                _qualifier_class(qualifier),
+                low,
+                high,
+                qualifier,
                 unit_word,
-                match.group(0),
-                context,
+                # The claim shown is the figure's clause: "64 swimmers and three coaches were out swimming".
+                text[clause_start:clause_end].strip(" .!?'‘’"),
+                frozenset(context),
                 group,
                 doc_id,
                 modifiers=frozenset(_concepts(between or "")),
-                predicate=frozenset(_concepts(following)),
+                predicate=frozenset(predicate),
+                frame=_frame_key(frame.group(0)) if frame else "",
+                noun=unit.lower(),
+                relative=relative,
+                places=frozenset(places),
             )
         )
+        previous_end = match.end()
     return found
 
 
+def _frame_key(frame: str) -> str:
+    """A time frame in one spelling ("each year", "every year", "per year" are one frame)."""
+    return re.sub(r"^(?:each|every|per|a)\s+", "per ", frame.lower())
+
+
+def _gap(a: _Quantity, b: _Quantity) -> float:
+    """How far apart two values are, relative to the larger (0 when their ranges overlap)."""
+    return max(0.0, max(a.low, b.low) - min(a.high, b.high)) / max(1.0, a.high, b.high)
+
+
 def _same_topic(a: _Quantity, b: _Quantity) -> bool:
-    """The same quantity: same noun and modifiers, and the same predicate or much shared context."""
-    if a.unit != b.unit or a.modifiers != b.modifiers:
+    """The same quantity: same noun, time frame and kind, and much shared context or near values."""
+    if a.unit != b.unit or a.frame != b.frame or a.relative != b.relative:
         return False
     a_key, b_key = a.predicate & KEY_PREDICATES, b.predicate & KEY_PREDICATES
     if a_key and b_key and not a_key & b_key:
         return False  # "12 people were killed" vs "20 people were evacuated"
-    return bool(a.predicate & b.predicate) or len(a.context & b.context) >= 3
+    near = _gap(a, b) <= NEAR
+    if not near and a.places != b.places:
+        return False  # "46 dead" vs "10 killed in New York City": a total and a part, or two places
+    if a.modifiers != b.modifiers and not (near and not (a.modifiers and b.modifiers)):
+        return False  # "23 injured people" vs "14 missing people"; "64 high school swimmers" vs "62 swimmers" may be one
+    shared = len(a.context & b.context)
+    if near:
+        return bool(a.predicate & b.predicate) or shared >= 2
+    # Values farther apart must share what happened to the counted ("killed") or much of their clause.
+    return bool(a_key & b_key) or shared >= 3
+
+
+def _approximately(a: _Quantity, b: _Quantity) -> bool:
+    """An approximate value and an exact one within its tolerance agree ("nearly two dozen" and 23)."""
+    if {a.qualifier, b.qualifier} != {"approx", "exact"}:
+        return False
+    return abs(a.low - b.low) <= NEAR * max(a.low, b.low)
 
 
 def _conflict(a: _Quantity, b: _Quantity) -> bool:
     if not _same_topic(a, b):
         return False
-    if max(a.value, b.value) > 3 * max(1.0, min(a.value, b.value)) and not a.predicate & b.predicate:
-        return False  # far apart numbers must share their predicate ("killed"), not just context
-    if a.value != b.value:
-        return True
+    if a.high > 2 * max(1.0, b.low) or b.high > 2 * max(1.0, a.low):
+        return False  # values this far apart are different quantities (a part and a whole, another event)
+    if (a.low, a.high) != (b.low, b.high):
+        return not _approximately(a, b)
     return {a.qualifier, b.qualifier} in ({"lower", "approx"}, {"lower", "upper"}, {"approx", "upper"})
 
 
@@ -206,19 +354,34 @@ def find_disagreements(
     """Conflicting claims across independent outlets, each with its sources."""
     quantities: list[_Quantity] = []
     stances: list[_Stance] = []
+    spellings: dict[str, dict[str, list[Entity]]] = {}
     for sentence in sentences:
         doc_id = documents[sentence.doc_index].id
         group = groups[sentence.doc_index]
-        quantities.extend(_quantities(sentence, group, doc_id))
+        if doc_id not in spellings:
+            spellings[doc_id] = spellings_in(doc_id, entities)
+        quantities.extend(_quantities(sentence, group, doc_id, spellings[doc_id]))
         stances.extend(_stances(sentence, group, doc_id, entities))
     return _quantity_disagreements(quantities) + _stance_disagreements(stances)
 
 
 def _quantity_disagreements(quantities: list[_Quantity]) -> list[Disagreement]:
-    # Only quantities of the same noun and modifiers can disagree: compare inside those buckets.
-    buckets: dict[tuple[str, frozenset[str]], list[int]] = defaultdict(list)
+    # Only quantities of the same noun can disagree: compare inside those buckets.
+    buckets: dict[str, list[int]] = defaultdict(list)
     for index, quantity in enumerate(quantities):
-        buckets[(quantity.unit, quantity.modifiers)].append(index)
+        buckets[quantity.unit].append(index)
+    stated: dict[tuple[int, str], list[_Quantity]] = defaultdict(list)
+    for quantity in quantities:
+        stated[(quantity.group, quantity.unit)].append(quantity)
+
+    def states(group: int, value: _Quantity) -> bool:
+        return any((q.low, q.high) == (value.low, value.high) and _same_topic(q, value) for q in stated[(group, value.unit)])
+
+    def outlets_differ(a: _Quantity, b: _Quantity) -> bool:
+        # An outlet that gives both values treats them as two quantities ("five counts of ... and two counts of ...").
+        same_value = (a.low, a.high) == (b.low, b.high)
+        return a.group != b.group and (same_value or not (states(a.group, b) or states(b.group, a)))
+
     disagreements: list[Disagreement] = []
     used: set[int] = set()
     for bucket in buckets.values():
@@ -229,7 +392,7 @@ def _quantity_disagreements(quantities: list[_Quantity]) -> list[Disagreement]:
             members = [i] + [
                 j
                 for j in bucket[position + 1 :]
-                if j not in used and quantities[j].group != a.group and _conflict(a, quantities[j])
+                if j not in used and outlets_differ(a, quantities[j]) and _conflict(a, quantities[j])
             ]
             if len(members) < 2:
                 continue
@@ -239,25 +402,15 @@ def _quantity_disagreements(quantities: list[_Quantity]) -> list[Disagreement]:
                 if j in members or j in used:
                     continue
                 if any(
-                    b.value == quantities[m].value and (b.qualifier == quantities[m].qualifier or _same_topic(quantities[m], b))
+                    b.position == quantities[m].position or (b.low == quantities[m].low and _same_topic(quantities[m], b))
                     for m in members
                 ):
                     members.append(j)
             used.update(members)
-            claims = _claims(
-                [(quantities[m].phrase, quantities[m].doc_id, (quantities[m].value, quantities[m].qualifier)) for m in members]
-            )
+            claims = _claims([(quantities[m].phrase, quantities[m].doc_id, quantities[m].position) for m in members])
             if len(claims) >= 2:
                 disagreements.append(Disagreement(about=_quantity_label(a), claims=claims))
     return disagreements
-
-
-def _one_source_gives_several(a: _Quantity, bucket: list[int], quantities: list[_Quantity]) -> bool:
-    values: dict[str, set[float]] = defaultdict(set)
-    for j in bucket:
-        if _same_topic(a, quantities[j]) or quantities[j] is a:
-            values[quantities[j].doc_id].add(quantities[j].value)
-    return any(len(found) > 1 for found in values.values())
 
 
 def _stance_disagreements(stances: list[_Stance]) -> list[Disagreement]:
@@ -304,7 +457,7 @@ def _claims(items: list[tuple[str, str, object]]) -> list[Claim]:
 
 
 def _quantity_label(quantity: _Quantity) -> str:
-    noun = quantity.phrase.split()[-1].lower()
+    noun = quantity.noun
     if "death" in quantity.predicate:
         return f"{noun} killed"
     if "evacuate" in quantity.predicate:

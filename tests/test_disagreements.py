@@ -331,3 +331,120 @@ def test_one_actor_on_unrelated_matters_gives_nothing() -> None:
 def test_nothing_to_compare() -> None:
     assert _disagreements([]) == []
     assert _disagreements([Document("The river rose overnight.", id="a")]) == []
+
+
+# --- Ranges, near values and what makes two figures one quantity ------------------------------------------
+
+
+def test_a_range_against_a_single_value_is_found() -> None:
+    [disagreement] = _pair(
+        "Lifeguards on jet skis pulled between 18 and 22 hikers from the flooded gorge near Tarnow.",
+        "Lifeguards on jet skis pulled 25 hikers from the flooded gorge near Tarnow.",
+    )
+    assert _claim(disagreement, "between 18 and 22").sources == ["a"]
+
+
+def test_a_dashed_range_is_one_claim() -> None:
+    [disagreement] = _pair(
+        "The convoy was ambushed by 40-50 gunmen near the village of Osik.",
+        "The convoy was ambushed by 30 gunmen near the village of Osik.",
+    )
+    assert _claim(disagreement, "40-50").sources == ["a"]
+
+
+def test_the_same_range_twice_gives_nothing() -> None:
+    assert (
+        _pair(
+            "Lifeguards pulled between 18 and 22 hikers from the flooded gorge near Tarnow.",
+            "Lifeguards pulled 18 to 22 hikers from the flooded gorge near Tarnow.",
+        )
+        == []
+    )
+
+
+def test_near_counts_of_attackers_under_different_nouns_are_found() -> None:
+    # Outlets name one armed group "fighters" or "militants"; 45 vs 60 is too far apart to be found
+    # without shared words, 50 vs 52 is not.
+    [disagreement] = _pair(
+        "Officials want to know how 50 rebel fighters were able to ambush the patrol.",
+        "The patrol was attacked by 52 militants with rockets.",
+    )
+    assert {c.sources[0] for c in disagreement.claims} == {"a", "b"}
+
+
+def test_an_approximation_covering_the_exact_value_agrees() -> None:
+    assert (
+        _pair(
+            "The trio has robbed nearly two dozen shops across the valley since March.",
+            "The trio has robbed 23 shops across the valley since March.",
+        )
+        == []
+    )
+
+
+def test_counts_for_different_time_frames_give_nothing() -> None:
+    assert (
+        _pair(
+            "An estimated 37 children have died in hot cars each year in the country, the group said.",
+            "There have been 30 children who have died in hot cars in the country since 1990, the group said.",
+        )
+        == []
+    )
+
+
+def test_figures_in_different_clauses_of_one_sentence_keep_their_own_context() -> None:
+    # The 70 degrees is the outdoor average, the 120 degrees the inside of the van: not one quantity.
+    assert (
+        _pair(
+            "Temperatures in Brezno averaged about 70 degrees on Monday, but inside a closed van it can get much hotter.",
+            "Temperatures in Brezno were mild on Monday, meaning the air inside the closed van could have reached 120 degrees.",
+        )
+        == []
+    )
+
+
+def test_values_far_apart_are_different_quantities() -> None:
+    assert (
+        _pair(
+            "The storm killed 46 people across the region, officials said on Tuesday.",
+            "The storm killed 120 people across the region, officials said on Tuesday.",
+        )
+        == []
+    )
+
+
+def test_an_outlet_giving_both_values_is_no_disagreement() -> None:
+    # Both reports list the two charges: the two figures are two quantities, not two versions of one.
+    assert (
+        _pair(
+            "The vicar faces five counts of fraud and two counts of theft, the court heard.",
+            "The court heard the vicar faces two counts of theft and five counts of fraud.",
+        )
+        == []
+    )
+
+
+def test_a_count_of_others_is_not_a_total() -> None:
+    # "the other three" leaves someone out: it does not contradict "four".
+    assert (
+        _pair(
+            "The ambassador and the other three Americans were killed when the consulate was attacked.",
+            "Four Americans were killed when the consulate was attacked.",
+        )
+        == []
+    )
+
+
+def test_names_and_dates_before_numbers_are_not_counts() -> None:
+    assert (
+        _pair(
+            "Harris told NBC 7 reporters the rescue took an hour at Tarnow beach.",
+            "Harris told NBC 4 reporters the rescue took an hour at Tarnow beach.",
+        )
+        == []
+    )
+
+
+def test_the_claim_shows_the_clause_of_the_figure() -> None:
+    [disagreement] = _pair(KILLED.format("Nine"), KILLED.format("At least 12"))
+    assert "dam above Brezno burst" in _claim(disagreement, "Nine").text
