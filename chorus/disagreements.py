@@ -30,6 +30,7 @@ NUMBER_WORDS = {
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
 }  # fmt: skip
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "dozen": 12}
+SCALES |= {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}  # "£3k", "$2m", "$1bn"
 LOWER_BOUND = ("more than", "over", "at least", "upwards of", "in excess of", "no fewer than")
 APPROXIMATE = ("around", "about", "nearly", "almost", "some", "roughly", "approximately", "close to", "an estimated")
 UPPER_BOUND = ("up to", "fewer than", "less than", "as many as", "under")
@@ -44,6 +45,14 @@ _SPAN = (
 _QUANTITY = re.compile(
     rf"(?<![\w$€£.,:/-])(?:(?P<qualifier>{_QUALIFIER})\s+)?(?:{_SPAN})(?:\s+(?P<scale>hundred|thousand|million|billion|dozen))?"
     rf"\s+(?P<between>(?:[a-z]+(?:-[a-z]+)*\s+){{0,2}}?)(?P<unit>[a-z]+s|people|[a-z]*men|children|dead|killed)\b(?![-'’])",
+    re.IGNORECASE,
+)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
+_MONEY_SCALE = r"(?:\s?(?:million|billion|thousand|bn|m|k)\b)?"
+# A sum or a range of sums: "£4,500", "$2.1 million", "$3-$4 million", "from $7 billion to $15 billion".
+_MONEY = re.compile(
+    rf"(?:(?P<qualifier>{_QUALIFIER})\s+)?(?P<currency>[$€£])\s?(?P<value>{_DIGITS})(?P<scale>{_MONEY_SCALE})"
+    rf"(?:\s*(?:-|–|to)\s*[$€£]?\s?(?P<high>{_DIGITS})(?P<high_scale>{_MONEY_SCALE}))?",
     re.IGNORECASE,
 )
 # Words that name the same predicate in different outlets' (or translators') words.
@@ -88,7 +97,11 @@ def _qualifier_class(qualifier: str | None) -> str:
 
 def _concepts(text: str) -> set[str]:
     # Number words are left out: the values are what is compared, the words around them say what of.
-    words = {stem(w) for w in re.findall(r"[a-z]+", fold(text)) if w not in STOPWORDS and w not in NUMBER_WORDS and len(w) > 2}
+    words = {
+        stem(w)
+        for w in re.findall(r"[a-z]+", fold(text))
+        if w not in STOPWORDS and w not in NUMBER_WORDS and w not in SCALES and len(w) > 2
+    }
     return {SYNONYMS.get(w, w) for w in words}
 
 
@@ -103,6 +116,14 @@ PEOPLE_NOUNS = frozenset(stem(word) for word in ("people", "persons", "victims",
 # Nouns for armed attackers: outlets name the same group "fighters", "militants", "gunmen".
 ATTACKER_NOUNS = frozenset(
     stem(word) for word in ("fighters", "militants", "gunmen", "attackers", "insurgents", "assailants", "jihadists", "rebels")
+)
+# What a sum of money is: two sums are one quantity only when their clauses name the same role.
+MONEY_ROLES = frozenset(
+    stem(word)
+    for word in (
+        "total totalling raised donations fundraising fine bail reward ransom price cost costs salary damage damages loss "
+        "losses budget contract settlement compensation bonus debt tax revenue profit grant payment bill fee fees award"
+    ).split()
 )
 # Counts named by what happened to them ("21 killed", "nine dead") are counts of people.
 DEATH_UNITS = frozenset({"dead", "killed"})
@@ -140,6 +161,7 @@ class _Quantity:
     noun: str = ""  # the counted noun as written ("students")
     modifiers: frozenset[str] = frozenset()  # words between the number and its noun ("injured")
     predicate: frozenset[str] = frozenset()  # content words right next to it ("were killed", "killing")
+    key: frozenset[str] = frozenset()  # what happened to the counted ("death"), or what a sum is ("total")
     frame: str = ""  # its time frame ("each year", "since 1990"), or ""
     relative: bool = False  # counted apart from someone else: "the other three", "10 others"
     places: frozenset[str] = frozenset()  # places named in its clause ("in New York City")
@@ -202,7 +224,42 @@ def _span(match: re.Match[str]) -> tuple[float, float, str] | None:
     return low, high, "range"
 
 
+@dataclass(frozen=True)
+class _Setting:
+    """What surrounds a figure in its sentence."""
+
+    clause: str
+    context: frozenset[str]
+    predicate: frozenset[str]
+    frame: str
+    places: frozenset[str]
+
+
+def _setting(text: str, start: int, end: int, previous_end: int, spellings: dict[str, list[Entity]], own_words: str) -> _Setting:
+    """The clause of ``text[start:end]``, its content words and the words right next to the figure."""
+    clause_start, clause_end = _clause(text, start, end)
+    # The words describing the noun ("high school swimmers") are context too: the number alone is left out.
+    context = _concepts(f"{text[clause_start:start]} {own_words} {text[end:clause_end]}")
+    before = text[max(clause_start, previous_end) : start].split()[-4:]
+    after = text[end:clause_end].split()[:4]
+    frame = _FRAME.search(text[clause_start:clause_end])
+    places = {named[0].name for _, _, named in find_names(text[clause_start:clause_end], spellings) if named[0].kind == "place"}
+    return _Setting(
+        # The claim shown is the figure's clause: "64 swimmers and three coaches were out swimming".
+        text[clause_start:clause_end].strip(" .!?'‘’"),
+        frozenset(context),
+        frozenset(_concepts(" ".join(before + after))),
+        _frame_key(frame.group(0)) if frame else "",
+        frozenset(places),
+    )
+
+
 def _quantities(sentence: Sentence, group: int, doc_id: str, spellings: dict[str, list[Entity]] | None = None) -> list[_Quantity]:
+    """The counts ("22 students", "between 18 and 22 students") and sums of money ("£4,500") of a sentence."""
+    return _counts(sentence, group, doc_id, spellings or {}) + _money(sentence, group, doc_id, spellings or {})
+
+
+def _counts(sentence: Sentence, group: int, doc_id: str, spellings: dict[str, list[Entity]]) -> list[_Quantity]:
     found: list[_Quantity] = []
     text = sentence.text
     previous_end = 0
@@ -226,23 +283,10 @@ def _quantities(sentence: Sentence, group: int, doc_id: str, spellings: dict[str
         unit_word = _unit_class(unit)
         if unit_word in TIME_UNITS:
             continue  # durations differ for many innocent reasons
-        clause_start, clause_end = _clause(text, match.start(), match.end())
-        # The words describing the noun ("high school swimmers") are context too: the number alone is left out.
-        context = _concepts(text[clause_start : match.start()] + " " + (between or "") + " " + text[match.end() : clause_end])
-        context -= {unit_word}
-        before = text[max(clause_start, previous_end) : match.start()].split()[-4:]
-        after = text[match.end() : clause_end].split()[:4]
-        predicate = _concepts(" ".join(before + after))
-        if unit.lower() in DEATH_UNITS:
-            predicate.add("death")
-        frame = _FRAME.search(text[clause_start:clause_end])
-        places = {
-            named[0].name
-            for _, _, named in find_names(text[clause_start:clause_end], spellings or {})
-            if named[0].kind == "place"
-        }
+        setting = _setting(text, match.start(), match.end(), previous_end, spellings, between or "")
+        predicate = set(setting.predicate) | ({"death"} if unit.lower() in DEATH_UNITS else set())
         # "the other three Americans", "10 others": counted apart from someone, not a total.
-        relative = bool(re.search(r"\bother\s+$", text[clause_start : match.start()], re.IGNORECASE)) or bool(
+        relative = bool(re.search(r"\bother\s+$", text[: match.start()], re.IGNORECASE)) or bool(
             re.search(r"\bothers?\b", f"{between} {unit}", re.IGNORECASE)
         )
         found.append(
@@ -251,20 +295,56 @@ def _quantities(sentence: Sentence, group: int, doc_id: str, spellings: dict[str
                 high,
                 qualifier,
                 unit_word,
-                # The claim shown is the figure's clause: "64 swimmers and three coaches were out swimming".
-                text[clause_start:clause_end].strip(" .!?'‘’"),
-                frozenset(context),
+                setting.clause,
+                setting.context - {unit_word},
                 group,
                 doc_id,
+                noun=unit.lower(),
                 modifiers=frozenset(_concepts(between or "")),
                 predicate=frozenset(predicate),
-                frame=_frame_key(frame.group(0)) if frame else "",
-                noun=unit.lower(),
+                key=frozenset(predicate) & KEY_PREDICATES,
+                frame=setting.frame,
                 relative=relative,
-                places=frozenset(places),
+                places=setting.places,
             )
         )
         previous_end = match.end()
+    return found
+
+
+def _money(sentence: Sentence, group: int, doc_id: str, spellings: dict[str, list[Entity]]) -> list[_Quantity]:
+    """Sums of money, each keyed by the role its clause gives it (a total, a fine, a reward)."""
+    found: list[_Quantity] = []
+    text = sentence.text
+    previous_end = 0
+    matches = list(_MONEY.finditer(text))
+    for match in matches:
+        high_scale = (match.group("high_scale") or "").strip() or None
+        low = _number(match.group("value"), match.group("scale").strip() or high_scale)
+        high = _number(match.group("high"), high_scale) if match.group("high") else low
+        setting = _setting(text, match.start(), match.end(), previous_end, spellings, "")
+        previous_end = match.end()
+        if low is None or high is None or low > high:
+            continue
+        if sum(1 for other in matches if other.group(0) in setting.clause) > 1:
+            continue  # several sums in one clause are a list of different things ("$25,000 and $50,000")
+        found.append(
+            _Quantity(
+                low,
+                high,
+                _qualifier_class(match.group("qualifier")) if low == high else "range",
+                f"money {match.group('currency')}",
+                setting.clause,
+                setting.context,
+                group,
+                doc_id,
+                noun="money",
+                predicate=setting.predicate,
+                key=setting.context & MONEY_ROLES,
+                frame=setting.frame,
+                places=setting.places,
+            )
+        )
     return found
 
 
@@ -282,7 +362,7 @@ def _same_topic(a: _Quantity, b: _Quantity) -> bool:
     """The same quantity: same noun, time frame and kind, and much shared context or near values."""
     if a.unit != b.unit or a.frame != b.frame or a.relative != b.relative:
         return False
-    a_key, b_key = a.predicate & KEY_PREDICATES, b.predicate & KEY_PREDICATES
+    a_key, b_key = a.key, b.key
     if a_key and b_key and not a_key & b_key:
         return False  # "12 people were killed" vs "20 people were evacuated"
     near = _gap(a, b) <= NEAR
@@ -458,6 +538,8 @@ def _claims(items: list[tuple[str, str, object]]) -> list[Claim]:
 
 def _quantity_label(quantity: _Quantity) -> str:
     noun = quantity.noun
+    if noun == "money":
+        return "amount of money"
     if "death" in quantity.predicate:
         return f"{noun} killed"
     if "evacuate" in quantity.predicate:

@@ -448,3 +448,36 @@ def test_names_and_dates_before_numbers_are_not_counts() -> None:
 def test_the_claim_shows_the_clause_of_the_figure() -> None:
     [disagreement] = _pair(KILLED.format("Nine"), KILLED.format("At least 12"))
     assert "dam above Brezno burst" in _claim(disagreement, "Nine").text
+
+
+# --- Sums of money ------------------------------------------------------------------------------------------
+
+
+def test_different_totals_of_money_are_found() -> None:
+    [disagreement] = _pair(
+        "Her appeal has smashed its goal, with the total at the time of writing breaking £2,000.",
+        "She has already smashed her goal, receiving donations totalling about £3500 from strangers.",
+    )
+    assert disagreement.about == "amount of money"
+    assert _claim(disagreement, "2,000").sources == ["a"]
+
+
+def test_sums_for_different_things_give_nothing() -> None:
+    assert (
+        _pair(
+            "The club paid a fine of $20,000 after the match in Tarnow.",
+            "The club's new stand in Tarnow cost $26,000 to build.",
+        )
+        == []
+    )
+
+
+def test_a_list_of_sums_in_one_clause_gives_nothing() -> None:
+    # The plan names two thresholds; the other report names a third figure of the same plan.
+    assert (
+        _pair(
+            "The plan exempts single earners under $25,000 and couples under $50,000 from the tax",
+            "The plan exempts couples under $30,000 from the tax",
+        )
+        == []
+    )
