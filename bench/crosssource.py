@@ -22,11 +22,17 @@ documents (``chorus.pipeline.summarize(documents, words=100)``) and scores three
 
 Every measure is reported per cluster and micro-averaged over all clusters (counts summed first).
 
+Two gold sets are scored, and reported apart: the development set (``bench/gold/*.json``, used while writing
+the rules, so its numbers are optimistic) and the held-out set (``bench/gold/heldout/*.json``, which nobody
+tunes on). The development tables come first, unchanged; then the same tables for the held-out set; then a
+summary with one column per set beside the targets.
+
     python bench/crosssource.py                         # run Chorus and score every gold file
     python bench/crosssource.py --json cross.json       # also write the numbers (and the errors)
     python bench/crosssource.py --check                 # only check the gold offsets against the data
     python bench/crosssource.py --system-json out.json  # score a saved system output instead of running Chorus
     python bench/crosssource.py --oracle                # score the gold against itself (a scorer self-check)
+    python bench/crosssource.py --no-heldout            # the development set only
 
 The data folder defaults to ``../shared/data`` next to the repository (``--data`` or the ``CHORUS_DATA``
 environment variable override it); without it the bench says so and exits 0.
@@ -53,6 +59,8 @@ if str(ROOT) not in sys.path:
 from bench.data import resolve_data  # noqa: E402
 
 DEFAULT_GOLD = ROOT / "bench" / "gold"
+DEFAULT_HELDOUT = DEFAULT_GOLD / "heldout"
+"""The held-out gold set: scored and reported apart from the development set, never tuned on."""
 VENEZUELA = "venezuela_2019-04-30"
 MULTINEWS = "multinews_sample.jsonl"
 UNNAMED = "UNNAMED"
@@ -713,11 +721,12 @@ def fmt(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
 
 
-def tables(results: Sequence[ClusterResult]) -> str:
-    """The three markdown tables and the summary."""
+def tables(results: Sequence[ClusterResult], label: str = "") -> str:
+    """The three markdown tables and the summary; ``label`` ("Held-out") prefixes every heading."""
+    prefix = f"{label}: " if label else ""
     rows = [*results, totals(results)]
     lines = [
-        f"### Entity grouping (pairwise over gold mentions; target F1 >= {TARGETS['entity_f1']})",
+        f"### {prefix}Entity grouping (pairwise over gold mentions; target F1 >= {TARGETS['entity_f1']})",
         "",
         "| cluster | mentions | mapped | gold pairs | system pairs | both | P | R | F1 |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
@@ -729,7 +738,7 @@ def tables(results: Sequence[ClusterResult]) -> str:
         lines.append(f"| {name} | {counts} | {fmt(e.precision)} | {fmt(e.recall)} | {fmt(e.f1)} |")
     lines += [
         "",
-        f"### Quote speakers (gold quotes with a named speaker; target accuracy >= {TARGETS['speaker_accuracy']})",
+        f"### {prefix}Quote speakers (gold quotes with a named speaker; target accuracy >= {TARGETS['speaker_accuracy']})",
         "",
         "| cluster | quotes | unnamed (skipped) | found | correct | coverage | accuracy |",
         "|---|---:|---:|---:|---:|---:|---:|",
@@ -740,7 +749,7 @@ def tables(results: Sequence[ClusterResult]) -> str:
         lines.append(f"| {name} | {s.quotes} | {s.unnamed} | {s.found} | {s.correct} | {fmt(s.coverage)} | {fmt(s.accuracy)} |")
     lines += [
         "",
-        f"### Where sources differ (targets: precision >= {TARGETS['disagreement_precision']}, "
+        f"### {prefix}Where sources differ (targets: precision >= {TARGETS['disagreement_precision']}, "
         f"recall >= {TARGETS['disagreement_recall']})",
         "",
         "| cluster | gold | system | system matched | gold matched | P | R |",
@@ -752,10 +761,25 @@ def tables(results: Sequence[ClusterResult]) -> str:
         lines.append(
             f"| {name} | {d.gold} | {d.system} | {d.system_matched} | {d.gold_matched} | {fmt(d.precision)} | {fmt(d.recall)} |"
         )
-    lines += ["", "### Summary (micro over all clusters)", "", "| measure | value | target | met |", "|---|---:|---:|:---:|"]
+    lines += ["", f"### {prefix}Summary (micro over all clusters)", ""]
+    lines += ["| measure | value | target | met |", "|---|---:|---:|:---:|"]
     for label, value, target in summary_rows(rows[-1]):
         met = "–" if value is None else ("yes" if value >= target else "no")
         lines.append(f"| {label} | {fmt(value)} | >= {target} | {met} |")
+    return "\n".join(lines)
+
+
+def comparison(dev: Sequence[ClusterResult], heldout: Sequence[ClusterResult]) -> str:
+    """The final table: each summary measure on the development set, on the held-out set, and its target."""
+    lines = [
+        f"### Summary: development ({len(dev)} clusters) vs held-out ({len(heldout)} clusters, never tuned on)",
+        "",
+        "| measure | dev | held-out | target |",
+        "|---|---:|---:|---:|",
+    ]
+    rows = zip(summary_rows(totals(dev)), summary_rows(totals(heldout)), strict=True)
+    for (label, dev_value, target), (_, held_value, _) in rows:
+        lines.append(f"| {label} | {fmt(dev_value)} | {fmt(held_value)} | >= {target} |")
     return "\n".join(lines)
 
 
@@ -806,12 +830,22 @@ def result_dict(result: ClusterResult, errors: bool = True) -> dict[str, Any]:
     return out
 
 
+def check_sets(dev: Sequence[dict[str, Any]], heldout: Sequence[dict[str, Any]]) -> list[str]:
+    """Problems between the two gold sets: a cluster must not be in both (held-out means unseen)."""
+    both = sorted({g["cluster"] for g in dev} & {g["cluster"] for g in heldout})
+    return [f"{name}: in both the development and the held-out set" for name in both]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Command line: score Chorus (or a saved output, or the oracle) against the gold set."""
+    """Command line: score Chorus (or a saved output, or the oracle) against the development and held-out gold sets."""
     import time
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--gold", default=str(DEFAULT_GOLD), help="folder of gold JSON files (default: bench/gold)")
+    parser.add_argument("--gold", default=str(DEFAULT_GOLD), help="folder of development gold JSON files (default: bench/gold)")
+    parser.add_argument(
+        "--heldout", default=str(DEFAULT_HELDOUT), help="folder of held-out gold JSON files (default: bench/gold/heldout)"
+    )
+    parser.add_argument("--no-heldout", action="store_true", help="score the development set only")
     parser.add_argument("--data", help="folder of the shared data (default: $CHORUS_DATA or ../shared/data)")
     parser.add_argument("--json", metavar="PATH", help="also write the numbers and errors as JSON")
     parser.add_argument("--clusters", help="comma-separated cluster names to score (default: every gold file)")
@@ -826,74 +860,101 @@ def main(argv: Sequence[str] | None = None) -> int:
     gold_dir = Path(args.gold)
     names = [n.strip() for n in args.clusters.split(",")] if args.clusters else None
     golds = load_gold(gold_dir, names)
-    if not golds:
+    heldout_dir = Path(args.heldout)
+    heldout = [] if args.no_heldout or not heldout_dir.is_dir() else load_gold(heldout_dir, names)
+    if not golds and not heldout:
         print(f"no gold files in {gold_dir}")
         return 1
+    everything = [*golds, *heldout]
     data = resolve_data(args.data)
-    missing = [p for p in data_paths(data, golds) if not p.exists()]
+    missing = [p for p in data_paths(data, everything) if not p.exists()]
     if not data.is_dir() or missing:
         print(f"data not found: {missing[0] if data.is_dir() else data}")
         return 0
-    texts = load_texts(data, golds)
+    texts = load_texts(data, everything)
 
-    problems = [p for gold in golds for p in check_gold(gold, texts.get(gold["cluster"]))]
+    problems = check_sets(golds, heldout) + [p for gold in everything for p in check_gold(gold, texts.get(gold["cluster"]))]
     for problem in problems:
         print(f"gold problem: {problem}")
     if args.check:
-        counts = [
-            f"{g['cluster']}: {len(g['entities'])} entities, {sum(len(e['mentions']) for e in g['entities'])} mentions, "
-            f"{len(g['quotes'])} quotes, {len(g['disagreements'])} disagreements"
-            for g in golds
-        ]
-        print("\n".join(counts))
-        print(f"{len(golds)} gold files, {len(problems)} problems")
+        for title, group in (("development", golds), ("held-out", heldout)):
+            if not group:
+                continue
+            print(f"{title} set:")
+            for g in group:
+                print(
+                    f"{g['cluster']}: {len(g['entities'])} entities, {sum(len(e['mentions']) for e in g['entities'])} mentions, "
+                    f"{len(g['quotes'])} quotes, {len(g['disagreements'])} disagreements"
+                )
+        print(f"{len(golds)} development + {len(heldout)} held-out gold files, {len(problems)} problems")
         return 1 if problems else 0
 
     saved: dict[str, Any] = {}
     if args.system_json:
         saved = json.loads(Path(args.system_json).read_text(encoding="utf-8"))
         saved = saved.get("clusters", saved)
-    results: list[ClusterResult] = []
     dumped: dict[str, Any] = {}
-    for gold in golds:
-        cluster = gold["cluster"]
-        docs = texts[cluster]
-        raw = {doc_id: d["text"] for doc_id, d in docs.items()}
-        start = time.perf_counter()
-        if args.oracle:
-            system = oracle_output(gold, raw)
-        elif args.system_json:
-            system = system_output(saved.get(cluster, {}))
-        else:
-            try:
-                system = run_chorus(documents_for(cluster, docs, data), args.words)
-            except ImportError as error:
-                print(f"chorus not importable: {error}")
-                return 1
-        seconds = time.perf_counter() - start
-        if system.missing and not args.system_json:
-            print(f"note: {cluster}: the summary has no {', '.join(system.missing)} (scored as empty)")
-        result = score_cluster(gold, system, raw)
-        result.seconds = seconds
-        results.append(result)
-        dumped[cluster] = system.to_dict()
-        if args.errors:
-            errors = result.entities.errors + result.speakers.errors + result.disagreements.errors
-            if errors:
-                print(f"errors in {cluster}:")
-                print("\n".join(f"  {line}" for line in errors))
 
-    print(tables(results))
+    def score_all(group: Sequence[dict[str, Any]]) -> list[ClusterResult] | None:
+        results: list[ClusterResult] = []
+        for gold in group:
+            cluster = gold["cluster"]
+            docs = texts[cluster]
+            raw = {doc_id: d["text"] for doc_id, d in docs.items()}
+            start = time.perf_counter()
+            if args.oracle:
+                system = oracle_output(gold, raw)
+            elif args.system_json:
+                system = system_output(saved.get(cluster, {}))
+            else:
+                try:
+                    system = run_chorus(documents_for(cluster, docs, data), args.words)
+                except ImportError as error:
+                    print(f"chorus not importable: {error}")
+                    return None
+            seconds = time.perf_counter() - start
+            if system.missing and not args.system_json:
+                print(f"note: {cluster}: the summary has no {', '.join(system.missing)} (scored as empty)")
+            result = score_cluster(gold, system, raw)
+            result.seconds = seconds
+            results.append(result)
+            dumped[cluster] = system.to_dict()
+            if args.errors:
+                errors = result.entities.errors + result.speakers.errors + result.disagreements.errors
+                if errors:
+                    print(f"errors in {cluster}:")
+                    print("\n".join(f"  {line}" for line in errors))
+        return results
+
+    results = score_all(golds)
+    if results is None:
+        return 1
+    if results:
+        print(tables(results))
+    heldout_results = score_all(heldout)
+    if heldout_results is None:
+        return 1
+    if heldout_results:
+        names_line = ", ".join(r.cluster for r in heldout_results)
+        print(f"\n## Held-out set ({len(heldout_results)} clusters, never tuned on: {names_line})\n")
+        print(tables(heldout_results, "Held-out"))
+        print()
+        print(comparison(results, heldout_results))
     if args.dump_system:
         Path(args.dump_system).write_text(json.dumps({"clusters": dumped}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if args.json:
-        payload = {
+        payload: dict[str, Any] = {
             "system": "oracle" if args.oracle else (args.system_json or "chorus"),
             "words": args.words,
             "targets": TARGETS,
             "clusters": {r.cluster: result_dict(r) for r in results},
             "all": result_dict(totals(results), errors=False),
         }
+        if heldout_results:
+            payload["heldout"] = {
+                "clusters": {r.cluster: result_dict(r) for r in heldout_results},
+                "all": result_dict(totals(heldout_results), errors=False),
+            }
         Path(args.json).write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return 0
 

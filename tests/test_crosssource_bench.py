@@ -17,6 +17,7 @@ if str(ROOT) not in sys.path:
 from bench import crosssource as cs  # noqa: E402
 
 GOLD_DIR = ROOT / "bench" / "gold"
+HELDOUT_DIR = GOLD_DIR / "heldout"
 
 TEXTS = {
     "a": 'Juan Guaidó met Maduro. "We will win this fight for freedom today," Guaidó said. 21 people were killed.',
@@ -271,4 +272,77 @@ def test_main_oracle_and_saved_output(shared_data: Path, tmp_path: Path, capsys:
     assert cs.main(["--data", str(shared_data), "--system-json", str(tmp_path / "sys.json"), "--json", str(again)]) == 0
     reread = json.loads(again.read_text(encoding="utf-8"))["all"]
     assert all(reread[key] == numbers[key] for key in ("entities", "speakers", "disagreements"))
-    assert "### Summary" in capsys.readouterr().out
+    output = capsys.readouterr().out
+    assert "### Summary" in output
+    # The held-out set is scored too, apart, and the oracle is perfect there as well.
+    held = json.loads(out.read_text(encoding="utf-8"))["heldout"]
+    assert set(held["clusters"]) == {g["cluster"] for g in cs.load_gold(HELDOUT_DIR)}
+    assert held["all"]["entities"]["f1"] == held["all"]["speakers"]["accuracy"] == 1.0
+    assert held["all"]["disagreements"]["precision"] == held["all"]["disagreements"]["recall"] == 1.0
+    assert json.loads(again.read_text(encoding="utf-8"))["heldout"]["all"]["entities"] == held["all"]["entities"]
+    assert "### Held-out: Summary" in output and "| measure | dev | held-out | target |" in output
+    assert "| entity grouping F1 | 1.000 | 1.000 | >= 0.9 |" in output
+
+
+def test_development_tables_come_first_and_unchanged(shared_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cs.main(["--data", str(shared_data), "--oracle", "--no-heldout"]) == 0
+    dev_only = capsys.readouterr().out
+    assert "Held-out" not in dev_only
+    assert cs.main(["--data", str(shared_data), "--oracle"]) == 0
+    both = capsys.readouterr().out
+    assert both.startswith(dev_only.rstrip("\n"))  # other helpers' development numbers stay comparable
+    assert both.index("## Held-out set") > both.index("### Summary (micro over all clusters)")
+
+
+# --------------------------------------------------------------------------------------------
+# Held-out gold set
+# --------------------------------------------------------------------------------------------
+
+
+def test_heldout_gold_files_are_well_formed() -> None:
+    heldout = cs.load_gold(HELDOUT_DIR)
+    assert len(heldout) >= 6
+    assert all(g["cluster"].startswith("multinews-") and g["source"] == cs.MULTINEWS for g in heldout)
+    assert cs.check_sets(cs.load_gold(GOLD_DIR), heldout) == []  # no cluster in both sets
+    for gold in heldout:
+        assert cs.check_gold(gold, None) == [], gold["cluster"]
+        assert gold["entities"] and gold["quotes"], gold["cluster"]
+        for item in gold["disagreements"]:
+            docs = {m["doc"] for claim in item["claims"] for m in claim["mentions"]}
+            assert len(docs) >= 2, (gold["cluster"], item["about"])
+    assert sum(len(g["disagreements"]) for g in heldout) >= 1
+    assert any(not g["disagreements"] for g in heldout)  # a cluster with none measures precision
+
+
+def test_heldout_gold_offsets_match_the_data(shared_data: Path) -> None:
+    heldout = cs.load_gold(HELDOUT_DIR)
+    texts = cs.load_texts(shared_data, heldout)
+    assert set(texts) == {g["cluster"] for g in heldout}
+    problems = [p for gold in heldout for p in cs.check_gold(gold, texts[gold["cluster"]])]
+    assert problems == []
+
+
+def test_check_covers_both_sets(shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cs.main(["--data", str(shared_data), "--check"]) == 0
+    output = capsys.readouterr().out
+    assert "held-out set:" in output and "0 problems" in output
+    # A broken offset in a held-out file is reported, and so is a cluster in both sets.
+    broken = tmp_path / "heldout"
+    broken.mkdir()
+    gold = json.loads(next(HELDOUT_DIR.glob("*.json")).read_text(encoding="utf-8"))
+    gold["entities"][0]["mentions"][0]["start"] += 1
+    (broken / "bad.json").write_text(json.dumps(gold), encoding="utf-8")
+    dev = json.loads((GOLD_DIR / "multinews-425.json").read_text(encoding="utf-8"))
+    (broken / "dup.json").write_text(json.dumps(dev), encoding="utf-8")
+    assert cs.main(["--data", str(shared_data), "--check", "--heldout", str(broken)]) == 1
+    output = capsys.readouterr().out
+    assert "not at" in output and "multinews-425: in both the development and the held-out set" in output
+
+
+def test_comparison_table_has_dev_heldout_and_target_columns(gold: dict[str, Any]) -> None:
+    perfect = cs.score_cluster(gold, cs.oracle_output(gold, TEXTS), TEXTS)
+    empty = cs.score_cluster(gold, _system(), TEXTS)
+    table = cs.comparison([perfect], [empty])
+    assert "| measure | dev | held-out | target |" in table
+    assert "| entity grouping F1 | 1.000 | 0.000 | >= 0.9 |" in table
+    assert "| disagreement precision | 1.000 | – | >= 0.8 |" in table
