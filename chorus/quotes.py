@@ -5,13 +5,19 @@ an opening mark left open at the end of a paragraph closes there (news style for
 over paragraphs). Its speaker comes from the attribution around it, in the order news writes it:
 
 - after the quote: ``," said Mayor Ilinca Dragomir`` / ``," Guaidó said`` / ``," he said``;
-- before it: ``Dragomir said: "...`` / ``Maduro wrote on Twitter, "...``;
+- before it: ``Dragomir said: "...`` / ``Maduro wrote on Twitter, "...``, or at the end of the
+  paragraph before (``X issued a statement saying —``);
 - otherwise the person named before a speech verb earlier in the same sentence.
 
-Names resolve to the cluster's entities (``chorus.entities``); "he"/"she" to the person named
-last before the quote; a surname shared by two people to the one named last in full. Quotes
-whose speaker is not named ("said one protester") keep ``speaker=None``. Two quotes are one
-when most of their words agree (outlets trim and translate quotes differently).
+Names resolve to the cluster's entities (``chorus.entities``), and only names that can be a subject
+speak: not a possessor ("Laszlo's colleague"), the object of a preposition ("a resident of Brezno"),
+a name after an article ("the Trump administration") or a modifier of the next name ("San Diego
+Lifeguard Lt. John Sandmeyer"). "he"/"she" go to the speaker of the previous quote when nobody is
+named since, else to the subject of the last sentence naming a person (outside quotations); an
+epithet ("the athlete") to the person the report names most; "the department" to the organisation
+named last; a surname shared by two people to the one named last in full. Quotes whose speaker is
+not named ("said one protester") keep ``speaker=None``. Two quotes are one when most of their words
+agree (outlets trim and translate quotes differently), unless one report carries both.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from chorus.analyse import STOPWORDS
-from chorus.entities import PERSON_TITLES, SAID_VERBS, find_names, fold, spellings_in
+from chorus.entities import ORGANISATION_WORDS, PERSON_TITLES, ROLE_NOUNS, SAID_VERBS, find_names, fold, spellings_in
 from chorus.models import Document, Entity, Quote
 
 MIN_QUOTE_WORDS = 5
@@ -37,11 +43,20 @@ _SPEECH = {
 _TITLE_ABBREVIATIONS = "Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Det|Insp|Supt|Cpl|Pvt|Maj|Adm|Cmdr|Prof|Rev|Hon|Sr|Jr|St"
 _VERBS = "|".join(sorted(SAID_VERBS | _SPEECH, key=len, reverse=True))
 _VERB = rf"(?:(?:has|had|have)\s+)?(?:{_VERBS})"
-_AFTER_PRONOUN = re.compile(rf"^\s*[,.]?\s*(?:(he|she)\s+{_VERB}|{_VERB}\s+(he|she))\b", re.IGNORECASE)
+# "she later wrote", "he then told", "she quickly added": one adverb between the pronoun and its verb.
+_ADVERB = r"(?:(?:also|later|then|again|once|further|still|\w+ly)\s+)?"
+_AFTER_PRONOUN = re.compile(rf"^\s*[,.]?\s*(?:(he|she)\s+{_ADVERB}{_VERB}|{_VERB}\s+(he|she))\b", re.IGNORECASE)
 _AFTER_VERB_NAME = re.compile(rf"^\s*[,.]?\s*{_VERB}\s+([^,.;:“”\"]{{1,80}})", re.IGNORECASE)
 _AFTER_NAME_VERB = re.compile(rf"^\s*[,.]?\s*([^;:“”\"]{{1,220}}?)\s+{_VERB}\b", re.IGNORECASE)
-_BEFORE_NAME_VERB = re.compile(rf"([^.!?“”\"]{{1,120}}?)\s+{_VERB}\b[^.!?“”\"]{{0,60}}?[:,]?\s*(?:that\s*)?$", re.IGNORECASE)
-_BEFORE_PRONOUN = re.compile(rf"\b(he|she)\s+(?:\w+ly\s+)?{_VERB}\b[^.!?“”\"]{{0,60}}?[:,]?\s*$", re.IGNORECASE)
+_BEFORE_NAME_VERB = re.compile(rf"([^.!?“”\"]{{1,240}}?)\s+{_VERB}\b[^.!?“”\"]{{0,60}}?[:,—–-]?\s*(?:that\s*)?$", re.IGNORECASE)
+# A paragraph that hands over to a quote in the next one: 'X issued a statement saying —' / 'X said:'.
+_LEAD_IN = re.compile(rf"(?:[:—–-]|\b{_VERB})\s*$", re.IGNORECASE)
+# An opening clause before the subject: "During an interview with Vanity Fair, the athlete said".
+_OPENING_CLAUSE = re.compile(
+    r"^\s*(?:during|in|at|on|after|before|following|regarding|asked|speaking|when|while|as|since|despite|with)\b[^,]{0,80},\s*",
+    re.IGNORECASE,
+)
+_BEFORE_PRONOUN = re.compile(rf"\b(he|she)\s+{_ADVERB}{_VERB}\b[^.!?“”\"]{{0,60}}?[:,—–-]?\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -83,6 +98,15 @@ _PREPOSITIONS = frozenset(
     through across behind near regarding concerning including despite""".split()
 )
 _ARTICLES = frozenset({"the", "a", "an"})
+# Nouns for a person, which "the ..." uses as an epithet for someone already named ("the athlete said").
+_PERSON_NOUNS = (
+    PERSON_TITLES
+    | ROLE_NOUNS
+    | frozenset(
+        """athlete star champion veteran man woman boy girl mother father son daughter wife husband parent
+        senator congressman congresswoman star actor actress musician artist entrepreneur executive""".split()
+    )
+)
 # Which name a pronoun points back to, best first (a bare object may be a publication or a place).
 _ROLE_RANK = {"subject": 0, "possessor": 1, "titled object": 2}
 
@@ -128,6 +152,19 @@ def _with_roles(text: str, found: list[tuple[int, str, list[Entity]]]) -> list[t
     ]
 
 
+def _with_surnames(by_form: dict[str, list[Entity]]) -> dict[str, list[Entity]]:
+    """``by_form`` plus the surname alone of each person a document names in full, where the document
+    uses no other name spelled that way: a report names "Allan Greenspan" once, then "Greenspan said"."""
+    surnames: dict[str, list[Entity]] = {}
+    for form, entities in by_form.items():
+        words = form.split()
+        if len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2 and words[-1] not in by_form:
+            for entity in entities:
+                if entity.kind == "person" and entity not in surnames.setdefault(words[-1], []):
+                    surnames[words[-1]].append(entity)
+    return by_form | surnames
+
+
 def _quoted_in_document(text: str) -> list[tuple[int, int]]:
     """``quoted_spans`` of every paragraph, as offsets into the whole document."""
     spans: list[tuple[int, int]] = []
@@ -143,9 +180,10 @@ class _SpeakerFinder:
 
     def __init__(self, text: str, doc_id: str, entities: list[Entity]) -> None:
         self.text = text
-        self.by_form = spellings_in(doc_id, entities)
+        self.by_form = _with_surnames(spellings_in(doc_id, entities))
         self.occurrences = _with_roles(text, find_names(text, self.by_form))
         self.quoted = _quoted_in_document(text)
+        self.last_quote: tuple[int, Entity] | None = None  # where the last quote by a known person starts, and who
 
     def _choose(self, candidates: list[Entity], position: int) -> Entity:
         if len(candidates) == 1:
@@ -160,13 +198,52 @@ class _SpeakerFinder:
         return best
 
     def in_phrase(self, phrase: str, position: int) -> Entity | None:
-        """The person (else any entity) named in a short attribution phrase; for a definite
-        description without a name ("the statement said", "the athlete said") the person named
-        last before the quote."""
+        """The person (else any entity) named in a short attribution phrase. Without a name, a
+        pronoun or a definite description ("she", "the statement", "the athlete") is the person
+        named last before the quote, and an organisation noun ("the department", "a statement from
+        the agency") the organisation named last."""
         speaker = self._named_in(phrase, position)
-        if speaker is None and re.match(r"\s*(?:the|this|that|his|her|its|their)\b", phrase, re.IGNORECASE):
-            return self.last_person_before(position)
-        return speaker
+        if speaker is not None:
+            return speaker
+        subject = _OPENING_CLAUSE.sub("", phrase)
+        if not re.match(r"\s*(?:(?:the|this|that|his|her|its|their|he|she)\b|an?\s+(?:\w+\s+)?statement\b)", subject, re.I):
+            return None
+        words = re.findall(r"[a-z]+", subject.lower())
+        if any(word in ORGANISATION_WORDS for word in words):
+            return self.last_organisation_before(position) or self.last_person_before(position)
+        if len(words) >= 2 and words[0] == "the" and any(word in _PERSON_NOUNS for word in words[1:4]):
+            # "the athlete", "the opposition leader": an epithet for the person the report is about
+            return self.most_named_person_before(position) or self.last_person_before(position)
+        return self.last_person_before(position)
+
+    def most_named_person_before(self, position: int) -> Entity | None:
+        """The person named most often before ``position`` (the latest of equals)."""
+        counts: Counter = Counter()
+        latest: dict[str, int] = {}
+        people: dict[str, Entity] = {}
+        for start, _, entities, role in self.occurrences:
+            if start >= position:
+                break
+            entity = self._choose(entities, start)
+            if entity.kind == "person" and role in _ROLE_RANK and not self._quoted(start):
+                counts[entity.name] += 1
+                latest[entity.name], people[entity.name] = start, entity
+        if not counts:
+            return None
+        return people[max(counts, key=lambda name: (counts[name], latest[name]))]
+
+    def last_organisation_before(self, position: int, reach: int = 300) -> Entity | None:
+        """The organisation named last within ``reach`` characters before ``position`` (for "the
+        department said" after "according to the LAPD")."""
+        for start, _, entities, role in reversed(self.occurrences):
+            if start >= position or role == "modifier" or self._quoted(start):
+                continue
+            if start < position - reach:
+                break
+            entity = self._choose(entities, start)
+            if entity.kind in {"organisation", "other"}:
+                return entity
+        return None
 
     def _named_in(self, phrase: str, position: int) -> Entity | None:
         # In phrase order: the first named comes first; possessors, modifiers and objects do not speak.
@@ -197,6 +274,9 @@ class _SpeakerFinder:
             and not self._quoted(start)  # a name inside a quotation is not who the narrative is about
             and (entity := self._choose(entities, start)).kind == "person"
         ]
+        if self.last_quote is not None and not any(start > self.last_quote[0] for start, _, _ in people):
+            # '“...,” the athlete said. ¶ “...,” she said.': nobody named since, so still that speaker
+            return self.last_quote[1]
         if not people:
             return None
         last_start = people[-1][0]
@@ -208,13 +288,17 @@ class _SpeakerFinder:
         return any(start <= position < end for start, end in self.quoted)
 
 
-def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _SpeakerFinder) -> tuple[bool, Entity | None]:
+def _attribute(
+    paragraph: str, offset: int, start: int, end: int, finder: _SpeakerFinder, lead_in: str = ""
+) -> tuple[bool, Entity | None]:
     """``(attributed, speaker)`` of the quote at ``paragraph[start:end]`` (``offset`` is the
-    paragraph's place in the document)."""
+    paragraph's place in the document, ``lead_in`` the paragraph before it)."""
     after = paragraph[end + 1 : end + 260] if end < len(paragraph) else ""
     # "said Mrs. Kovar.": a title's full stop does not end the attribution.
     after = re.sub(rf"\b({_TITLE_ABBREVIATIONS})\.", r"\1", after)
     before = paragraph[max(0, start - 1 - 160) : max(0, start - 1)]
+    if not before.strip() and _LEAD_IN.search(lead_in.rstrip()):
+        before = lead_in.rstrip()[-160:]  # 'X issued a statement saying —' ¶ '“...”'
     position = offset + start
     if match := _AFTER_PRONOUN.match(after):
         return True, finder.last_person_before(position)
@@ -227,6 +311,8 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _Speak
         and not _ends_a_sentence(match.group(1))  # the attribution stays in the quote's sentence
         # '...costs." Later, Mayor X said' starts a new sentence, not an attribution
         and not (quote_ends_sentence and re.match(r"\s*\w+,", match.group(1)))
+        # '" if you had told her' goes on with the sentence: a clause, not a speaker
+        and not re.match(r"\s*(?:if|when|because|although|though|unless|whether|as|and|but|or|you|i)\b", match.group(1), re.I)
     ):
         return True, finder.in_phrase(match.group(1), position)
     if match := _BEFORE_PRONOUN.search(before):
@@ -253,19 +339,22 @@ def extract_quotes(documents: list[Document], entities: list[Entity]) -> list[Qu
         finder = _SpeakerFinder(document.text, document.id, entities)
         offset = 0
         previous: tuple[int, Entity | None] | None = None  # paragraph number and speaker of the last quote
+        lead_in = ""  # the last non-empty paragraph before this one
         for number, paragraph in enumerate(document.text.split("\n")):
             for start, end in quoted_spans(paragraph):
                 text = paragraph[start:end].strip(" ,")
-                attributed, speaker = _attribute(paragraph, offset, start, end, finder)
+                attributed, speaker = _attribute(paragraph, offset, start, end, finder, lead_in)
                 if not attributed and previous is not None and number - previous[0] <= 1 and _stands_alone(paragraph, start, end):
                     # “First part,” he said. “Second part.” — the second part is the same speaker's.
                     attributed, speaker = True, previous[1]
                 if attributed:
                     # A short quote is not kept, but its speaker carries on: “Not yet,” X said. “The rest...”
                     previous = (number, speaker)
+                    finder.last_quote = (offset + start, speaker) if speaker is not None and speaker.kind == "person" else None
                     if len(text.split()) >= MIN_QUOTE_WORDS:
                         found.append(_Found(text, doc_index, speaker))
             offset += len(paragraph) + 1
+            lead_in = paragraph if paragraph.strip() else lead_in
     return _merge(found, documents)
 
 

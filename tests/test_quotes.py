@@ -370,3 +370,50 @@ def test_two_similar_quotes_of_one_report_stay_apart() -> None:
         'Later she spoke again. "The water came faster than the forecasts expected," Kovac said.'
     )
     assert len(_quotes(_report(text))) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the paragraph before hands over to the quote: 'X issued a statement saying —' ¶ '“...”'
+        (f"Police Chief Arthur Cotten issued a statement saying —\n\n“{QUOTE}.”", "Arthur Cotten"),
+        # an adverb between the pronoun and its verb
+        (f'Mayor Anna Kovac toured the dam on Friday.\nShe later wrote: "{QUOTE}."', "Anna Kovac"),
+        # a pronoun subject earlier in the sentence: 'She ..., saying that "..."'
+        (f'Mayor Anna Kovac spoke on Friday. She kept the plan secret, saying on the radio that "{QUOTE}."', "Anna Kovac"),
+        # an opening clause, then an epithet for the person the report is mostly about
+        (
+            "Mayor Anna Kovac toured the dam on Friday. Kovac thanked the rescuers. Minister Marko Lindqvist arrived later. "
+            f'During an interview with Radio Dunav, the mayor said: "{QUOTE}."',
+            "Anna Kovac",
+        ),
+        # an organisation noun points back to the organisation named last
+        (
+            f'The fire started in the kitchen, according to the Brezno Fire Department. "{QUOTE}," said a statement from '
+            "the department.",
+            "Brezno Fire Department",
+        ),
+        # a surname alone, where the report gives the full name only once
+        (
+            f"Allan Greenspan, the campaign treasurer, admitted the photo was altered.\n\n“{QUOTE},” Greenspan admitted.",
+            "Allan Greenspan",
+        ),
+    ],
+)
+def test_speaker_from_context(text: str, speaker: str) -> None:
+    assert [(q.speaker, q.text.rstrip(".")) for q in _quotes(_report(text))] == [(speaker, QUOTE)]
+
+
+def test_clause_after_a_quote_is_not_an_attribution() -> None:
+    # '" if you had told her' continues the sentence; the speaker is the subject before the quote
+    text = 'Coach Ida Laine admitted that she "would never have believed it, not in a million years" if you had told her in May.'
+    assert [q.speaker for q in _quotes(_report(text))] == ["Ida Laine"]
+
+
+def test_pronoun_after_a_quote_keeps_that_quotes_speaker() -> None:
+    # nobody is named between the two quotes, so "she" is still the mayor, not the minister named before
+    text = (
+        "Mayor Anna Kovac toured the dam on Friday. Kovac thanked the rescuers. Minister Marko Lindqvist arrived later. "
+        f'"The water is going down at last," the mayor said. "{QUOTE}," she added.'
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["Anna Kovac", "Anna Kovac"]
