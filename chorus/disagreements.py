@@ -394,6 +394,55 @@ def _conflict(a: _Quantity, b: _Quantity) -> bool:
     return {a.qualifier, b.qualifier} in ({"lower", "approx"}, {"lower", "upper"}, {"approx", "upper"})
 
 
+# A person's age as news writes it: "Alexis Ohanian, 34," / "Ohanian, aged 34." / "the 34-year-old Ohanian".
+_AGE_AFTER_NAME = re.compile(r"^,\s*(?:aged\s+)?(\d{1,3})(?=\s*[,.;)]|\s+(?:and|who|was|is|has|had|said|were)\b|\s*$)")
+_AGE_BEFORE_NAME = re.compile(r"\b(\d{1,3})-year-old\s+$")
+
+
+@dataclass(frozen=True)
+class _Age:
+    person: str
+    age: int
+    phrase: str
+    group: int
+    doc_id: str
+
+
+def _ages(sentence: Sentence, group: int, doc_id: str, spellings: dict[str, list[Entity]]) -> list[_Age]:
+    """The ages a sentence gives to named people."""
+    found = []
+    text = sentence.text
+    for start, spelling, named in find_names(text, spellings):
+        if named[0].kind != "person":
+            continue
+        end = start + len(spelling)
+        after = _AGE_AFTER_NAME.match(text[end:])
+        before = _AGE_BEFORE_NAME.search(text[:start])
+        if after:
+            found.append(_Age(named[0].name, int(after.group(1)), f"{spelling}, {after.group(1)}", group, doc_id))
+        elif before:
+            found.append(_Age(named[0].name, int(before.group(1)), text[before.start() : end], group, doc_id))
+    return [age for age in found if 0 < age.age < 120]
+
+
+def _age_disagreements(ages: list[_Age]) -> list[Disagreement]:
+    """One person given different ages by different outlets (an outlet giving two ages is left out)."""
+    by_person: dict[str, list[_Age]] = defaultdict(list)
+    for age in ages:
+        by_person[age.person].append(age)
+    disagreements = []
+    for person, stated in by_person.items():
+        by_outlet: dict[int, set[int]] = defaultdict(set)
+        for age in stated:
+            by_outlet[age.group].add(age.age)
+        consistent = [age for age in stated if len(by_outlet[age.group]) == 1]
+        if len({age.age for age in consistent}) < 2:
+            continue
+        claims = _claims([(age.phrase, age.doc_id, age.age) for age in consistent])
+        disagreements.append(Disagreement(about=f"age of {person}", claims=claims))
+    return disagreements
+
+
 def _actors_in(text: str, entities: list[Entity], doc_id: str) -> dict[str, int]:
     """Canonical names of the entities named in ``text``, with their first position."""
     found: dict[str, int] = {}
@@ -434,6 +483,7 @@ def find_disagreements(
     """Conflicting claims across independent outlets, each with its sources."""
     quantities: list[_Quantity] = []
     stances: list[_Stance] = []
+    ages: list[_Age] = []
     spellings: dict[str, dict[str, list[Entity]]] = {}
     for sentence in sentences:
         doc_id = documents[sentence.doc_index].id
@@ -441,8 +491,9 @@ def find_disagreements(
         if doc_id not in spellings:
             spellings[doc_id] = spellings_in(doc_id, entities)
         quantities.extend(_quantities(sentence, group, doc_id, spellings[doc_id]))
+        ages.extend(_ages(sentence, group, doc_id, spellings[doc_id]))
         stances.extend(_stances(sentence, group, doc_id, entities))
-    return _quantity_disagreements(quantities) + _stance_disagreements(stances)
+    return _quantity_disagreements(quantities) + _stance_disagreements(stances) + _age_disagreements(ages)
 
 
 def _quantity_disagreements(quantities: list[_Quantity]) -> list[Disagreement]:

@@ -481,3 +481,36 @@ def test_a_list_of_sums_in_one_clause_gives_nothing() -> None:
         )
         == []
     )
+
+
+# --- Ages ---------------------------------------------------------------------------------------------------
+
+
+def test_different_ages_of_one_person_are_found() -> None:
+    [disagreement] = _pair(
+        "The singer married the architect Tomas Halvorsen, 41, on Friday in Tarnow.",
+        "Guests said Tomas Halvorsen, 40, thanked the town of Tarnow.",
+    )
+    assert disagreement.about == "age of Tomas Halvorsen"
+    assert _claim(disagreement, "41").sources == ["a"]
+    assert _claim(disagreement, "40").sources == ["b"]
+
+
+def test_the_same_age_twice_gives_nothing() -> None:
+    assert (
+        _pair(
+            "The singer married the architect Tomas Halvorsen, 41, on Friday in Tarnow.",
+            "The 41-year-old Tomas Halvorsen thanked the town of Tarnow.",
+        )
+        == []
+    )
+
+
+def test_a_number_after_a_name_that_is_not_an_age_gives_nothing() -> None:
+    assert (
+        _pair(
+            "Tomas Halvorsen, 41 years a builder, thanked the town of Tarnow.",
+            "Tomas Halvorsen, 12 times a winner, thanked the town of Tarnow.",
+        )
+        == []
+    )
