@@ -61,7 +61,7 @@ SYNONYMS = {
     "person": "people", "peopl": "people", "resid": "people", "inhabit": "people", "citizen": "people", "di": "death",
     "evacu": "evacuate", "flee": "evacuate", "fled": "evacuate",
     "injur": "injure", "wound": "injure", "hurt": "injure",
-    "ambush": "attack", "assault": "attack", "raid": "attack",
+    "ambush": "attack", "assault": "attack", "raid": "attack", "detain": "arrest",
 }  # fmt: skip
 _POSITIVE = re.compile(
     r"\b(?:support(?:s|ed)?|(?:their|its|his|her)\s+support\s+(?:for|to)|back(?:s|ed)|prais(?:e|es|ed)"
@@ -443,6 +443,80 @@ def _age_disagreements(ages: list[_Age]) -> list[Disagreement]:
     return disagreements
 
 
+# A person's state as one outlet reports it. Only present or completed states count: "had been under
+# house arrest" is history that agrees with "was freed"; "is under house arrest" does not.
+_STATUS = {
+    "free": re.compile(
+        r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:\w+\s+)?(?:freed|released|set free)\b"
+        r"(?!\s+(?:from\s+(?:the\s+)?hospital|on bail))|\bwalked free\b",
+        re.IGNORECASE,
+    ),
+    "held": re.compile(
+        r"\b(?:is|are|remains|remain)\s+(?:still\s+)?"
+        r"(?:under\s+(?:house\s+)?arrest|in\s+(?:custody|jail|prison|detention)|detained|jailed|imprisoned)\b",
+        re.IGNORECASE,
+    ),
+    "dead": re.compile(
+        r"\b(?:was|were|has been|had been)\s+(?:\w+\s+)?(?:killed|shot dead|found dead)\b|\b(?:died|is dead)\b",
+        re.IGNORECASE,
+    ),
+    "alive": re.compile(
+        r"\b(?:was|were|has been|had been)\s+(?:\w+\s+)?(?:injured|wounded|hospitali[sz]ed)\b|\bsurvived\b"
+        r"|\bis\s+in\s+(?:critical|serious|stable)\s+condition\b",
+        re.IGNORECASE,
+    ),
+}
+# States that cannot both hold of one person: an outlet saying one and another the other disagree.
+OPPOSITE_STATUS = {"free": "held", "held": "free", "dead": "alive", "alive": "dead"}
+# How far before a state its person may be named ("López, who said he had been freed").
+STATUS_REACH = 80
+
+
+@dataclass(frozen=True)
+class _Status:
+    person: str
+    state: str
+    phrase: str
+    group: int
+    doc_id: str
+
+
+def _statuses(sentence: Sentence, group: int, doc_id: str, spellings: dict[str, list[Entity]]) -> list[_Status]:
+    """The states a sentence gives to named people: each state goes to the person named last before it."""
+    text = sentence.text
+    people = [
+        (start, start + len(spelling), named[0].name)
+        for start, spelling, named in find_names(text, spellings)
+        if named[0].kind == "person"
+    ]
+    found = []
+    for state, pattern in _STATUS.items():
+        for match in pattern.finditer(text):
+            before = [(end, name) for start, end, name in people if end <= match.start() and match.start() - end <= STATUS_REACH]
+            if not before:
+                continue
+            name = max(before)[1]
+            clause_start, clause_end = _clause(text, match.start(), match.end())
+            found.append(_Status(name, state, text[clause_start:clause_end].strip(" .!?'‘’"), group, doc_id))
+    return found
+
+
+def _status_disagreements(statuses: list[_Status]) -> list[Disagreement]:
+    """One person freed in one outlet and held in another, or killed in one and injured in another."""
+    states: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for status in statuses:
+        states[(status.person, status.group)].add(status.state)
+    disagreements = []
+    for person, pair in sorted({(s.person, frozenset({s.state, OPPOSITE_STATUS[s.state]})) for s in statuses}, key=str):
+        # Only outlets that give one side of the pair: one telling both is recounting a change.
+        sides = [s for s in statuses if s.person == person and s.state in pair and not pair <= states[(person, s.group)]]
+        if {s.state for s in sides} != pair:
+            continue
+        claims = _claims([(s.phrase, s.doc_id, s.state) for s in sides])
+        disagreements.append(Disagreement(about=f"what happened to {person}", claims=claims))
+    return disagreements
+
+
 def _actors_in(text: str, entities: list[Entity], doc_id: str) -> dict[str, int]:
     """Canonical names of the entities named in ``text``, with their first position."""
     found: dict[str, int] = {}
@@ -484,6 +558,7 @@ def find_disagreements(
     quantities: list[_Quantity] = []
     stances: list[_Stance] = []
     ages: list[_Age] = []
+    statuses: list[_Status] = []
     spellings: dict[str, dict[str, list[Entity]]] = {}
     for sentence in sentences:
         doc_id = documents[sentence.doc_index].id
@@ -492,8 +567,14 @@ def find_disagreements(
             spellings[doc_id] = spellings_in(doc_id, entities)
         quantities.extend(_quantities(sentence, group, doc_id, spellings[doc_id]))
         ages.extend(_ages(sentence, group, doc_id, spellings[doc_id]))
+        statuses.extend(_statuses(sentence, group, doc_id, spellings[doc_id]))
         stances.extend(_stances(sentence, group, doc_id, entities))
-    return _quantity_disagreements(quantities) + _stance_disagreements(stances) + _age_disagreements(ages)
+    return (
+        _quantity_disagreements(quantities)
+        + _stance_disagreements(stances)
+        + _age_disagreements(ages)
+        + _status_disagreements(statuses)
+    )
 
 
 def _quantity_disagreements(quantities: list[_Quantity]) -> list[Disagreement]:

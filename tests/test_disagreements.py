@@ -137,8 +137,16 @@ def test_venezuela_cuba_and_bolivia(venezuela) -> None:
     assert "Cuba" in stance.about and "Bolivia" in stance.about
 
 
+def test_venezuela_lopez_freed_or_under_arrest(venezuela) -> None:
+    status = _about(venezuela, "under house arrest")
+    assert status.about == "what happened to Leopoldo López"
+    # 001: "who said he had been freed by members of the military"; 004: "Lopez, who is under house arrest".
+    assert "004_6b345fce1272ac3f" in _claim(status, "under house arrest").sources
+    assert V002 in _claim(status, "freed").sources
+
+
 def test_venezuela_has_no_other_disagreement(venezuela) -> None:
-    assert len(venezuela) == 2
+    assert len(venezuela) == 3
 
 
 # --- Precision: numbers -------------------------------------------------------------------------------------
@@ -511,6 +519,60 @@ def test_a_number_after_a_name_that_is_not_an_age_gives_nothing() -> None:
         _pair(
             "Tomas Halvorsen, 41 years a builder, thanked the town of Tarnow.",
             "Tomas Halvorsen, 12 times a winner, thanked the town of Tarnow.",
+        )
+        == []
+    )
+
+
+# --- A person's state ---------------------------------------------------------------------------------------
+
+
+def test_freed_against_still_held_is_found() -> None:
+    [disagreement] = _pair(
+        "The activist Marta Novak said she was freed by soldiers on Tuesday.",
+        "The protest was joined by Marta Novak, who is under house arrest.",
+    )
+    assert disagreement.about == "what happened to Marta Novak"
+    assert [c.sources for c in disagreement.claims] in (
+        [["a"], ["b"]],
+        [["b"], ["a"]],
+    )
+
+
+def test_past_arrest_and_release_agree() -> None:
+    # An outlet telling the whole story (held, then freed) agrees with one telling the release only.
+    assert (
+        _pair(
+            "Marta Novak, who had been under house arrest for two years, said she was freed by soldiers.",
+            "The activist Marta Novak said she was freed by soldiers on Tuesday.",
+        )
+        == []
+    )
+
+
+def test_released_from_hospital_is_not_freed() -> None:
+    assert (
+        _pair(
+            "Marta Novak was released from hospital on Tuesday, her lawyer said.",
+            "Marta Novak, who is in custody, spoke to her lawyer on Tuesday.",
+        )
+        == []
+    )
+
+
+def test_killed_against_injured_is_found() -> None:
+    [disagreement] = _pair(
+        "The guard Pavel Dusek was killed when the gunmen opened fire.",
+        "The guard Pavel Dusek was wounded when the gunmen opened fire.",
+    )
+    assert disagreement.about == "what happened to Pavel Dusek"
+
+
+def test_different_people_with_opposite_states_give_nothing() -> None:
+    assert (
+        _pair(
+            "The guard Pavel Dusek was killed when the gunmen opened fire.",
+            "The driver Marek Holub was wounded when the gunmen opened fire.",
         )
         == []
     )
