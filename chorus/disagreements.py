@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from chorus.analyse import STOPWORDS, stem
 from chorus.entities import find_names, fold, spellings_in
 from chorus.models import Claim, Disagreement, Document, Entity, Sentence
 
+# The names found in a sentence: (start, spelling, entities written that way).
+Names = Sequence[tuple[int, str, list[Entity]]]
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
@@ -55,6 +58,7 @@ _MONEY = re.compile(
     rf"(?:\s*(?:-|–|to)\s*[$€£]?\s?(?P<high>{_DIGITS})(?P<high_scale>{_MONEY_SCALE}))?",
     re.IGNORECASE,
 )
+_ANY_NUMBER = re.compile(r"\d|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
 # Words that name the same predicate in different outlets' (or translators') words.
 SYNONYMS = {
     "kill": "death", "die": "death", "dead": "death", "death": "death", "toll": "death", "life": "death",
@@ -235,7 +239,7 @@ class _Setting:
     places: frozenset[str]
 
 
-def _setting(text: str, start: int, end: int, previous_end: int, spellings: dict[str, list[Entity]], own_words: str) -> _Setting:
+def _setting(text: str, start: int, end: int, previous_end: int, names: Names, own_words: str) -> _Setting:
     """The clause of ``text[start:end]``, its content words and the words right next to the figure."""
     clause_start, clause_end = _clause(text, start, end)
     # The words describing the noun ("high school swimmers") are context too: the number alone is left out.
@@ -243,7 +247,7 @@ def _setting(text: str, start: int, end: int, previous_end: int, spellings: dict
     before = text[max(clause_start, previous_end) : start].split()[-4:]
     after = text[end:clause_end].split()[:4]
     frame = _FRAME.search(text[clause_start:clause_end])
-    places = {named[0].name for _, _, named in find_names(text[clause_start:clause_end], spellings) if named[0].kind == "place"}
+    places = {named[0].name for at, _, named in names if clause_start <= at < clause_end and named[0].kind == "place"}
     return _Setting(
         # The claim shown is the figure's clause: "64 swimmers and three coaches were out swimming".
         text[clause_start:clause_end].strip(" .!?'‘’"),
@@ -254,12 +258,15 @@ def _setting(text: str, start: int, end: int, previous_end: int, spellings: dict
     )
 
 
-def _quantities(sentence: Sentence, group: int, doc_id: str, spellings: dict[str, list[Entity]] | None = None) -> list[_Quantity]:
+def _quantities(sentence: Sentence, group: int, doc_id: str, names: Names = ()) -> list[_Quantity]:
     """The counts ("22 students", "between 18 and 22 students") and sums of money ("£4,500") of a sentence."""
-    return _counts(sentence, group, doc_id, spellings or {}) + _money(sentence, group, doc_id, spellings or {})
+    # Cheap tests first: most sentences hold no figure, and the full patterns are slow to fail.
+    counts = _counts(sentence, group, doc_id, names) if _ANY_NUMBER.search(sentence.text) else []
+    sums = _money(sentence, group, doc_id, names) if re.search(r"[$€£]\s?\d", sentence.text) else []
+    return counts + sums
 
 
-def _counts(sentence: Sentence, group: int, doc_id: str, spellings: dict[str, list[Entity]]) -> list[_Quantity]:
+def _counts(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_Quantity]:
     found: list[_Quantity] = []
     text = sentence.text
     previous_end = 0
@@ -283,7 +290,7 @@ def _counts(sentence: Sentence, group: int, doc_id: str, spellings: dict[str, li
         unit_word = _unit_class(unit)
         if unit_word in TIME_UNITS:
             continue  # durations differ for many innocent reasons
-        setting = _setting(text, match.start(), match.end(), previous_end, spellings, between or "")
+        setting = _setting(text, match.start(), match.end(), previous_end, names, between or "")
         predicate = set(setting.predicate) | ({"death"} if unit.lower() in DEATH_UNITS else set())
         # "the other three Americans", "10 others": counted apart from someone, not a total.
         relative = bool(re.search(r"\bother\s+$", text[: match.start()], re.IGNORECASE)) or bool(
@@ -312,7 +319,7 @@ def _counts(sentence: Sentence, group: int, doc_id: str, spellings: dict[str, li
     return found
 
 
-def _money(sentence: Sentence, group: int, doc_id: str, spellings: dict[str, list[Entity]]) -> list[_Quantity]:
+def _money(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_Quantity]:
     """Sums of money, each keyed by the role its clause gives it (a total, a fine, a reward)."""
     found: list[_Quantity] = []
     text = sentence.text
@@ -322,7 +329,7 @@ def _money(sentence: Sentence, group: int, doc_id: str, spellings: dict[str, lis
         high_scale = (match.group("high_scale") or "").strip() or None
         low = _number(match.group("value"), match.group("scale").strip() or high_scale)
         high = _number(match.group("high"), high_scale) if match.group("high") else low
-        setting = _setting(text, match.start(), match.end(), previous_end, spellings, "")
+        setting = _setting(text, match.start(), match.end(), previous_end, names, "")
         previous_end = match.end()
         if low is None or high is None or low > high:
             continue
@@ -408,11 +415,11 @@ class _Age:
     doc_id: str
 
 
-def _ages(sentence: Sentence, group: int, doc_id: str, spellings: dict[str, list[Entity]]) -> list[_Age]:
+def _ages(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_Age]:
     """The ages a sentence gives to named people."""
     found = []
     text = sentence.text
-    for start, spelling, named in find_names(text, spellings):
+    for start, spelling, named in names:
         if named[0].kind != "person":
             continue
         end = start + len(spelling)
@@ -481,14 +488,12 @@ class _Status:
     doc_id: str
 
 
-def _statuses(sentence: Sentence, group: int, doc_id: str, spellings: dict[str, list[Entity]]) -> list[_Status]:
+def _statuses(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_Status]:
     """The states a sentence gives to named people: each state goes to the person named last before it."""
     text = sentence.text
-    people = [
-        (start, start + len(spelling), named[0].name)
-        for start, spelling, named in find_names(text, spellings)
-        if named[0].kind == "person"
-    ]
+    if not any(named[0].kind == "person" for _, _, named in names):
+        return []
+    people = [(start, start + len(spelling), named[0].name) for start, spelling, named in names if named[0].kind == "person"]
     found = []
     for state, pattern in _STATUS.items():
         for match in pattern.finditer(text):
@@ -565,9 +570,10 @@ def find_disagreements(
         group = groups[sentence.doc_index]
         if doc_id not in spellings:
             spellings[doc_id] = spellings_in(doc_id, entities)
-        quantities.extend(_quantities(sentence, group, doc_id, spellings[doc_id]))
-        ages.extend(_ages(sentence, group, doc_id, spellings[doc_id]))
-        statuses.extend(_statuses(sentence, group, doc_id, spellings[doc_id]))
+        names = find_names(sentence.text, spellings[doc_id])  # found once, used by every kind of claim
+        quantities.extend(_quantities(sentence, group, doc_id, names))
+        ages.extend(_ages(sentence, group, doc_id, names))
+        statuses.extend(_statuses(sentence, group, doc_id, names))
         stances.extend(_stances(sentence, group, doc_id, entities))
     return (
         _quantity_disagreements(quantities)
