@@ -87,8 +87,7 @@ class Chorus:
     def labels(self, scale: float) -> np.ndarray:
         from dataclasses import replace
 
-        threshold = chorus_cluster.calibrate(self.matrix, self.similarities, replace(self.options, scale=scale))
-        return chorus_cluster.average_linkage(self.n, self.neighbours, self.similarities, threshold)
+        return chorus_cluster.group(self.matrix, self.neighbours, self.similarities, replace(self.options, scale=scale))
 
 
 class Baseline:

@@ -18,9 +18,10 @@ Method (chosen by measurement on ECB+, tuned on half its topics and scored on th
    ``background`` the 99th percentile of random pairs' similarity in this collection and
    ``partner`` the lower quartile of each report's best-match similarity (``calibrate``).
 4. **Grouping.** Average-linkage agglomeration over the sparse neighbour graph (a missing edge
-   counts as similarity 0), stopped at the calibrated threshold. Each story gets a centroid, so
-   new reports can later be assigned incrementally (nearest centroid above the threshold, else a
-   new story).
+   counts as similarity 0), stopped at the calibrated threshold. A report left alone then joins
+   its nearest neighbour's story when it is close enough to that story on average (a lower bar:
+   ``attach_orphans``). Each story gets a centroid, so new reports can later be assigned
+   incrementally (nearest centroid above the threshold, else a new story).
 
 Everything is a pure function over ``chorus.models.Document``.
 """
@@ -111,6 +112,9 @@ class ClusterOptions:
             0.56 is the mean of the values tuned on each half of ECB+'s topics (``bench/clustering.py``).
         min_threshold / max_threshold: bounds of the calibrated cut.
         small_threshold: the cut for fewer than 8 reports (too few to calibrate on).
+        orphan_fraction: a report the cut leaves alone joins its nearest neighbour's story when its
+            average similarity to that story is at least this fraction of the cut (``attach_orphans``;
+            0 turns it off).
         background_pairs: random pairs sampled to measure the background similarity.
         clean: run the pipeline's cleaning (web furniture removal) first.
         block_size: rows per sparse product block (memory vs. speed).
@@ -134,6 +138,7 @@ class ClusterOptions:
     min_threshold: float = 0.05
     max_threshold: float = 0.5
     small_threshold: float = 0.3
+    orphan_fraction: float = 0.7
     background_pairs: int = 20000
     clean: bool = True
     block_size: int = 2000
@@ -434,6 +439,52 @@ def average_linkage(n: int, neighbours: np.ndarray, similarities: np.ndarray, th
     return labels
 
 
+def attach_orphans(matrix: sparse.csr_matrix, neighbours: np.ndarray, labels: np.ndarray, threshold: float) -> np.ndarray:
+    """Move each report left alone by the cut into the story of its nearest neighbour when its
+    average similarity to that story's reports is at least ``threshold``.
+
+    Average linkage judges a lone report against a whole story at once, and a story of ten reports
+    written over weeks has a low average even when the report is plainly about it; the nearest
+    neighbour says which story, the (lower) threshold that it is close enough. Only reports alone
+    in their story move, all at once against the grouping as it was, so nothing chains.
+
+    Args:
+        matrix: ``n x terms`` L2-normalised rows.
+        neighbours: ``n x k`` nearest other rows (``-1`` for none), nearest first.
+        labels: a story label per row.
+        threshold: the minimum average cosine similarity to the receiving story.
+
+    Returns:
+        The new labels (a copy).
+    """
+    labels = np.asarray(labels).copy()
+    if len(labels) < 3 or threshold <= 0:
+        return labels
+    _, inverse, counts = np.unique(labels, return_inverse=True, return_counts=True)
+    orphans = np.nonzero((counts[inverse] == 1) & (neighbours[:, 0] >= 0))[0]
+    if orphans.size == 0:
+        return labels
+    targets = inverse[neighbours[orphans, 0]]
+    keep = counts[targets] >= 2  # two orphans that are each other's nearest stay as they are
+    orphans, targets = orphans[keep], targets[keep]
+    members = sparse.csr_matrix((np.ones(len(labels), dtype=np.float32), (inverse, np.arange(len(labels)))))
+    story_sums = sparse.csr_matrix(members[targets] @ matrix)
+    average = np.asarray(matrix[orphans].multiply(story_sums).sum(axis=1)).ravel() / counts[targets]
+    moving = average >= threshold
+    labels[orphans[moving]] = labels[neighbours[orphans[moving], 0]]
+    return labels
+
+
+def group(matrix: sparse.csr_matrix, neighbours: np.ndarray, similarities: np.ndarray, options: ClusterOptions) -> np.ndarray:
+    """Story labels from the vectors and their neighbour graph: the calibrated cut, average
+    linkage, then lone reports attached to their nearest neighbour's story."""
+    threshold = calibrate(matrix, similarities, options)
+    labels = average_linkage(matrix.shape[0], neighbours, similarities, threshold)
+    if matrix.shape[0] < 8:
+        return labels  # too few reports for a lone one to be judged against a story's average
+    return attach_orphans(matrix, neighbours, labels, options.orphan_fraction * threshold)
+
+
 def cluster_labels(documents: list[Document], options: ClusterOptions | None = None) -> np.ndarray:
     """A story label per report (labels are arbitrary integers)."""
     options = options or ClusterOptions()
@@ -444,8 +495,7 @@ def cluster_labels(documents: list[Document], options: ClusterOptions | None = N
         return np.zeros(1, dtype=np.int64)
     matrix = vectorize(documents, options)
     neighbours, similarities = nearest_neighbours(matrix, options.neighbours, options.max_postings, options.block_size)
-    threshold = calibrate(matrix, similarities, options)
-    return average_linkage(n, neighbours, similarities, threshold)
+    return group(matrix, neighbours, similarities, options)
 
 
 def cluster_documents(documents: list[Document], options: ClusterOptions | None = None) -> list[Story]:

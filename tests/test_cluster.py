@@ -108,3 +108,42 @@ def test_ecbplus_subset_bcubed(shared_data):
     label = {docs[i].id: s.id for s in cluster_documents(docs) for i in s.documents}
     f1 = _bcubed_f1([label[d.id] for d in docs], [r["event"] for r in rows])
     assert f1 >= 0.88, f1
+
+
+def _rows(*vectors: list[float]):
+    import numpy as np
+    from scipy import sparse
+
+    matrix = np.asarray(vectors, dtype=np.float32)
+    return sparse.csr_matrix(matrix / np.linalg.norm(matrix, axis=1, keepdims=True))
+
+
+def test_lone_report_joins_its_nearest_neighbours_story_only_when_close_on_average():
+    import numpy as np
+
+    from chorus.cluster import attach_orphans
+
+    # rows 0-2: a story; row 3: alone, nearest to row 0 and fairly close to the whole story;
+    # row 4: alone, nearest to row 2 but close to that row only
+    matrix = _rows([1, 0.2, 0, 0], [1, 0, 0.3, 0], [0.8, 0, 0, 0.6], [1, 0.1, 0.1, 0.1], [0, 0, 0.2, 1])
+    similarity = (matrix @ matrix.T).toarray()
+    np.fill_diagonal(similarity, -1)
+    neighbours = np.argsort(-similarity, axis=1)[:, :2]
+    labels = np.array([7, 7, 7, 3, 4])
+    moved = attach_orphans(matrix, neighbours, labels, threshold=0.7)
+    assert moved.tolist() == [7, 7, 7, 7, 4]
+    assert labels.tolist() == [7, 7, 7, 3, 4], "the input labels are not modified"
+    # a higher bar keeps both alone; a zero bar is "off"
+    assert attach_orphans(matrix, neighbours, labels, threshold=0.99).tolist() == [7, 7, 7, 3, 4]
+    assert attach_orphans(matrix, neighbours, labels, threshold=0.0).tolist() == [7, 7, 7, 3, 4]
+
+
+def test_two_lone_reports_that_are_each_others_nearest_stay_apart_from_stories():
+    import numpy as np
+
+    from chorus.cluster import attach_orphans
+
+    matrix = _rows([1, 0, 0], [0.9, 0.1, 0], [0, 1, 0.1], [0, 0.9, 0.2])
+    neighbours = np.array([[1, 2], [0, 2], [3, 1], [2, 1]])
+    labels = np.array([0, 0, 2, 3])
+    assert attach_orphans(matrix, neighbours, labels, threshold=0.1).tolist() == [0, 0, 2, 3]
