@@ -1,16 +1,24 @@
 """Where sources differ: the same quantity given different values, the same actor given opposite
-stances. Precision comes first (a false disagreement misleads), so a pair of claims must be about
-the same thing by several signals before it is shown:
+stances, one person given different ages or states. Precision comes first (a false disagreement
+misleads), so a pair of claims must be about the same thing by several signals before it is shown:
 
-- numbers: the same unit ("countries", "people") and at least two other shared content words in
-  the sentences (deaths: "killed", "died", "dead", "lost the life" count as one word), and either
-  different values or incompatible qualifiers ("more than 50" vs "around 50"; "at least 12" and
-  "12" agree);
+- counts and sums: values, ranges ("between 18 and 22", "40-50") and bounds ("more than 50") of the same
+  noun class ("people"/"victims"/"others" count people; "fighters"/"militants" attackers), with the
+  same time frame ("each year", "since 1990"), the same kind ("killed" vs "wounded") and, for sums, the
+  same role ("total", "fine"). Near values (within 10%) need two shared words of their clause, values
+  farther apart a shared "what happened" or three words; values more than 2x apart, values an outlet
+  gives both of, and relative counts ("the other three") against totals are never compared. Same
+  values disagree only through incompatible qualifiers ("more than 50" vs "around 50"); an approximation
+  agrees with an exact value within its tolerance ("nearly two dozen" and 23);
 - stances: opposite verbs ("condemned" vs "announced their support for", "blamed" vs "praised")
   of the same named actors, sharing two actors or one actor and two words of what the stance is
-  about; a negation ("did not support") flips the verb.
+  about; a negation ("did not support") flips the verb;
+- ages ("Alexis Ohanian, 34" vs "Ohanian, 33") and states of a named person ("was freed" vs "is under
+  house arrest", "was killed" vs "was wounded") that outlets give differently; an outlet telling both
+  states is recounting a change, not disagreeing.
 
-Claims are compared only across independent outlets (copies of one wire story are one outlet).
+Claims are compared only across independent outlets (copies of one wire story are one outlet), and a
+claim is shown as the clause its figure or state sits in.
 """
 
 from __future__ import annotations
