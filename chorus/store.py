@@ -117,7 +117,6 @@ def _dense(indices: np.ndarray, values: np.ndarray) -> dict[int, float]:
     return dict(zip(indices.tolist(), values.tolist(), strict=True))
 
 
-
 def _hashed(bag: Counter, options: ClusterOptions) -> dict[int, float]:
     weights = {"w": 1.0, "e": options.entity_weight, "y": options.date_weight, "d": options.date_weight}
     weights["m"] = options.date_weight
@@ -196,8 +195,15 @@ class StoryStore:
             "INSERT INTO articles(id, content_hash, story, title, date, source, text, signature, minhash)"
             " VALUES (?,?,?,?,?,?,?,?,?)",
             (
-                document.id, digest, story, document.title, document.date, document.source, document.text,
-                _pack(*vector), shingles.tobytes(),
+                document.id,
+                digest,
+                story,
+                document.title,
+                document.date,
+                document.source,
+                document.text,
+                _pack(*vector),
+                shingles.tobytes(),
             ),
         )
 

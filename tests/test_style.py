@@ -1,4 +1,4 @@
-"""Lint: the package, the benchmarks and the tests pass ``ruff check`` with the project's settings."""
+"""Lint: the package, the benchmarks and the tests pass ``ruff check`` and ``ruff format --check`` with the project's settings."""
 
 from __future__ import annotations
 
@@ -28,6 +28,18 @@ def _ruff() -> list[str]:
 def test_ruff_check() -> None:
     result = subprocess.run(
         [*_ruff(), "check", "--no-cache", "chorus", "bench", "tests"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_format() -> None:
+    result = subprocess.run(
+        [*_ruff(), "format", "--check", "--no-cache", "chorus", "bench", "tests"],
         cwd=ROOT,
         capture_output=True,
         text=True,
