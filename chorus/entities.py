@@ -73,6 +73,22 @@ ROLE_NOUNS = frozenset(
 _TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*|\S")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _DEMONYM = re.compile(r"(?:an|ian|ean|ese|ish|ic)$")
+# AP-style state abbreviations, as in "Nashville, Tenn." (folded, dots removed) -> the state's folded name.
+STATE_ABBREVIATIONS = {
+    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california", "colo": "colorado",
+    "conn": "connecticut", "del": "delaware", "fla": "florida", "ga": "georgia", "ill": "illinois",
+    "ind": "indiana", "kan": "kansas", "ky": "kentucky", "la": "louisiana", "md": "maryland",
+    "mass": "massachusetts", "mich": "michigan", "minn": "minnesota", "miss": "mississippi", "mo": "missouri",
+    "mont": "montana", "neb": "nebraska", "nev": "nevada", "nh": "new hampshire", "nj": "new jersey",
+    "nm": "new mexico", "ny": "new york", "nc": "north carolina", "nd": "north dakota", "okla": "oklahoma",
+    "ore": "oregon", "pa": "pennsylvania", "ri": "rhode island", "sc": "south carolina", "sd": "south dakota",
+    "tenn": "tennessee", "vt": "vermont", "va": "virginia", "wash": "washington", "wva": "west virginia",
+    "wis": "wisconsin", "wyo": "wyoming", "dc": "washington dc",
+}  # fmt: skip
+# Standard short forms of two countries news writing names constantly (folded) -> the full name.
+COUNTRY_ALIASES = {"us": "united states", "usa": "united states", "uk": "united kingdom"}
+# Agency words after which "Department" adds nothing: "Murphy Police Department" is "Murphy police".
+AGENCY_WORDS = frozenset({"police", "fire", "sheriffs", "sheriff"})
 SAID_VERBS = frozenset(
     """said says told added wrote tweeted declared stated warned asked noted explained insisted claimed urged
     announced replied responded argued confirmed denied recalled called shared admitted revealed posted joked
@@ -112,10 +128,21 @@ def _is_capitalised(token: str) -> bool:
 def find_mentions(sentences: list[Sentence]) -> list[Mention]:
     """Runs of capitalised words in every sentence, as ``Mention`` objects (titles stripped)."""
     lowercase_words = {token.lower() for s in sentences for token in _TOKEN.findall(s.text) if token[:1].islower()}
+    tokenised = [[(m.group(), m.start()) for m in _TOKEN.finditer(s.text)] for s in sentences]
+    # Capitalised words written on their own mid-sentence ("in Baghlan,", "the Taliban."): names even
+    # where their ending looks like an adjective's ("Baghlan province", "Greenspan admitted").
+    standalone = {
+        fold(tokens[k][0])
+        for tokens in tokenised
+        for k in range(1, len(tokens))
+        if _is_capitalised(tokens[k][0])
+        and tokens[k][0][:1].isalpha()
+        and tokens[k - 1][0][:1].isalpha()
+        and (k + 1 == len(tokens) or tokens[k + 1][0] in {",", ".", ";", ":", ")"})
+    }
     mentions: list[Mention] = []
     for index, sentence in enumerate(sentences):
-        text = sentence.text
-        tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(text)]
+        tokens = tokenised[index]
         letters = [t for t, _ in tokens if t[:1].isalpha()]
         if letters and sum(t.isupper() for t in letters) > 0.6 * len(letters):
             continue  # an all-caps headline: capitals carry no information
@@ -131,6 +158,8 @@ def find_mentions(sentences: list[Sentence]) -> list[Mention]:
                 if _ends_sentence(tokens[j - 1][0]):
                     break  # "... and Matt Lesser. Do you want": the name ends with its sentence
                 word = tokens[j][0]
+                if _possessive_ends_name(tokens, j):
+                    break  # "the LAPD's Robbery-Homicide Division": the owner and the owned are two names
                 if _is_capitalised(word) and word[:1].isalpha():
                     run.append(j)
                     j += 1
@@ -147,15 +176,34 @@ def find_mentions(sentences: list[Sentence]) -> list[Mention]:
                     j += 2
                 else:
                     break
-            mention = _mention_from_run(tokens, run, sentence, index, lowercase_words)
+            if j < len(tokens) and tokens[j][0] == "police" and not _ends_sentence(tokens[j - 1][0]):
+                run.append(j)  # "Murphy police said": a town's police force, named by the town
+                j += 1
+            mention = _mention_from_run(tokens, run, sentence, index, lowercase_words, standalone)
             if mention is not None:
                 mentions.append(mention)
             i = j
     return mentions
 
 
+def _possessive_ends_name(tokens: list[tuple[str, int]], j: int) -> bool:
+    """Whether a name ends at the possessive before token ``j`` ("Pentagon's | Africa Command"), that is
+    unless a single generic noun follows ("Children's Hospital", "Sheriff's Department")."""
+    before = tokens[j - 1][0]
+    if not re.search(r"['’]s$", before) or not _is_capitalised(tokens[j][0]):
+        return False
+    following = fold(tokens[j][0])
+    more = j + 1 < len(tokens) and _is_capitalised(tokens[j + 1][0]) and tokens[j + 1][0][:1].isalpha()
+    return more or following not in ORGANISATION_WORDS | PLACE_WORDS
+
+
 def _mention_from_run(
-    tokens: list[tuple[str, int]], run: list[int], sentence: Sentence, index: int, lowercase_words: set[str]
+    tokens: list[tuple[str, int]],
+    run: list[int],
+    sentence: Sentence,
+    index: int,
+    lowercase_words: set[str],
+    standalone: frozenset[str] | set[str] = frozenset(),
 ) -> Mention | None:
     words = [tokens[k][0] for k in run]
     starts = [tokens[k][1] for k in run]
@@ -200,7 +248,7 @@ def _mention_from_run(
         if at_start and lower in lowercase_words:
             return None  # a common word capitalised at the start of a sentence
         following = tokens[run[-1] + 1][0] if run[-1] + 1 < len(tokens) else ""
-        if _DEMONYM.search(lower) and following[:1].islower() and not _ACRONYM.match(word):
+        if _DEMONYM.search(lower) and following[:1].islower() and not _ACRONYM.match(word) and fold(word) not in standalone:
             return None  # "Venezuelan soldiers"
         if lower in lowercase_words and not _ACRONYM.match(word) and lower not in {"la"}:
             # Capitalised mid-sentence but also used as a common word: keep only strong names.
@@ -233,6 +281,17 @@ def _mention_from_run(
     ):
         evidence["person"] += 1  # a two-word name with nothing else known is most often a person
     core = tuple(w for w in lowered if w not in PARTICLES and w not in GENERIC_WORDS) or tuple(lowered)
+    if len(core) >= 3 and core[-1] == "department" and core[-2] in AGENCY_WORDS:
+        core = core[:-1]  # "Alhambra Police Department" is "Alhambra police"
+    if "police" in core[1:]:
+        evidence["organisation"] += 2
+    joined = " ".join(lowered)
+    if joined in COUNTRY_ALIASES:
+        core = tuple(COUNTRY_ALIASES[joined].split())  # "US", "U.S." and "USA" name the United States
+        evidence["place"] += 2
+    elif len(words) == 1 and joined in STATE_ABBREVIATIONS and sentence.text[: starts[0]].rstrip().endswith(","):
+        core = tuple(STATE_ABBREVIATIONS[joined].split())  # "Nashville, Tenn.": a state abbreviated after its city
+        evidence["place"] += 2
     return Mention(surface, sentence.doc_index, index, starts[0], core, evidence)
 
 
@@ -319,6 +378,29 @@ def group_entities(mentions: list[Mention], documents: list[Document], min_menti
             groups[_nearest_group(mentions, i, candidates, groups)].append(i)
         else:
             unresolved[word].append(i)
+    # A first name alone ("Katera was found...") names the one person of the cluster called so; when several
+    # are, the one named last before it in its document. Never a word that is itself used as a place or organisation.
+    by_first: dict[str, list[int]] = defaultdict(list)
+    for g, cores in enumerate(group_cores):
+        if _group_kind(mentions, groups[g]) == "person":
+            for first in {core[0] for core in cores if len(core) >= 2}:
+                by_first[first].append(g)
+    for word in list(unresolved):
+        candidates = by_first.get(word, [])
+        own = Counter()
+        for i in unresolved[word]:
+            own.update(mentions[i].evidence)
+        if not candidates or own["place"] or own["organisation"]:
+            continue
+        for i in unresolved.pop(word):
+            if len(candidates) == 1:
+                groups[candidates[0]].append(i)
+                continue
+            g = _nearest_group(mentions, i, candidates, groups)
+            if any(mentions[k].doc_index == mentions[i].doc_index and len(mentions[k].core) >= 2 for k in groups[g]):
+                groups[g].append(i)
+            else:
+                unresolved[word].append(i)  # several people of that name, none named in this report
     # Single names with no full name: group spelling variants among themselves.
     single_groups: list[tuple[str, list[int]]] = []
     single_index: dict[str, list[int]] = defaultdict(list)
@@ -331,7 +413,27 @@ def group_entities(mentions: list[Mention], documents: list[Document], min_menti
         else:
             single_index[_block(word)].append(len(single_groups))
             single_groups.append((word, list(unresolved[word])))
-    groups.extend(members for _, members in single_groups)
+    # An acronym joins the organisation or place it abbreviates: the name just before it in brackets
+    # ("San Diego Fire-Rescue Department (SDFD)"), else the one multi-word name whose initials spell it.
+    initials: dict[str, list[int]] = defaultdict(list)
+    for g in range(len(groups)):
+        if _group_kind(mentions, groups[g]) in {"person", "other"}:
+            continue
+        for surface in {mentions[i].surface for i in groups[g] if len(mentions[i].core) >= 2}:
+            letters = "".join(w[0] for w in re.split(r"[\s\-]+", surface) if w[:1].isupper())
+            if len(letters) >= 2 and g not in initials[letters.lower()]:
+                initials[letters.lower()].append(g)
+    kept: list[tuple[str, list[int]]] = []
+    for key, members in single_groups:
+        acronyms = [i for i in members if _ACRONYM.match(mentions[i].surface.replace(".", ""))]
+        target = _bracketed_name(mentions, acronyms, groups) if acronyms else None
+        if target is None and acronyms and len(initials.get(key, [])) == 1:
+            target = initials[key][0]
+        if target is None:
+            kept.append((key, members))
+        else:
+            groups[target].extend(members)
+    groups.extend(members for _, members in kept)
 
     entities: list[Entity] = []
     assignment = [-1] * len(mentions)
@@ -345,6 +447,40 @@ def group_entities(mentions: list[Mention], documents: list[Document], min_menti
             assignment[i] = len(entities)
         entities.append(entity)
     return EntityIndex(entities, assignment, mentions)
+
+
+def _group_kind(mentions: list[Mention], members: list[int]) -> str:
+    """The kind the mentions' evidence points to ("other" without any)."""
+    evidence: Counter = Counter()
+    for i in members:
+        evidence.update(mentions[i].evidence)
+    if not evidence or max(evidence.values()) == 0:
+        return "other"
+    return max(("person", "organisation", "place"), key=lambda k: evidence[k])
+
+
+def _bracketed_name(mentions: list[Mention], acronyms: list[int], groups: list[list[int]]) -> int | None:
+    """The group of the multi-word name written just before one of the acronyms, in brackets."""
+    position = {(m.sentence_index, m.start): k for k, m in enumerate(mentions)}
+    group_of = {i: g for g, members in enumerate(groups) for i in members}
+    for i in acronyms:
+        acronym = mentions[i]
+        previous = [
+            k
+            for (sentence, start), k in position.items()
+            if sentence == acronym.sentence_index and start < acronym.start and len(mentions[k].core) >= 2
+        ]
+        if not previous:
+            continue
+        k = max(previous, key=lambda k: mentions[k].start)
+        letters = "".join(w[0] for w in re.split(r"[\s\-]+", mentions[k].surface) if w[:1].isupper()).lower()
+        if (
+            k in group_of
+            and letters[:1] == fold(acronym.surface)[:1]
+            and acronym.start - mentions[k].start - len(mentions[k].surface) <= 4
+        ):
+            return group_of[k]
+    return None
 
 
 def _nearest_group(mentions: list[Mention], index: int, candidates: list[int], groups: list[list[int]]) -> int:

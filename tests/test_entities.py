@@ -365,6 +365,110 @@ def test_entities_carry_their_sources_and_mentions() -> None:
     assert kovac.forms == {"a": ["Anna Kovac"], "b": ["Kovac"]}
 
 
+def test_first_name_alone_joins_the_one_person_so_named() -> None:
+    documents = [
+        Document("Lorna Vasko, 9, was found safe near the quarry on Tuesday. Lorna had walked two miles.", id="a"),
+        Document("Rescuers said Lorna was cold but unhurt, and her brother Teodor Vasko thanked them.", id="b"),
+    ]
+    _, index = _analyse(documents)
+    lorna = _only(index.entities, "Lorna Vasko")
+    assert _only(index.entities, "Lorna") is lorna
+    assert _only(index.entities, "Teodor Vasko") is not lorna
+
+
+def test_shared_first_name_stays_with_the_person_of_its_report() -> None:
+    # Two people called Ines: a first name alone goes only to the one named in the same report.
+    documents = [
+        Document("The pilot Ines Marlow landed the glider in a field. Ines said the wind had turned.", id="a"),
+        Document("The farmer Ines Dorrance watched from her tractor. Ines called the police.", id="b"),
+        Document("Witnesses said Ines waved from the field.", id="c"),
+    ]
+    sentences, index = _analyse(documents)
+    marlow, dorrance = _only(index.entities, "Ines Marlow"), _only(index.entities, "Ines Dorrance")
+    assert marlow is not dorrance
+    assert _resolved(sentences, index, 0, "Ines", "the wind had turned") == "Ines Marlow"
+    assert _resolved(sentences, index, 1, "Ines", "called the police") == "Ines Dorrance"
+    assert "c" not in marlow.sources and "c" not in dorrance.sources
+
+
+def test_state_abbreviation_after_a_city_is_the_state() -> None:
+    documents = [
+        Document("A storm flattened two barns in Knoxby, Tenn., on Sunday, officials said.", id="a"),
+        Document("The storm moved east across Tennessee overnight, forecasters said.", id="b"),
+    ]
+    _, index = _analyse(documents)
+    assert _only(index.entities, "Tenn") is _only(index.entities, "Tennessee")
+
+
+def test_us_abbreviations_are_the_united_states() -> None:
+    documents = [
+        Document("The United States sent two ships to the strait on Monday.", id="a"),
+        Document("The US ships arrived on Wednesday, and USA officials said more would follow.", id="b"),
+    ]
+    _, index = _analyse(documents)
+    states = _only(index.entities, "United States")
+    assert _only(index.entities, "US") is states
+    assert _only(index.entities, "USA") is states
+
+
+def test_adjective_shaped_place_name_is_kept_when_written_alone() -> None:
+    # "Dorman" ends like a demonym ("Venezuelan"), but the reports also write it on its own.
+    documents = [
+        Document("Floods cut the roads in Dorman, a hill province in the north.", id="a"),
+        Document("Dorman province officials said 40 homes were lost.", id="b"),
+        Document("The Venezuelan soldiers crossed the bridge.", id="c"),
+    ]
+    _, index = _analyse(documents)
+    dorman = _only(index.entities, "Dorman")
+    assert dorman.sources == ["a", "b"]
+    assert not _holding(index.entities, "Venezuelan")
+
+
+def test_town_police_join_the_police_department() -> None:
+    documents = [
+        Document("The Harwick Police Department said the lake was closed on Friday.", id="a"),
+        Document("Divers searched the lake for hours, Harwick police said.", id="b"),
+        Document("Nearby, Ostrow police closed a second beach.", id="c"),
+    ]
+    _, index = _analyse(documents)
+    harwick = _only(index.entities, "Harwick Police Department")
+    assert _only(index.entities, "Harwick police") is harwick
+    assert harwick.kind == "organisation"
+    assert _only(index.entities, "Ostrow police") is not harwick
+
+
+def test_acronym_joins_the_name_it_abbreviates() -> None:
+    documents = [
+        Document("The Coastal Rescue Authority (CRA) sent three boats to the reef on Saturday.", id="a"),
+        Document("A CRA spokesman said the Coastal Rescue Authority had found all the swimmers.", id="b"),
+        Document("Students at Pellham University joined the search. PU volunteers brought food.", id="c"),
+    ]
+    _, index = _analyse(documents)
+    assert _only(index.entities, "CRA") is _only(index.entities, "Coastal Rescue Authority")
+    assert _only(index.entities, "PU") is _only(index.entities, "Pellham University")
+
+
+def test_acronym_does_not_join_a_person() -> None:
+    documents = [
+        Document("The singer Jonas Bell opened the festival on Friday night.", id="a"),
+        Document("JB, a local radio station, broadcast the concert live, and Jonas Bell thanked the crowd.", id="b"),
+    ]
+    _, index = _analyse(documents)
+    assert not [e for e in _holding(index.entities, "JB") if "Jonas Bell" in _forms(e)]
+
+
+def test_possessive_ends_an_organisation_name() -> None:
+    documents = [
+        Document("Detectives from the Marlow Police Department's Fraud Unit made the arrest.", id="a"),
+        Document("The Marlow Police Department said the Fraud Unit had worked on the case for a year.", id="b"),
+        Document("The boy was taken to Saint Brennan Children's Hospital.", id="c"),
+    ]
+    _, index = _analyse(documents)
+    assert len(_only(index.entities, "Marlow Police Department").sources) == 2
+    assert len(_only(index.entities, "Fraud Unit").sources) == 2
+    assert _holding(index.entities, "Saint Brennan Children's Hospital")
+
+
 def test_no_text_no_entities() -> None:
     _, index = _analyse([Document("the water rose quickly and everyone left.", id="a")])
     assert index.entities == []
