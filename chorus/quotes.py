@@ -38,6 +38,8 @@ _SPEECH = {
     "tells", "adds", "writes", "tweets", "declares", "states", "warns", "asks", "notes", "explains", "insists", "claims",
     "urges", "announces", "replies", "responds", "argues", "confirms", "denies", "recalls", "admits", "stresses",
     "acknowledges", "concedes", "cautions", "predicts", "continues",
+    # reporting verbs of written or indirect speech: "suggested in an email", "expressed the hope that", "the statement reads"
+    "suggested", "expressed", "reads", "read",
 }  # fmt: skip
 # Abbreviations whose full stop does not end a sentence ("said Det. Geiger", "Sen. McCain said").
 _TITLE_ABBREVIATIONS = "Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Det|Insp|Supt|Cpl|Pvt|Maj|Adm|Cmdr|Prof|Rev|Hon|Sr|Jr|St"
@@ -107,6 +109,17 @@ _PERSON_NOUNS = (
         senator congressman congresswoman star actor actress musician artist entrepreneur executive""".split()
     )
 )
+# A group named by its own capitalised modifiers: "the South African government", "the Sherman family".
+_GROUP_PHRASE = re.compile(
+    r"\s*the\s+((?:[A-Z][\w.'’-]*\s+){1,3}(?:government|family|authorities|administration|ministry|military|police))\s*$"
+)
+# An unnamed body described by lowercase modifiers: "the medical legal service", "the state health department".
+_COMMON_ORGANISATION = re.compile(
+    rf"\s*the\s+((?:[a-z]+\s+){{1,3}}(?:{'|'.join(sorted(ORGANISATION_WORDS))}))\s*(?:in\s+an?\s+(?:\w+\s+)?statement)?\s*$"
+)
+# Nouns for a business, which "the company said" uses for the firm named last.
+_COMPANY_NOUNS = frozenset({"company", "firm", "manufacturer", "maker", "corporation", "retailer"})
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
 # Which name a pronoun points back to, best first (a bare object may be a publication or a place).
 _ROLE_RANK = {"subject": 0, "possessor": 1, "titled object": 2}
 
@@ -158,10 +171,13 @@ def _with_surnames(by_form: dict[str, list[Entity]]) -> dict[str, list[Entity]]:
     surnames: dict[str, list[Entity]] = {}
     for form, entities in by_form.items():
         words = form.split()
-        if len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2 and words[-1] not in by_form:
+        surname = words[-1] if words else ""
+        if len(words) >= 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", surname) and words[-2][:1].isupper():
+            surname = words[-2]  # East Asian order, surname first: "Ban Ki-moon" ... "Ban said"
+        if len(words) >= 2 and surname[:1].isupper() and len(surname) > 2 and surname not in by_form:
             for entity in entities:
-                if entity.kind == "person" and entity not in surnames.setdefault(words[-1], []):
-                    surnames[words[-1]].append(entity)
+                if entity.kind == "person" and entity not in surnames.setdefault(surname, []):
+                    surnames[surname].append(entity)
     return by_form | surnames
 
 
@@ -208,13 +224,64 @@ class _SpeakerFinder:
         subject = _OPENING_CLAUSE.sub("", phrase)
         if not re.match(r"\s*(?:(?:the|this|that|his|her|its|their|he|she)\b|an?\s+(?:\w+\s+)?statement\b)", subject, re.I):
             return None
+        if own := _GROUP_PHRASE.match(subject):
+            # "the South African government said", "the Sherman family said": a group that names itself
+            return Entity(name=" ".join(own.group(1).split()), kind="organisation")
+        if re.fullmatch(r"\s*(?:the|this|that)\s+statement\s*", subject, re.I) and (issuer := self.statement_issuer(position)):
+            return issuer  # "the statement reads": whoever the report says issued a statement
         words = re.findall(r"[a-z]+", subject.lower())
+        if any(word in _COMPANY_NOUNS for word in words) and (company := self.last_subject_company_before(position)):
+            return company  # "said the company in a statement": the firm last named as a subject, whatever its kind
         if any(word in ORGANISATION_WORDS for word in words):
-            return self.last_organisation_before(position) or self.last_person_before(position)
+            organisation = self.last_organisation_before(position)
+            if organisation is None and (own := _COMMON_ORGANISATION.match(subject)):
+                # "the medical legal service said": an unnamed body described by its modifiers speaks as itself
+                return Entity(name=" ".join(own.group(1).split()), kind="organisation")
+            return organisation or self.last_person_before(position)
         if len(words) >= 2 and words[0] == "the" and any(word in _PERSON_NOUNS for word in words[1:4]):
             # "the athlete", "the opposition leader": an epithet for the person the report is about
             return self.most_named_person_before(position) or self.last_person_before(position)
         return self.last_person_before(position)
+
+    def statement_issuer(self, position: int, reach: int = 700) -> Entity | None:
+        """Who issued the statement the report mentioned last before ``position`` ("In a statement,
+        the Sherman family said ..." ... '"...," the statement reads')."""
+        window_start = max(0, position - reach)
+        text = self.text[window_start:position]
+        for match in reversed(list(re.finditer(r"\bstatement\b", text))):
+            at = window_start + match.start()
+            if self._quoted(at):
+                continue
+            start = max(self.text.rfind(". ", 0, at), self.text.rfind("\n", 0, at)) + 1
+            end_match = re.compile(r"[.!?](?:\s|$)").search(self.text, at)
+            sentence = self.text[start : end_match.start() if end_match else position]
+            verb = re.search(rf"\b{_VERB}\b", sentence, re.IGNORECASE)
+            if verb is None:
+                continue
+            head = _OPENING_CLAUSE.sub("", sentence[: verb.start()])
+            if len(head.split()) > 6:
+                return None  # not a plain "X said": leave it to the person the report is about
+            if own := _GROUP_PHRASE.match(head):
+                return Entity(name=" ".join(own.group(1).split()), kind="organisation")
+            if issuer := self._named_in(head, at):
+                return issuer
+        return None
+
+    def last_subject_company_before(self, position: int, reach: int = 300) -> Entity | None:
+        """The organisation named last within ``reach`` before ``position``, else the last non-person
+        named there as a clause's subject ("Ethicon is expected to appeal", whatever kind it was given)."""
+        organisation = self.last_organisation_before(position, reach)
+        if organisation is not None:
+            return organisation
+        for start, _, entities, role in reversed(self.occurrences):
+            if start >= position or self._quoted(start):
+                continue
+            if start < position - reach:
+                break
+            entity = self._choose(entities, start)
+            if entity.kind != "person" and role == "subject" and re.match(r"\s+[a-z]", self.text[start + len(entity.name) :]):
+                return entity
+        return None
 
     def most_named_person_before(self, position: int) -> Entity | None:
         """The person named most often before ``position`` (the latest of equals)."""
@@ -247,13 +314,20 @@ class _SpeakerFinder:
 
     def _named_in(self, phrase: str, position: int) -> Entity | None:
         # In phrase order: the first named comes first; possessors, modifiers and objects do not speak.
+        named = _with_roles(phrase, find_names(phrase, self.by_form))
         found = [
-            (self._choose(entities, position), role)
-            for _, _, entities, role in _with_roles(phrase, find_names(phrase, self.by_form))
+            (self._choose(entities, position), role, form)
+            for _, form, entities, role in named
             if role in {"subject", "determined"}
         ]
-        people = [e for e, role in found if e.kind == "person" and role == "subject"]
-        speakers = [e for e, _ in found if e.kind in {"organisation", "other"}]  # places do not speak
+        people = [e for e, role, form in found if e.kind == "person" and role == "subject" and not _ACRONYM.fullmatch(form)]
+        # Organisations speak; so does an acronym after an article whatever kind it was given ("the ICC urged").
+        speakers = [e for e, _, form in found if e.kind in {"organisation", "other"} or _ACRONYM.fullmatch(form)]
+        if not people and not speakers and named and named[-1][3] in {"subject", "determined"}:
+            start, form, entities, _ = named[-1]
+            if not phrase[start + len(form) :].strip():
+                # A place right before the verb speaks for its government ("though the U.S. said").
+                speakers = [self._choose(entities, position)]
         if not people and not speakers:
             # "..., police said": the organisation this document names with that word.
             for noun in re.findall(r"\b(police|officials|prosecutors|authorities|army|military|ministry)\b", phrase.lower()):
@@ -300,6 +374,10 @@ def _attribute(
     if not before.strip() and _LEAD_IN.search(lead_in.rstrip()):
         before = lead_in.rstrip()[-160:]  # 'X issued a statement saying —' ¶ '“...”'
     position = offset + start
+    if (by := re.match(r"\s*by\s+([^,.;:“”\"]{1,80})", after)) and re.search(rf"\b{_VERB}\b", before, re.IGNORECASE):
+        # 'was called "the greatest poet of the century" by Gabriel García Márquez': the agent speaks
+        if (agent := finder.in_phrase(by.group(1), position)) is not None:
+            return True, agent
     if match := _AFTER_PRONOUN.match(after):
         return True, finder.last_person_before(position)
     if match := _AFTER_VERB_NAME.match(after):
@@ -311,6 +389,8 @@ def _attribute(
         and not _ends_a_sentence(match.group(1))  # the attribution stays in the quote's sentence
         # '...costs." Later, Mayor X said' starts a new sentence, not an attribution
         and not (quote_ends_sentence and re.match(r"\s*\w+,", match.group(1)))
+        # '...". The poems were written by Neruda, said the publisher': a full stop after the mark opens a new sentence
+        and not re.match(r"\s*\.\s+[A-Z]", after)
         # '" if you had told her' goes on with the sentence: a clause, not a speaker
         and not re.match(r"\s*(?:if|when|because|although|though|unless|whether|as|and|but|or|you|i)\b", match.group(1), re.I)
     ):
@@ -321,11 +401,23 @@ def _attribute(
         speaker = finder.in_phrase(match.group(1), position)
         if speaker is not None:
             return True, speaker
-    sentence_start = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
-    head = before[sentence_start + 1 :]
-    verb = re.search(rf"\b{_VERB}\b", head, re.IGNORECASE)
-    if verb:
-        return True, finder.in_phrase(head[: verb.start()], position)
+    # The sentence's start: the last full stop, "?" or "!" before a space, not after an initial ("the U.S. said")
+    ends = [m.start() for m in re.finditer(r"[.!?]\s", before) if not re.search(r"(?:^|[\s.])[A-Z]$", before[: m.start()])]
+    head = before[ends[-1] + 1 :] if ends else before
+    verbs = list(re.finditer(rf"\b{_VERB}\b", head, re.IGNORECASE))
+    if verbs:
+        # The verb nearest the quote, and its own clause: '"X said it was concerned, and the ICC urged Y to "..."'
+        verb = verbs[-1]
+        clauses = re.split(
+            r",\s+(?:and|but|though|although|while|whereas)\s+|;\s+|[“”\"]|(?<![A-Z])[.!?:]\s", head[: verb.start()]
+        )
+        speaker = finder.in_phrase(clauses[-1], position)
+        if speaker is None and len(verbs) > 1:
+            speaker = finder.in_phrase(head[: verbs[0].start()], position)
+        if speaker is None and (inverted := re.match(r"\s*([^,.;:“”\"]{1,80})", head[verb.end() :])):
+            # 'They are, said the poet Pere Gimferrer, who edits them, as full of "..."': the name after the verb
+            speaker = finder._named_in(inverted.group(1), position)
+        return True, speaker
     return False, None
 
 
@@ -341,21 +433,55 @@ def extract_quotes(documents: list[Document], entities: list[Entity]) -> list[Qu
         previous: tuple[int, Entity | None] | None = None  # paragraph number and speaker of the last quote
         lead_in = ""  # the last non-empty paragraph before this one
         for number, paragraph in enumerate(document.text.split("\n")):
+            last_end: int | None = None  # where the last attributed quote of this paragraph ends
             for start, end in quoted_spans(paragraph):
                 text = paragraph[start:end].strip(" ,")
                 attributed, speaker = _attribute(paragraph, offset, start, end, finder, lead_in)
+                if (
+                    last_end is not None
+                    and previous is not None
+                    and previous[1] is not None
+                    and _chained(paragraph[last_end:start])
+                ):
+                    # 'X called it "a literary event", and "the biggest find in years"': one sentence, one speaker
+                    attributed, speaker = True, previous[1]
+                if (
+                    not attributed
+                    and not paragraph[: max(0, start - 1)].strip()
+                    and (said := _SAID_AT_END.search(lead_in.rstrip()))
+                ):
+                    # 'These searches weren't simple, Gomes said.' ¶ '"Legal complexities ..."': the speaker just named
+                    speaker = finder.in_phrase(said.group(1), offset - 1)
+                    attributed = speaker is not None
                 if not attributed and previous is not None and number - previous[0] <= 1 and _stands_alone(paragraph, start, end):
                     # “First part,” he said. “Second part.” — the second part is the same speaker's.
                     attributed, speaker = True, previous[1]
                 if attributed:
                     # A short quote is not kept, but its speaker carries on: “Not yet,” X said. “The rest...”
                     previous = (number, speaker)
+                    last_end = end
                     finder.last_quote = (offset + start, speaker) if speaker is not None and speaker.kind == "person" else None
                     if len(text.split()) >= MIN_QUOTE_WORDS:
                         found.append(_Found(text, doc_index, speaker))
             offset += len(paragraph) + 1
             lead_in = paragraph if paragraph.strip() else lead_in
     return _merge(found, documents)
+
+
+# The last sentence of a paragraph, when it ends on its attribution: "These searches weren't simple, Gomes said."
+_SAID_AT_END = re.compile(rf"(?:^|[.!?]\s+)([^.!?“”\"]{{1,120}}?)\s+{_VERB}\.$", re.IGNORECASE)
+
+
+def _chained(between: str) -> bool:
+    """The text between two quotes of one sentence joins them without a verb or a sentence end
+    ('", and "' / '", some of them "'), so the second is the first one's speaker's."""
+    between = between.strip(' "”“')
+    return (
+        len(between) <= 40
+        and not re.search(r"[.!?;:]", between)
+        and not re.search(rf"\b{_VERB}\b", between, re.IGNORECASE)
+        and not re.search(r"\b(?:by|to|of|from|with|as)\s*$", between)  # a quoted phrase inside the narrative
+    )
 
 
 def _ends_a_sentence(text: str) -> bool:
@@ -374,6 +500,17 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"\w+", fold(text)) if len(w) > 2 and w not in STOPWORDS}
 
 
+def _runs_inside(a: str, b: str) -> bool:
+    """The content words of the shorter of ``a`` and ``b`` appear in a row in the other."""
+    first, second = (_ordered_words(a), _ordered_words(b))
+    short, long = (first, second) if len(first) <= len(second) else (second, first)
+    return bool(short) and any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+def _ordered_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", fold(text)) if len(w) > 2 and w not in STOPWORDS]
+
+
 def _merge(found: list[_Found], documents: list[Document]) -> list[Quote]:
     groups: list[list[_Found]] = []
     signatures: list[set[str]] = []
@@ -384,6 +521,9 @@ def _merge(found: list[_Found], documents: list[Document]) -> list[Quote]:
                 continue  # one report quotes a line once: its two different quotes are two lines
             shared = len(words & signature)
             smaller = min(len(words), len(signature))
+            partial = smaller < 4 or (shared < smaller and max(len(words), len(signature)) > 2 * smaller)
+            if partial and not any(_runs_inside(item.text, other.text) for other in groups[g]):
+                continue  # a much shorter quote is the same line only if its words run inside the other's ("...were targeted")
             if smaller and shared >= min(3, smaller) and shared / smaller >= 0.7:
                 groups[g].append(item)
                 signatures[g] = signature | words

@@ -417,3 +417,139 @@ def test_pronoun_after_a_quote_keeps_that_quotes_speaker() -> None:
         f'"The water is going down at last," the mayor said. "{QUOTE}," she added.'
     )
     assert [q.speaker for q in _quotes(_report(text))] == ["Anna Kovac", "Anna Kovac"]
+
+
+# --- News attribution patterns from the added development clusters (invented sentences) ------------------
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    """First four words of each quote -> its speaker."""
+    return {" ".join(q.text.split()[:4]): q.speaker for q in _quotes(_report(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # written or indirect reporting verbs: suggested in an email, expressed the hope that
+        (
+            'Sales director Tomas Varga wrote to staff in March. Varga suggested in an email "holding back '
+            'every publication that could compromise the launch".',
+            "Tomas Varga",
+        ),
+        (
+            'The biographer Lena Marsh visited the archive. Marsh expressed the hope that the tests "bring some '
+            'definitive answers one way or the other".',
+            "Lena Marsh",
+        ),
+        # East Asian order: "Park Min-jun" then "Park said"
+        (
+            'Foreign Minister Park Min-jun arrived in Geneva. "The decision of the court must be respected," Park said.',
+            "Park Min-jun",
+        ),
+        # passive agent: called "..." by X
+        (
+            'Mira Solano was called "the greatest singer of the century in any language" by Tomas Varga, who knew her well.',
+            "Tomas Varga",
+        ),
+        # the name after the verb, in an inverted clause before the quote
+        (
+            'The letters, said the historian Paul Ostrander, who edited them, are "as vivid as anything the poet ever wrote".',
+            "Paul Ostrander",
+        ),
+    ],
+)
+def test_attribution_patterns(text: str, speaker: str) -> None:
+    quotes = _quotes(_report(text))
+    assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_place_right_before_the_verb_speaks_for_its_government() -> None:
+    text = (
+        "President Ivo Marten was re-elected in April, though the U.S. said it did not consider the vote to be "
+        'a "credible expression of the will of the people of the country."'
+    )
+    assert _speakers(text) == {"credible expression of the": "U.S."}
+
+
+def test_verb_nearest_the_quote_and_its_own_clause() -> None:
+    # "said" belongs to the U.S.; the quote is the IAEA's ("urged"), an acronym after an article
+    text = (
+        'The U.S. said it was "deeply concerned" about the plant, and the IAEA urged Ruritania to '
+        '"spare no effort in opening every site to the inspectors."'
+    )
+    assert _speakers(text)["spare no effort in"] == "IAEA"
+
+
+def test_group_named_by_its_modifiers_speaks_as_itself() -> None:
+    text = (
+        "Mayor Anna Kovac left for Brezno on Monday. At one point, the Ruritanian government said "
+        '"to the best of our knowledge" the mayor was still in the country.'
+    )
+    assert _speakers(text) == {"to the best of": "Ruritanian government"}
+
+
+def test_unnamed_body_with_lowercase_modifiers_speaks_as_itself() -> None:
+    text = (
+        "Judge Mario Albani ordered new tests on Friday. "
+        '"We continue to work to determine the exact cause of death," the medical legal service said in a statement.'
+    )
+    assert _speakers(text) == {"We continue to work": "medical legal service"}
+
+
+def test_the_statement_reads_goes_to_who_issued_it() -> None:
+    text = (
+        "Detective Susan Ward spoke to reporters on Friday.\n"
+        "In a statement released after the news conference, the Halvorsen family said they had expected the ruling.\n"
+        '"This conclusion was expressed by the family from the very start," the statement reads.\n'
+        '"The family continues to support the police in their efforts to find those responsible."'
+    )
+    assert _speakers(text) == {"This conclusion was expressed": "Halvorsen family", "The family continues to": "Halvorsen family"}
+
+
+def test_said_the_company_goes_to_the_firm_named_last() -> None:
+    text = (
+        "Lawyer Kila Brandt represents Nora Fell, who sued Vextrom last year. Vextrom is expected to appeal the case.\n"
+        '"Vextrom is confident in the positive impact our products have had on patients," said the company in a statement.'
+    )
+    assert _speakers(text)["Vextrom is confident in"] == "Vextrom"
+
+
+def test_quotes_chained_in_one_sentence_share_the_speaker() -> None:
+    text = (
+        'The publisher Lumen Books called the find "a literary event of universal importance", and "the biggest '
+        'discovery in decades of careful archival work". The poems were written late in life, said the editor.'
+    )
+    speakers = _speakers(text)
+    assert speakers["a literary event of"] == speakers["the biggest discovery in"] == "Lumen Books"
+
+
+def test_full_stop_after_the_closing_mark_starts_a_new_sentence() -> None:
+    # "... were written by the poet Ana Reis, said the publisher" is not the attribution of the quote before it
+    text = (
+        'Lumen Books called the find "the biggest discovery in decades of archival work". The poems were '
+        "written by the poet Ana Reis, said the publisher."
+    )
+    assert _speakers(text) == {"the biggest discovery in": "Lumen Books"}
+
+
+def test_paragraph_ending_on_its_attribution_hands_over_to_the_next_quote() -> None:
+    text = (
+        "Detective Susan Ward gave a short briefing on Friday.\n"
+        "These searches were not simple, Ward said.\n"
+        '"Legal complexities and some warrants have been challenging, given the nature of the businesses."'
+    )
+    assert _speakers(text) == {"Legal complexities and some": "Susan Ward"}
+
+
+def test_short_quote_is_not_merged_into_a_different_longer_one() -> None:
+    documents = [
+        Document(
+            "Detective Susan Ward spoke on Friday. “We believe now that we have evidence that both were in fact "
+            "targeted,” Ward said.",
+            id="star",
+        ),
+        Document('Detective Susan Ward spoke on Friday. "I believe that they were targeted," she said.', id="cbc"),
+    ]
+    quotes = _quotes(documents)
+    assert len(quotes) == 2
+    assert all(q.speaker == "Susan Ward" for q in quotes)
