@@ -576,3 +576,168 @@ def test_different_people_with_opposite_states_give_nothing() -> None:
         )
         == []
     )
+
+
+# --- Precision: rules from the audit of unannotated clusters (invented sentences) ----------------------------
+
+
+def _dated(first: tuple[str, str], second: tuple[str, str]) -> list[Disagreement]:
+    """Two one-document outlets, each given as (text, publication date)."""
+    return _disagreements([Document(first[0], id="a", date=first[1]), Document(second[0], id="b", date=second[1])])
+
+
+def test_round_bound_agrees_with_the_value_it_rounds() -> None:
+    # "more than 500" is 536 rounded down; "2,000 shops" is 2,180 rounded.
+    assert (
+        _pair("More than 500 volunteers joined the river cleanup on Sunday.", "The river cleanup drew 536 volunteers on Sunday.")
+        == []
+    )
+    assert _pair("The chain now runs 2,000 shops across the country.", "The chain now runs 2,180 shops across the country.") == []
+
+
+def test_round_bound_above_the_value_still_disagrees() -> None:
+    [disagreement] = _pair(
+        "More than 9,000 tickets were sold for the harbour festival.",
+        "Organisers sold 8,412 tickets for the harbour festival.",
+    )
+    assert len(disagreement.claims) == 2
+
+
+def test_two_round_lower_bounds_agree() -> None:
+    assert (
+        _pair(
+            "Airlines grounded more than 7,000 flights across the region.",
+            "Airlines grounded more than 6,000 flights across the region.",
+        )
+        == []
+    )
+
+
+def test_or_estimate_agrees_with_a_value_inside_it() -> None:
+    assert (
+        _pair("The ferry sank 12 or 13 miles off the northern cape.", "The ferry sank about 12 miles off the northern cape.")
+        == []
+    )
+    assert _pair("The ferry sank 12 or 13 miles off the northern cape.", "The ferry sank 12 miles off the northern cape.") == []
+
+
+def test_counts_from_reports_days_apart_are_updates() -> None:
+    first = "Police have arrested 40 protesters since the march on the ministry began."
+    second = "Police have arrested 55 protesters since the march on the ministry began."
+    assert _dated((first, "2021-05-02"), (second, "2021-05-12")) == []
+    # Within one news cycle the two counts are shown (as the demo's toll that rose overnight).
+    assert len(_dated((first, "2021-05-02"), (second, "2021-05-03 08:00"))) == 1
+
+
+def test_age_one_higher_a_year_later_is_a_birthday() -> None:
+    earlier = ("Mayor Ana Kovach, 55, opened the new bridge on Monday.", "2001-01-10")
+    assert _dated(earlier, ("Mayor Ana Kovach, 56, opened the new school on Monday.", "2001-11-20")) == []
+    # Younger in the later report, or two years older after ten months: time does not explain it.
+    assert len(_dated(earlier, ("Mayor Ana Kovach, 54, opened the new school on Monday.", "2001-11-20"))) == 1
+    assert len(_dated(earlier, ("Mayor Ana Kovach, 57, opened the new school on Monday.", "2001-11-20"))) == 1
+
+
+def test_count_in_an_unnamed_place_is_not_the_total() -> None:
+    assert (
+        _pair("The storm killed 40 people on its way north.", "The storm also killed 65 people in the Antilles on its way north.")
+        == []
+    )
+
+
+def test_count_in_a_where_clause_is_a_part() -> None:
+    assert (
+        _pair(
+            "The earthquake killed an estimated 2,000 people across the province.",
+            "In the port city, where some 1,100 people died in the earthquake, families slept in parks.",
+        )
+        == []
+    )
+
+
+def test_count_of_the_latest_round_is_a_part() -> None:
+    assert (
+        _pair(
+            "Police said 60 demonstrators were detained in the latest raids on the campus.",
+            "Police said 95 demonstrators were detained on the campus.",
+        )
+        == []
+    )
+
+
+def test_a_difference_between_sums_is_not_a_sum() -> None:
+    assert (
+        _pair(
+            "The agency paid $40 for each permit it issued to the builders.",
+            "The agency paid $35 more for each permit it issued to the builders than the city did.",
+        )
+        == []
+    )
+
+
+def test_stance_words_used_as_nouns_give_nothing() -> None:
+    assert (
+        _pair(
+            "Senator Alvarez kept his support among rural voters after the vote on the dam project.",
+            "Senator Alvarez took the blame for the vote on the dam project.",
+        )
+        == []
+    )
+
+
+def test_conditional_stances_give_nothing() -> None:
+    assert (
+        _pair(
+            "Senator Alvarez said he will no longer support the dam project unless its budget is cut.",
+            "Senator Alvarez said his support for the dam project depends on its budget.",
+        )
+        == []
+    )
+
+
+def test_a_stance_covers_only_its_own_object() -> None:
+    # "condemned the layoffs" is not a stance on the strike that the same sentence supports.
+    assert (
+        _pair(
+            "The Dockers Union condemned the layoffs and voiced its support for the strike at the northern plant.",
+            "The Dockers Union added its support for the strike at the northern plant.",
+        )
+        == []
+    )
+
+
+def test_stances_towards_different_named_targets_give_nothing() -> None:
+    assert (
+        _pair(
+            "Amnesty International praised Norway for the human rights law passed by its parliament.",
+            "Amnesty International denounced Chile over the human rights law passed by its parliament.",
+        )
+        == []
+    )
+
+
+def test_bound_just_below_the_value_agrees() -> None:
+    # "more than 20 boats" is true of 22 boats: no outlet is contradicted.
+    assert (
+        _pair("More than 20 boats joined the search for the trawler.", "In all 22 boats joined the search for the trawler.") == []
+    )
+
+
+def test_trillions_are_read_as_sums() -> None:
+    # "$4 trillion" is the rounding of "$4.4 trillion", not four dollars against 4.40.
+    assert (
+        _pair(
+            "The plan spends a projected $4 trillion surplus over 15 years.",
+            "The plan spends a projected $4.4 trillion surplus over 15 years.",
+        )
+        == []
+    )
+
+
+def test_a_sums_own_noun_decides_its_role() -> None:
+    assert (
+        _pair(
+            "The minister said the budget surplus would pay off part of the $5 trillion debt.",
+            "The minister said the budget surplus would reach $4.4 trillion.",
+        )
+        == []
+    )
