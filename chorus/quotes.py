@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from chorus.analyse import STOPWORDS
@@ -421,10 +422,23 @@ def _attribute(
     return False, None
 
 
-def extract_quotes(documents: list[Document], entities: list[Entity]) -> list[Quote]:
-    """Every attributed direct quote of at least ``MIN_QUOTE_WORDS`` words, merged across
-    documents, most widely carried first."""
-    found: list[_Found] = []
+@dataclass
+class _Attributed:
+    """One attributed quote of one report, where it stands, and the rules' speaker."""
+
+    doc_index: int
+    finder: _SpeakerFinder
+    offset: int  # the paragraph's place in the document
+    paragraph: str
+    start: int
+    end: int
+    text: str
+    speaker: Entity | None
+    previous: Entity | None  # the speaker of the report's previous attributed quote (None when it had none)
+
+
+def _attributed_quotes(documents: list[Document], entities: list[Entity]) -> Iterator[_Attributed]:
+    """Every attributed direct quote of at least ``MIN_QUOTE_WORDS`` words of each report, in report order."""
     for doc_index, document in enumerate(documents):
         if "“" not in document.text and '"' not in document.text:
             continue
@@ -458,13 +472,20 @@ def extract_quotes(documents: list[Document], entities: list[Entity]) -> list[Qu
                     attributed, speaker = True, previous[1]
                 if attributed:
                     # A short quote is not kept, but its speaker carries on: “Not yet,” X said. “The rest...”
+                    before = previous[1] if previous is not None else None
                     previous = (number, speaker)
                     last_end = end
                     finder.last_quote = (offset + start, speaker) if speaker is not None and speaker.kind == "person" else None
                     if len(text.split()) >= MIN_QUOTE_WORDS:
-                        found.append(_Found(text, doc_index, speaker))
+                        yield _Attributed(doc_index, finder, offset, paragraph, start, end, text, speaker, before)
             offset += len(paragraph) + 1
             lead_in = paragraph if paragraph.strip() else lead_in
+
+
+def extract_quotes(documents: list[Document], entities: list[Entity]) -> list[Quote]:
+    """Every attributed direct quote of at least ``MIN_QUOTE_WORDS`` words, merged across
+    documents, most widely carried first."""
+    found = [_Found(q.text, q.doc_index, q.speaker) for q in _attributed_quotes(documents, entities)]
     return _merge(found, documents)
 
 

@@ -6,6 +6,7 @@ the person the previous sentence is about.
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from chorus import Document, SummaryOptions
@@ -553,3 +554,54 @@ def test_short_quote_is_not_merged_into_a_different_longer_one() -> None:
     quotes = _quotes(documents)
     assert len(quotes) == 2
     assert all(q.speaker == "Susan Ward" for q in quotes)
+
+
+# --- Learned speaker ranker (bench/train_speakers.py; measured, not shipped) --------------------------------
+
+_RANKER_REPORT = (
+    "Mayor Anna Kovac met the engineers in Brezno on Friday. The river rose again overnight.\n"
+    f'"{QUOTE}," Minister Marko Lindqvist said on Saturday.'
+)
+
+
+def _ranker_candidates(text: str = _RANKER_REPORT) -> dict:
+    from bench.train_speakers import candidates
+    from chorus.quotes import _attributed_quotes
+
+    documents = _report(text)
+    prepared = prepare(documents, SummaryOptions())
+    index = extract_entities(prepared.sentences, prepared.documents)
+    found = list(_attributed_quotes(prepared.documents, index.entities))
+    assert len(found) == 1
+    return {c.entity.name: c.features for c in candidates(found[0])}
+
+
+def test_ranker_features_are_deterministic_and_mark_the_attribution() -> None:
+    from bench.train_speakers import FEATURES
+
+    first, second = _ranker_candidates(), _ranker_candidates()
+    assert list(first) == list(second)
+    assert all((first[name] == second[name]).all() for name in first)
+    speaker = next(name for name in first if "Lindqvist" in name)
+    distant = next(name for name in first if "Kovac" in name)
+    row = dict(zip(FEATURES, first[speaker], strict=True))
+    other = dict(zip(FEATURES, first[distant], strict=True))
+    assert row["rules"] == 1 and row["speech_subject"] == 1 and row["same_sentence"] == 1 and row["after"] == 1
+    assert other["rules"] == 0 and other["speech_subject"] == 0 and other["same_sentence"] == 0 and other["before"] == 1
+    assert row["log_chars"] < other["log_chars"]
+
+
+def test_ranker_trained_without_the_rules_ranks_x_said_above_a_distant_name() -> None:
+    pytest.importorskip("sklearn")
+    from bench.data import resolve_data
+    from bench.train_speakers import FEATURES, dev_examples, fit, scores
+
+    data = resolve_data()
+    if not (data / "multinews_sample.jsonl").exists():
+        pytest.skip("shared data not available")
+    model = fit(dev_examples(data), drop=("rules",))  # loads as plain JSON numbers, scores with numpy only
+    assert len(model["coef"]) == len(FEATURES) and model["coef"][FEATURES.index("rules")] == 0
+    found = _ranker_candidates()
+    names = list(found)
+    ranked = scores(model, np.array([found[name] for name in names]))
+    assert "Lindqvist" in names[int(np.argmax(ranked))]
