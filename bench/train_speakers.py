@@ -2,23 +2,28 @@
 
 For each quote the rules of ``chorus.quotes`` attribute, the candidates are every entity named in the
 quote's paragraph and the two sentences before it, plus the rules' own choice. Each candidate gets a few
-numpy-computable features (``FEATURES``); a logistic regression scores them and the best-scoring candidate
-speaks. The gold quotes with a named speaker (``bench/gold/*.json``, never ``heldout/``) are matched to the
-rules' quotes of the same report by their words (as ``bench/crosssource.py`` does); a candidate is right
-when its name resolves to the gold speaker (``resolve_speaker``).
+numpy-computable features (``FEATURES``, computed by ``chorus.quotes.speaker_candidates``); a logistic
+regression scores them and the best-scoring candidate speaks. The gold quotes with a named speaker
+(``bench/gold/*.json``, never ``heldout/``) are matched to the rules' quotes of the same report by their
+words (as ``bench/crosssource.py`` does); a candidate is right when its name resolves to the gold speaker
+(``resolve_speaker``).
+
+The shipped model, ``chorus/weights/speakers.json`` (``chorus.quotes`` uses it when ``SPEAKERS = "ranker"``),
+is the rules-free one (``--drop rules``: the rules' choice is zeroed, so its weight is 0) fitted on every
+development cluster; its ``trained_by`` field holds the command.
 
 Measured by leave-one-cluster-out cross-validation: the model scoring a cluster never saw it. The rules'
 accuracy is reported on exactly the same quotes.
 
     python bench/train_speakers.py                 # LOCO table, rules vs ranker
     python bench/train_speakers.py --write PATH    # also fit on every development cluster and write the model
+    python bench/train_speakers.py --drop rules --write chorus/weights/speakers.json   # the shipped model
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,127 +46,14 @@ from bench.crosssource import (  # noqa: E402
     resolve_speaker,
 )
 from bench.data import resolve_data  # noqa: E402
-from chorus.entities import PERSON_TITLES, ROLE_NOUNS, extract_entities  # noqa: E402
-from chorus.models import Document, Entity  # noqa: E402
+from chorus.entities import extract_entities  # noqa: E402
+from chorus.models import Document  # noqa: E402
 from chorus.options import SummaryOptions  # noqa: E402
 from chorus.pipeline import prepare  # noqa: E402
-from chorus.quotes import _ADVERB, _TITLE_ABBREVIATIONS, _VERB, _Attributed, _attributed_quotes, _ends_a_sentence  # noqa: E402
+from chorus.quotes import SPEAKER_FEATURES, _attributed_quotes, speaker_candidates  # noqa: E402
 
-FEATURES = (
-    "rules",  # the rules' own choice
-    "person",
-    "organisation",  # organisation or other
-    "place",
-    "log_chars",  # log(1 + characters between the nearest mention and the quote)
-    "log_tokens",  # log(1 + tokens between them)
-    "speech_subject",  # "X said" / "said X" right next to the quote, in its sentence
-    "speech_verb",  # "X said" / "said X" anywhere in the window
-    "same_sentence",
-    "before",  # a mention before the quote
-    "after",  # a mention after the quote
-    "in_paragraph",  # a mention in the quote's own paragraph (else in the two sentences before it)
-    "titled",  # a title or role noun right before the name ("Mayor", "spokesman")
-    "possessor",
-    "object",  # after a preposition
-    "determined",  # after an article
-    "modifier",  # a modifier of the next name
-    "log_count",  # log(1 + mentions of the entity in the report)
-    "only_quoted",  # every mention in the window is inside a quotation
-    "previous_speaker",  # spoke the report's previous quote
-    "last_person",  # the last person named (outside quotations) before the quote
-    "no_mention",  # not named in the window (the rules resolved a pronoun or a description)
-)
-_TITLE_WORDS = frozenset(w.lower() for w in PERSON_TITLES | ROLE_NOUNS) | frozenset(
-    w.lower() for w in _TITLE_ABBREVIATIONS.split("|")
-)
-_SAID_AFTER = re.compile(rf"^\s*(?:,[^,.;“”\"]{{1,60}},\s*)?{_ADVERB}{_VERB}\b", re.IGNORECASE)
-_SAID_BEFORE = re.compile(rf"\b{_VERB}\s*,?\s*$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?][”\"]?\s")
-
-
-@dataclass
-class Candidate:
-    entity: Entity
-    features: np.ndarray
-
-
-def _said_before(text: str, start: int) -> bool:
-    """'said Mayor X', 'said the spokesman, X': a speech verb before the name, past titles and capitalised words."""
-    head = text[max(0, start - 80) : start]
-    words = head.split()
-    while words and (words[-1].lower().rstrip(".,") in _TITLE_WORDS | {"the", "a"} or words[-1][:1].isupper()):
-        if _SAID_BEFORE.search(" ".join(words)):
-            return True
-        words.pop()
-    return bool(_SAID_BEFORE.search(" ".join(words))) and len(words) > len(head.split()) - 5
-
-
-def _window_start(text: str, offset: int) -> int:
-    """Where the second sentence before the paragraph at ``offset`` starts."""
-    head = text[max(0, offset - 800) : offset]
-    ends = [m.end() for m in _SENTENCE_END.finditer(head) if not re.search(r"(?:^|[\s.])[A-Z]$", head[: m.start()])]
-    # the last end closes the sentence just before the paragraph: two sentences back start after the third-last end
-    back = ends[-3] if len(ends) >= 3 else 0
-    return max(0, offset - 800) + back if len(ends) >= 3 or offset <= 800 else max(0, offset - 800)
-
-
-def candidates(quote: _Attributed) -> list[Candidate]:
-    """The candidate speakers of one attributed quote with their ``FEATURES`` (deterministic: text order)."""
-    finder = quote.finder
-    text = finder.text
-    q_start, q_end = quote.offset + quote.start, quote.offset + quote.end
-    window = (_window_start(text, quote.offset), quote.offset + len(quote.paragraph))
-    counts: dict[str, int] = {}
-    for start, _, entities, _ in finder.occurrences:
-        name = finder._choose(entities, start).name
-        counts[name] = counts.get(name, 0) + 1
-    last_person: Entity | None = None
-    rows: dict[str, dict[str, float]] = {}
-    entities_by_name: dict[str, Entity] = {}
-    for start, form, entities, role in finder.occurrences:
-        entity = finder._choose(entities, start)
-        end = start + len(form)
-        if start < q_start and entity.kind == "person" and not finder._quoted(start) and role in {"subject", "possessor"}:
-            last_person = entity
-        if not window[0] <= start < window[1] or q_start <= start < q_end:
-            continue
-        before = end <= q_start
-        gap = text[end : max(end, q_start - 1)] if before else text[q_end + 1 : start]
-        same_sentence = not _ends_a_sentence(gap + " ") and not (not before and quote.text.rstrip().endswith((".", "!", "?")))
-        said = bool(_SAID_AFTER.match(text[end : end + 80])) or _said_before(text, start)
-        tokens = len(gap.split())
-        row = rows.setdefault(entity.name, {"log_chars": 9.0, "log_tokens": 9.0, "only_quoted": 1.0})
-        entities_by_name[entity.name] = entity
-        row["log_chars"] = min(row["log_chars"], float(np.log1p(len(gap))))
-        row["log_tokens"] = min(row["log_tokens"], float(np.log1p(tokens)))
-        row["speech_verb"] = max(row.get("speech_verb", 0.0), float(said))
-        adjacent = said and same_sentence and len(gap) <= 120 and not re.search(r"[“”\"]", gap)
-        row["speech_subject"] = max(row.get("speech_subject", 0.0), float(adjacent))
-        row["same_sentence"] = max(row.get("same_sentence", 0.0), float(same_sentence))
-        row["before"] = max(row.get("before", 0.0), float(before))
-        row["after"] = max(row.get("after", 0.0), float(not before))
-        row["in_paragraph"] = max(row.get("in_paragraph", 0.0), float(start >= quote.offset))
-        previous_word = text[max(0, start - 30) : start].split()[-1:] or [""]
-        row["titled"] = max(row.get("titled", 0.0), float(previous_word[0].lower().rstrip(".,") in _TITLE_WORDS))
-        for name in ("possessor", "object", "determined", "modifier"):
-            hit = role == name or (name == "object" and role == "titled object")
-            row[name] = max(row.get(name, 0.0), float(hit))
-        row["only_quoted"] = min(row["only_quoted"], float(finder._quoted(start)))
-    if quote.speaker is not None and quote.speaker.name not in rows:
-        rows[quote.speaker.name] = {"no_mention": 1.0, "log_chars": 9.0, "log_tokens": 9.0}
-        entities_by_name[quote.speaker.name] = quote.speaker
-    out: list[Candidate] = []
-    for name, row in rows.items():
-        entity = entities_by_name[name]
-        row["rules"] = float(quote.speaker is not None and quote.speaker.name == name)
-        row["person"] = float(entity.kind == "person")
-        row["organisation"] = float(entity.kind in {"organisation", "other"})
-        row["place"] = float(entity.kind == "place")
-        row["log_count"] = float(np.log1p(counts.get(name, 0)))
-        row["previous_speaker"] = float(quote.previous is not None and quote.previous.name == name)
-        row["last_person"] = float(last_person is not None and last_person.name == name)
-        out.append(Candidate(entity, np.array([row.get(f, 0.0) for f in FEATURES])))
-    return out
+FEATURES = SPEAKER_FEATURES
+candidates = speaker_candidates
 
 
 # --------------------------------------------------------------------------------------------
@@ -298,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, weight in sorted(zip(FEATURES, model["coef"], strict=True), key=lambda item: -abs(item[1])):
         print(f"  {name:18s} {weight:+.3f}")
     if args.write:
+        given = sys.argv[1:] if argv is None else list(argv)
+        model = {"trained_by": " ".join(["python", "bench/train_speakers.py", *given]), "drop": list(drop), "C": args.C} | model
         Path(args.write).write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     return 0
 
