@@ -379,6 +379,8 @@ class SpeakerScore:
     found: int = 0
     correct: int = 0
     unnamed: int = 0
+    unnamed_found: int = 0  # gold quotes whose speaker is not named that the system found
+    unnamed_kept: int = 0  # ... and left without a speaker (a name there would be a wrong one)
     errors: list[str] = field(default_factory=list)
 
     def add(self, other: SpeakerScore) -> None:
@@ -386,6 +388,12 @@ class SpeakerScore:
         self.found += other.found
         self.correct += other.correct
         self.unnamed += other.unnamed
+        self.unnamed_found += other.unnamed_found
+        self.unnamed_kept += other.unnamed_kept
+
+    @property
+    def unnamed_kept_rate(self) -> float | None:
+        return ratio(self.unnamed_kept, self.unnamed_found)
 
     @property
     def accuracy(self) -> float | None:
@@ -444,12 +452,17 @@ def score_speakers(gold: dict[str, Any], system: SystemOutput, texts: dict[str, 
     """Speaker accuracy and coverage over the gold quotes with a named speaker."""
     score = SpeakerScore()
     for quote in gold["quotes"]:
-        if quote["speaker"] == UNNAMED:
-            score.unnamed += 1
-            continue
-        score.quotes += 1
         gold_text = texts[quote["doc"]][quote["start"] : quote["end"]]
         found = best_quote(gold_text, quote["doc"], system.quotes)
+        if quote["speaker"] == UNNAMED:
+            score.unnamed += 1
+            if found is not None:
+                score.unnamed_found += 1
+                score.unnamed_kept += found.speaker is None
+                if found.speaker is not None:
+                    score.errors.append(f"named [{quote['doc']}] {quote['cue']!r}: gold unnamed, system {found.speaker!r}")
+            continue
+        score.quotes += 1
         if found is None:
             score.errors.append(f"missed [{quote['doc']}] {quote['speaker']}: {quote['cue']!r}")
             continue
@@ -740,13 +753,16 @@ def tables(results: Sequence[ClusterResult], label: str = "") -> str:
         "",
         f"### {prefix}Quote speakers (gold quotes with a named speaker; target accuracy >= {TARGETS['speaker_accuracy']})",
         "",
-        "| cluster | quotes | unnamed (skipped) | found | correct | coverage | accuracy |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| cluster | quotes | unnamed (skipped) | found | correct | coverage | accuracy | unnamed found / left unnamed |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         s = r.speakers
         name = f"**{r.cluster}**" if r.cluster == "all" else r.cluster
-        lines.append(f"| {name} | {s.quotes} | {s.unnamed} | {s.found} | {s.correct} | {fmt(s.coverage)} | {fmt(s.accuracy)} |")
+        kept = f"{s.unnamed_found} / {s.unnamed_kept}"
+        lines.append(
+            f"| {name} | {s.quotes} | {s.unnamed} | {s.found} | {s.correct} | {fmt(s.coverage)} | {fmt(s.accuracy)} | {kept} |"
+        )
     lines += [
         "",
         f"### {prefix}Where sources differ (targets: precision >= {TARGETS['disagreement_precision']}, "
@@ -780,6 +796,8 @@ def comparison(dev: Sequence[ClusterResult], heldout: Sequence[ClusterResult]) -
     rows = zip(summary_rows(totals(dev)), summary_rows(totals(heldout)), strict=True)
     for (label, dev_value, target), (_, held_value, _) in rows:
         lines.append(f"| {label} | {fmt(dev_value)} | {fmt(held_value)} | >= {target} |")
+    kept = (totals(dev).speakers.unnamed_kept_rate, totals(heldout).speakers.unnamed_kept_rate)
+    lines.append(f"| unnamed quotes left unnamed (no target) | {fmt(kept[0])} | {fmt(kept[1])} | – |")
     return "\n".join(lines)
 
 
@@ -814,6 +832,8 @@ def result_dict(result: ClusterResult, errors: bool = True) -> dict[str, Any]:
             "correct": s.correct,
             "coverage": s.coverage,
             "accuracy": s.accuracy,
+            "unnamed_found": s.unnamed_found,
+            "unnamed_kept": s.unnamed_kept,
         },
         "disagreements": {
             "gold": d.gold,

@@ -197,6 +197,17 @@ def test_unnamed_quotes_are_not_scored(gold: dict[str, Any]) -> None:
     assert (score.quotes, score.unnamed, score.accuracy) == (1, 1, 0.0)
 
 
+def test_unnamed_quotes_count_whether_the_system_left_them_unnamed(gold: dict[str, Any]) -> None:
+    gold["quotes"][1]["speaker"] = cs.UNNAMED
+    unnamed_text = "Nobody will take this country from the people"
+    named = cs.score_speakers(gold, _system(quotes=[{"speaker": "Maduro", "text": unnamed_text, "sources": ["b"]}]), TEXTS)
+    assert (named.unnamed, named.unnamed_found, named.unnamed_kept, named.unnamed_kept_rate) == (1, 1, 0, 0.0)
+    assert any(e.startswith("named [b]") for e in named.errors)
+    kept = cs.score_speakers(gold, _system(quotes=[{"speaker": None, "text": unnamed_text, "sources": ["b"]}]), TEXTS)
+    assert (kept.unnamed_found, kept.unnamed_kept, kept.unnamed_kept_rate) == (1, 1, 1.0)
+    assert cs.score_speakers(gold, _system(quotes=[]), TEXTS).unnamed_kept_rate is None
+
+
 # --------------------------------------------------------------------------------------------
 # Disagreements
 # --------------------------------------------------------------------------------------------

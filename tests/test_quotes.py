@@ -666,7 +666,6 @@ def test_default_speakers_path_is_the_chosen_one(monkeypatch) -> None:
         _quotes(_report(_RANKER_REPORT), speakers="neither")
 
 
-@pytest.mark.xfail(strict=True, reason="the ranker always picks a candidate: it was trained on named gold quotes only")
 def test_ranker_keeps_an_unnamed_speaker_unnamed() -> None:
     text = f'Mayor Anna Kovac left Brezno at dawn. The water rose fast. "{QUOTE}," said one resident of Brezno.'
     assert _one(_quotes(_report(text)), QUOTE).speaker is None  # the rules
