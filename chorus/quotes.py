@@ -768,32 +768,37 @@ def _runs_inside(a: str, b: str) -> bool:
     return bool(short) and any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
 
-def _ordered_words(text: str) -> list[str]:
-    return [w for w in re.findall(r"\w+", fold(text)) if len(w) > 2 and w not in STOPWORDS]
+@lru_cache(maxsize=4096)
+def _ordered_words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in re.findall(r"\w+", fold(text)) if len(w) > 2 and w not in STOPWORDS)
 
 
 def _merge(found: list[_Found], documents: list[Document]) -> list[Quote]:
-    groups: list[list[_Found]] = []
+    groups: list[list[int]] = []  # indices into ``found``
     signatures: list[set[str]] = []
-    for item in found:
-        words = _words(item.text)
+    words_of = [_words(item.text) for item in found]
+    for index, item in enumerate(found):
+        words = words_of[index]
         for g, signature in enumerate(signatures):
-            if any(other.doc_index == item.doc_index and _words(other.text) != words for other in groups[g]):
-                continue  # one report quotes a line once: its two different quotes are two lines
             shared = len(words & signature)
             smaller = min(len(words), len(signature))
+            if not (smaller and shared >= min(3, smaller) and shared / smaller >= 0.7):
+                continue
+            members = groups[g]
+            if any(found[m].doc_index == item.doc_index and words_of[m] != words for m in members):
+                continue  # one report quotes a line once: its two different quotes are two lines
             partial = smaller < 4 or (shared < smaller and max(len(words), len(signature)) > 2 * smaller)
-            if partial and not any(_runs_inside(item.text, other.text) for other in groups[g]):
+            if partial and not any(_runs_inside(item.text, found[m].text) for m in members):
                 continue  # a much shorter quote is the same line only if its words run inside the other's ("...were targeted")
-            if smaller and shared >= min(3, smaller) and shared / smaller >= 0.7:
-                groups[g].append(item)
-                signatures[g] = signature | words
-                break
+            members.append(index)
+            signatures[g] = signature | words
+            break
         else:
-            groups.append([item])
+            groups.append([index])
             signatures.append(words)
     quotes: list[Quote] = []
-    for group in groups:
+    for indices in groups:
+        group = [found[i] for i in indices]
         speakers = Counter(item.speaker.name for item in group if item.speaker is not None)
         speaker = speakers.most_common(1)[0][0] if speakers else None
         sources: list[str] = []
