@@ -462,9 +462,12 @@ def _attribute(
         and not re.match(r"\s*(?:if|when|because|although|though|unless|whether|as|and|but|or|you|i)\b", match.group(1), re.I)
     ):
         return True, finder.in_phrase(match.group(1), position)
-    if match := _BEFORE_PRONOUN.search(before):
+    # Both patterns below match only text free of . ! ? and quote marks, so they are searched after the last
+    # of those (the same matches; the lazy name group no longer backtracks over earlier sentences).
+    clause = before[max(before.rfind(mark) for mark in '.!?“”"') + 1 :]
+    if match := _BEFORE_PRONOUN.search(clause):
         return True, finder.last_person_before(position)
-    if match := _BEFORE_NAME_VERB.search(before):
+    if match := _BEFORE_NAME_VERB.search(clause):
         speaker = finder.in_phrase(match.group(1), position)
         if speaker is not None:
             return True, speaker
