@@ -18,7 +18,13 @@ Method (chosen by measurement on ECB+, tuned on half its topics and scored on th
    ``background`` the 99th percentile of random pairs' similarity in this collection and
    ``partner`` the lower quartile of each report's best-match similarity (``calibrate``).
 4. **Grouping.** Average-linkage agglomeration over the sparse neighbour graph (a missing edge
-   counts as similarity 0), stopped at the calibrated threshold. A report left alone then joins
+   counts as 0). By default each neighbour pair is weighed by a learned same-story probability
+   (``chorus/weights/stories.json``, a logistic regression fitted by ``bench/train_stories.py`` on ECB+
+   and DUC 2007 over the pair's cosine and its cosines over content words, names and dates alone, each
+   relative to this collection's background and partner similarity of that kind), stopped at the
+   model's cut: one cosine cut cannot both split two events of one kind (ECB+) and keep together the
+   reports of long-running unrelated stories (DUC); held out, the learned score keeps ECB+ and gains on DUC 2006 and Multi-News
+   (``learned=False``: the cosines, stopped at the calibrated threshold). A report left alone then joins
    its nearest neighbour's story when it is close enough to that story on average (a lower bar:
    ``attach_orphans``). Each story gets a centroid, so new reports can later be assigned
    incrementally (nearest centroid above the threshold, else a new story).
@@ -106,12 +112,19 @@ class ClusterOptions:
         max_postings: terms in more than this many reports are ignored for neighbour search (keeps
             the cost near-linear on very large streams).
         neighbours: nearest neighbours kept per report (the sparse similarity graph).
-        threshold: a fixed cosine cut (average linkage) instead of the calibrated one; ``None``
-            calibrates on the collection.
+        threshold: a fixed cosine cut (average linkage of the cosines, the learned score unused) instead of
+            the calibrated one; ``None`` calibrates on the collection.
         scale: the calibrated cut is ``scale * sqrt(background * partner)`` (see ``calibrate``);
             0.56 is the mean of the values tuned on each half of ECB+'s topics (``bench/clustering.py``).
         min_threshold / max_threshold: bounds of the calibrated cut.
         small_threshold: the cut for fewer than 8 reports (too few to calibrate on).
+        learned: score each neighbour pair with the learned same-story model
+            (``chorus/weights/stories.json``, ``bench/train_stories.py``: a logistic regression over the pair's
+            cosine, and its cosines over content words, names and dates alone, each divided by this collection's
+            background and partner similarity, plus a year conflict) and cut the average linkage of those
+            probabilities at the model's cut; False: the calibrated cosine cut alone. Either way lone reports are
+            then attached with the calibrated cosine cut (``orphan_fraction``). Collections of fewer than 8 reports
+            always use ``small_threshold``.
         orphan_fraction: a report the cut leaves alone joins its nearest neighbour's story when its
             average similarity to that story is at least this fraction of the cut (``attach_orphans``;
             0 turns it off).
@@ -138,6 +151,7 @@ class ClusterOptions:
     min_threshold: float = 0.05
     max_threshold: float = 0.5
     small_threshold: float = 0.3
+    learned: bool = True
     orphan_fraction: float = 0.7
     background_pairs: int = 20000
     clean: bool = True
@@ -258,6 +272,11 @@ def _bags(documents: list[Document], options: ClusterOptions) -> list[Counter]:
 
 def vectorize(documents: list[Document], options: ClusterOptions) -> sparse.csr_matrix:
     """L2-normalised TF-IDF rows (sublinear tf), cut to each row's ``max_features`` heaviest terms."""
+    return vectorize_terms(documents, options)[0]
+
+
+def vectorize_terms(documents: list[Document], options: ClusterOptions) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """``vectorize``'s rows and the kind of each column's term (``"w"``, ``"e"``, ``"y"``, ``"m"``, ``"d"``, ``"n"``)."""
     bags = _bags(documents, options)
     vocabulary: dict[str, int] = {}
     indptr = [0]
@@ -295,7 +314,10 @@ def vectorize(documents: list[Document], options: ClusterOptions) -> sparse.csr_
     matrix = _top_terms(matrix, options.max_features)
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix, dtype=np.float32)
+    kinds = np.full(matrix.shape[1], "w", dtype="<U1")
+    for term, column in vocabulary.items():
+        kinds[column] = term[0]
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix, dtype=np.float32), kinds
 
 
 def _top_terms(matrix: sparse.csr_matrix, limit: int) -> sparse.csr_matrix:
@@ -360,6 +382,16 @@ def nearest_neighbours(
 # Calibration and grouping
 
 
+def _random_pairs(n: int, options: ClusterOptions) -> tuple[np.ndarray, np.ndarray]:
+    """The random pairs of distinct reports whose similarities measure the background (fixed seed)."""
+    rng = np.random.default_rng(0)
+    pairs = min(options.background_pairs, n * (n - 1) // 2 * 4)
+    left = rng.integers(0, n, pairs)
+    right = rng.integers(0, n, pairs)
+    distinct = left != right
+    return left[distinct], right[distinct]
+
+
 def calibrate(matrix: sparse.csr_matrix, similarities: np.ndarray, options: ClusterOptions) -> float:
     """The collection's own cut, ``scale * sqrt(background * partner)``, within the bounds.
 
@@ -373,12 +405,8 @@ def calibrate(matrix: sparse.csr_matrix, similarities: np.ndarray, options: Clus
     n = matrix.shape[0]
     if n < 8:
         return options.small_threshold
-    rng = np.random.default_rng(0)
-    pairs = min(options.background_pairs, n * (n - 1) // 2 * 4)
-    left = rng.integers(0, n, pairs)
-    right = rng.integers(0, n, pairs)
-    distinct = left != right
-    random_similarity = np.asarray(matrix[left[distinct]].multiply(matrix[right[distinct]]).sum(axis=1)).ravel()
+    left, right = _random_pairs(n, options)
+    random_similarity = np.asarray(matrix[left].multiply(matrix[right]).sum(axis=1)).ravel()
     background = float(np.quantile(random_similarity, 0.99)) if random_similarity.size else 0.0
     partner = float(np.quantile(similarities[:, 0], 0.25))
     cut = options.scale * math.sqrt(max(background, 0.0) * max(partner, 0.0))
@@ -388,18 +416,24 @@ def calibrate(matrix: sparse.csr_matrix, similarities: np.ndarray, options: Clus
 def average_linkage(n: int, neighbours: np.ndarray, similarities: np.ndarray, threshold: float) -> np.ndarray:
     """Average-linkage agglomeration over a sparse similarity graph (absent pairs count as 0),
     merging while the best average similarity is at least ``threshold``. Returns a label per row."""
+    rows = np.repeat(np.arange(n), neighbours.shape[1]) if n else np.zeros(0, dtype=np.int64)
+    return linkage_edges(n, rows, neighbours.ravel(), similarities.ravel(), threshold)
+
+
+def linkage_edges(n: int, left: np.ndarray, right: np.ndarray, weights: np.ndarray, threshold: float) -> np.ndarray:
+    """``average_linkage`` over an edge list: pair ``(left[e], right[e])`` weighs ``weights[e]`` (the first
+    weight given for a pair counts; pairs with ``right`` < 0, a weight <= 0 or a report paired with itself
+    are skipped; absent pairs count as 0). Returns a label per row."""
     parent = list(range(n))
     size = [1] * n
     # links[c]: cluster -> summed similarity to other clusters
     links: list[dict[int, float]] = [{} for _ in range(n)]
-    for i in range(n):
-        for j, s in zip(neighbours[i], similarities[i], strict=True):
-            if j < 0 or s <= 0 or j == i:
-                continue
-            j = int(j)
-            if j not in links[i]:
-                links[i][j] = float(s)
-                links[j][i] = float(s)
+    for i, j, s in zip(np.asarray(left).tolist(), np.asarray(right).tolist(), np.asarray(weights).tolist(), strict=True):
+        if j < 0 or s <= 0 or j == i:
+            continue
+        if j not in links[i]:
+            links[i][j] = float(s)
+            links[j][i] = float(s)
     heap = [(-s, i, j) for i in range(n) for j, s in links[i].items() if i < j and s >= threshold]
     heapq.heapify(heap)
     alive = [True] * n
@@ -475,12 +509,154 @@ def attach_orphans(matrix: sparse.csr_matrix, neighbours: np.ndarray, labels: np
     return labels
 
 
-def group(matrix: sparse.csr_matrix, neighbours: np.ndarray, similarities: np.ndarray, options: ClusterOptions) -> np.ndarray:
-    """Story labels from the vectors and their neighbour graph: the calibrated cut, average
-    linkage, then lone reports attached to their nearest neighbour's story."""
+# --------------------------------------------------------------------------------------------
+# Learned same-story score
+
+STORY_FEATURES = (
+    "all_background",
+    "all_partner",
+    "words_background",
+    "words_partner",
+    "names_background",
+    "names_partner",
+    "dates_background",
+    "dates_partner",
+    "year_conflict",
+    "both_names",
+    "both_dates",
+)
+"""The features of a neighbour pair that ``chorus/weights/stories.json`` weighs, in order: the log of the pair's
+cosine (over all terms, content words alone, names alone, dates alone) over the collection's background (the 99th
+percentile of random pairs) and partner (the lower quartile of each report's best match that is not a near
+duplicate, ``NEAR_DUPLICATE``) similarity of that kind; both reports name years and share none; both have names;
+both have dates."""
+
+NEAR_DUPLICATE = 0.8
+"""Pairs at least this similar (all terms) are copies of one report: the partner similarity is measured without
+them (a stream of syndicated copies otherwise raises it, and the learned score then splits stories apart)."""
+
+_KINDS = ("wemydn", "w", "e", "ymd", "y")  # the term kinds of: all, words, names, dates, years
+
+
+def _kind_indicator(kinds: np.ndarray) -> sparse.csr_matrix:
+    """``terms x 5``: which columns count towards each of ``_KINDS``."""
+    columns = [np.isin(kinds, list(group)).astype(np.float32) for group in _KINDS]
+    return sparse.csr_matrix(np.column_stack(columns) if len(kinds) else np.zeros((0, len(_KINDS)), dtype=np.float32))
+
+
+def _pair_dots(matrix: sparse.csr_matrix, indicator: sparse.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """``pairs x 5`` dot products of the rows ``left`` and ``right`` over each kind's columns, in chunks."""
+    out = np.zeros((len(left), indicator.shape[1]), dtype=np.float64)
+    chunk = 50000
+    for start in range(0, len(left), chunk):
+        product = sparse.csr_matrix(matrix[left[start : start + chunk]].multiply(matrix[right[start : start + chunk]]))
+        out[start : start + chunk] = (product @ indicator).toarray()
+    return out
+
+
+def story_pairs(
+    matrix: sparse.csr_matrix, kinds: np.ndarray, neighbours: np.ndarray, similarities: np.ndarray, options: ClusterOptions
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The neighbour graph's pairs (each once, ``left < right``) and their ``STORY_FEATURES`` (``pairs x 11``).
+
+    O(n k) pairs; the background of each kind is measured on ``calibrate``'s random pairs.
+    """
+    n, k = neighbours.shape
+    rows = np.repeat(np.arange(n), k)
+    columns = neighbours.ravel()
+    valid = (columns >= 0) & (similarities.ravel() > 0) & (columns != rows)
+    low = np.minimum(rows[valid], columns[valid])
+    high = np.maximum(rows[valid], columns[valid])
+    keys = np.unique(low.astype(np.int64) * n + high)
+    left, right = keys // n, keys % n
+    if len(left) == 0:
+        return left, right, np.zeros((0, len(STORY_FEATURES)))
+    indicator = _kind_indicator(kinds)
+    norms = np.sqrt(np.asarray((sparse.csr_matrix(matrix.multiply(matrix)) @ indicator).todense(), dtype=np.float64))
+    has = norms > 0
+    safe = np.where(has, norms, 1.0)
+
+    def cosines(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        return _pair_dots(matrix, indicator, a, b) / (safe[a] * safe[b])
+
+    pair = cosines(left, right)
+    random_left, random_right = _random_pairs(n, options)
+    background = np.quantile(cosines(random_left, random_right), 0.99, axis=0) if len(random_left) else np.zeros(len(_KINDS))
+    # each report's best match that is not a near duplicate (reports with only near duplicates left out:
+    # copies of one report would make every other pair look far)
+    best = np.zeros((n, len(_KINDS)))
+    kept = pair[:, 0] < NEAR_DUPLICATE
+    if not kept.any():
+        kept[:] = True
+    np.maximum.at(best, left[kept], pair[kept])
+    np.maximum.at(best, right[kept], pair[kept])
+    counted = np.zeros(n, dtype=bool)
+    counted[left[kept]] = True
+    counted[right[kept]] = True
+    partner = np.quantile(best[counted], 0.25, axis=0)
+    eps = 1e-3
+    features = []
+    for kind in range(4):  # all, words, names, dates
+        features.append(np.log((pair[:, kind] + eps) / (background[kind] + eps)))
+        features.append(np.log((pair[:, kind] + eps) / (partner[kind] + eps)))
+    features.append((has[left, 4] & has[right, 4] & (pair[:, 4] <= 0)).astype(np.float64))
+    features.append((has[left, 2] & has[right, 2]).astype(np.float64))
+    features.append((has[left, 3] & has[right, 3]).astype(np.float64))
+    return left, right, np.column_stack(features)
+
+
+_STORY_MODEL: dict | None = None
+
+
+def story_model() -> dict:
+    """The same-story model shipped as ``chorus/weights/stories.json`` (read once): ``features`` (must be
+    ``STORY_FEATURES``), ``mean``, ``scale``, ``coef``, ``intercept``, the linkage ``cut`` and the
+    ``near_duplicate`` bar it was trained with (must be ``NEAR_DUPLICATE``)."""
+    global _STORY_MODEL
+    if _STORY_MODEL is None:
+        import json
+        from importlib import resources
+
+        data = json.loads(resources.files("chorus").joinpath("weights/stories.json").read_text(encoding="utf-8"))
+        if tuple(data["features"]) != STORY_FEATURES:
+            raise ValueError("chorus/weights/stories.json was trained on other features: retrain with bench/train_stories.py")
+        if data.get("near_duplicate") != NEAR_DUPLICATE:
+            raise ValueError("chorus/weights/stories.json was trained with another near-duplicate bar: retrain it")
+        if not len(data["coef"]) == len(data["mean"]) == len(data["scale"]) == len(STORY_FEATURES):
+            raise ValueError("chorus/weights/stories.json: coef, mean and scale need one number per feature")
+        _STORY_MODEL = data
+    return _STORY_MODEL
+
+
+def story_probabilities(features: np.ndarray, model: dict | None = None) -> np.ndarray:
+    """The probability that each pair of reports tells one story (``story_pairs``'s features)."""
+    model = model or story_model()
+    z = (features - np.asarray(model["mean"])) / np.asarray(model["scale"])
+    logit = z @ np.asarray(model["coef"]) + float(model["intercept"])
+    return 1.0 / (1.0 + np.exp(-np.clip(logit, -50, 50)))
+
+
+def group(
+    matrix: sparse.csr_matrix,
+    neighbours: np.ndarray,
+    similarities: np.ndarray,
+    options: ClusterOptions,
+    kinds: np.ndarray | None = None,
+    model: dict | None = None,
+) -> np.ndarray:
+    """Story labels from the vectors and their neighbour graph: average linkage of the learned same-story
+    probabilities (``options.learned``, given the column ``kinds`` of ``vectorize_terms``; 8 reports or more,
+    no fixed ``threshold``) or of the cosines at the calibrated cut, then lone reports attached to their
+    nearest neighbour's story. ``model``: a same-story model other than the shipped one (``story_model``)."""
     threshold = calibrate(matrix, similarities, options)
-    labels = average_linkage(matrix.shape[0], neighbours, similarities, threshold)
-    if matrix.shape[0] < 8:
+    n = matrix.shape[0]
+    if options.learned and kinds is not None and n >= 8 and options.threshold is None:
+        model = model or story_model()
+        left, right, features = story_pairs(matrix, kinds, neighbours, similarities, options)
+        labels = linkage_edges(n, left, right, story_probabilities(features, model), float(model["cut"]))
+    else:
+        labels = average_linkage(n, neighbours, similarities, threshold)
+    if n < 8:
         return labels  # too few reports for a lone one to be judged against a story's average
     return attach_orphans(matrix, neighbours, labels, options.orphan_fraction * threshold)
 
@@ -493,9 +669,9 @@ def cluster_labels(documents: list[Document], options: ClusterOptions | None = N
         return np.zeros(0, dtype=np.int64)
     if n == 1:
         return np.zeros(1, dtype=np.int64)
-    matrix = vectorize(documents, options)
+    matrix, kinds = vectorize_terms(documents, options)
     neighbours, similarities = nearest_neighbours(matrix, options.neighbours, options.max_postings, options.block_size)
-    return group(matrix, neighbours, similarities, options)
+    return group(matrix, neighbours, similarities, options, kinds)
 
 
 def cluster_documents(documents: list[Document], options: ClusterOptions | None = None) -> list[Story]:

@@ -147,3 +147,72 @@ def test_two_lone_reports_that_are_each_others_nearest_stay_apart_from_stories()
     neighbours = np.array([[1, 2], [0, 2], [3, 1], [2, 1]])
     labels = np.array([0, 0, 2, 3])
     assert attach_orphans(matrix, neighbours, labels, threshold=0.1).tolist() == [0, 0, 2, 3]
+
+
+FLOOD = [
+    "Floods in Kerala killed 37 people on Thursday after monsoon rains burst dams across the Indian state.",
+    "Monsoon floods have killed 37 in Kerala, Indian officials said Thursday, as dams across the state overflowed.",
+    "Rescuers in Kerala pulled survivors from roofs on Thursday; India's worst floods in decades have killed 37 there.",
+    "Indian troops joined rescue work in flooded Kerala, where 37 people have died since the monsoon dams burst.",
+]
+
+
+def test_learned_story_model_matches_the_features_the_code_computes():
+    import numpy as np
+
+    from chorus.cluster import STORY_FEATURES, nearest_neighbours, story_model, story_pairs, story_probabilities, vectorize_terms
+
+    model = story_model()
+    assert tuple(model["features"]) == STORY_FEATURES
+    assert len(model["coef"]) == len(model["mean"]) == len(model["scale"]) == len(STORY_FEATURES)
+    assert 0 < model["cut"] < 1
+    docs = _docs(QUAKE, "q") + _docs(LAUNCH, "m") + _docs(FLOOD, "f")
+    options = ClusterOptions()
+    matrix, kinds = vectorize_terms(docs, options)
+    assert kinds.shape == (matrix.shape[1],) and set(kinds) <= set("wemydn")
+    neighbours, similarities = nearest_neighbours(matrix, options.neighbours, options.max_postings, options.block_size)
+    left, right, features = story_pairs(matrix, kinds, neighbours, similarities, options)
+    assert features.shape == (len(left), len(STORY_FEATURES)) and np.isfinite(features).all()
+    assert (left < right).all() and len(set(zip(left.tolist(), right.tolist(), strict=True))) == len(left)
+    probability = story_probabilities(features)
+    assert ((probability > 0) & (probability < 1)).all()
+    same = np.array([docs[a].id[0] == docs[b].id[0] for a, b in zip(left, right, strict=True)])
+    assert probability[same].mean() > probability[~same].mean()
+
+
+def test_learned_score_separates_obvious_events_and_is_deterministic():
+    docs = [d for triple in zip(_docs(QUAKE, "q"), _docs(LAUNCH, "m"), _docs(FLOOD, "f"), strict=True) for d in triple]
+    for options in (ClusterOptions(), ClusterOptions(learned=False)):
+        story_of = _stories_of(docs, options)
+        for prefix in "qmf":
+            assert len({story_of[f"{prefix}{i}"] for i in range(4)}) == 1, (options.learned, prefix)
+        assert len({story_of["q0"], story_of["m0"], story_of["f0"]}) == 3
+    from chorus.cluster import cluster_labels
+
+    assert cluster_labels(docs).tolist() == cluster_labels(list(docs)).tolist()
+    # copies of every report (syndication) do not split the stories: near duplicates are left out of the partner
+    copies = docs + [Document(text=d.text, id=d.id + "c") for d in docs]
+    story_of = _stories_of(copies)
+    assert len(set(story_of.values())) <= 4 < len(cluster_documents(copies, ClusterOptions(learned=False)))
+    assert all(story_of[d.id] == story_of[d.id + "c"] for d in docs)
+
+
+def test_linkage_over_edges_does_not_depend_on_edge_order():
+    import numpy as np
+
+    from chorus.cluster import average_linkage, linkage_edges
+
+    rng = np.random.default_rng(3)
+    n, k = 30, 4
+    neighbours = np.array([rng.choice([j for j in range(n) if j != i], k, replace=False) for i in range(n)])
+    weight = rng.random((n, n))
+    weight = (weight + weight.T) / 2
+    similarities = np.take_along_axis(weight, neighbours, axis=1)
+    for threshold in (0.3, 0.5, 0.7):
+        expected = average_linkage(n, neighbours, similarities, threshold)
+        order = rng.permutation(n * k)
+        rows = np.repeat(np.arange(n), k)
+        shuffled = linkage_edges(n, rows[order], neighbours.ravel()[order], similarities.ravel()[order], threshold)
+        partition = {frozenset(np.nonzero(expected == label)[0].tolist()) for label in expected}
+        assert {frozenset(np.nonzero(shuffled == label)[0].tolist()) for label in shuffled} == partition
+        assert 1 < len(partition) < n or threshold != 0.5
