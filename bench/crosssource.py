@@ -404,21 +404,27 @@ class SpeakerScore:
         return ratio(self.found, self.quotes)
 
 
-def best_quote(gold_text: str, doc: str, quotes: Sequence[SysQuote]) -> SysQuote | None:
-    """The system quote from ``doc`` that overlaps the gold quote best, if it overlaps enough."""
+def best_overlap(gold_text: str, texts: Sequence[str]) -> int | None:
+    """The index of the text that overlaps the gold quote best, if any overlaps enough (half the gold
+    quote's content words, and at least three unless a quote is shorter)."""
     gold_words = content_words(gold_text)
     best: tuple[float, int] | None = None
-    chosen: SysQuote | None = None
-    for quote in quotes:
-        if doc not in quote.sources:
-            continue
-        quote_words = content_words(quote.text)
+    chosen: int | None = None
+    for index, text in enumerate(texts):
+        quote_words = content_words(text)
         share, shared = overlap(gold_words, quote_words)
         if share < 0.5 or shared < min(3, len(gold_words), len(quote_words)):
             continue
         if best is None or (share, shared) > best:
-            best, chosen = (share, shared), quote
+            best, chosen = (share, shared), index
     return chosen
+
+
+def best_quote(gold_text: str, doc: str, quotes: Sequence[SysQuote]) -> SysQuote | None:
+    """The system quote from ``doc`` that overlaps the gold quote best, if it overlaps enough."""
+    carried = [quote for quote in quotes if doc in quote.sources]
+    index = best_overlap(gold_text, [quote.text for quote in carried])
+    return None if index is None else carried[index]
 
 
 def resolve_speaker(speaker: str | None, gold: dict[str, Any], doc: str) -> str | None:

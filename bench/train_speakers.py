@@ -38,11 +38,10 @@ if str(ROOT) not in sys.path:
 from bench.crosssource import (  # noqa: E402
     DEFAULT_GOLD,
     UNNAMED,
-    content_words,
+    best_overlap,
     documents_for,
     load_gold,
     load_texts,
-    overlap,
     resolve_speaker,
 )
 from bench.data import resolve_data  # noqa: E402
@@ -83,20 +82,12 @@ def cluster_examples(gold: dict[str, Any], docs: dict[str, dict[str, str]], data
         if item["speaker"] == UNNAMED:
             continue
         raw = docs[item["doc"]]["text"][item["start"] : item["end"]]
-        gold_words = content_words(raw)
-        best, chosen = None, None
-        for quote in found:
-            if prepared.documents[quote.doc_index].id != item["doc"]:
-                continue
-            quote_words = content_words(quote.text)
-            share, shared = overlap(gold_words, quote_words)
-            if share < 0.5 or shared < min(3, len(gold_words), len(quote_words)):
-                continue
-            if best is None or (share, shared) > best:
-                best, chosen = (share, shared), quote
-        if chosen is None:
+        in_report = [quote for quote in found if prepared.documents[quote.doc_index].id == item["doc"]]
+        index = best_overlap(raw, [quote.text for quote in in_report])
+        if index is None:
             missed += 1
             continue
+        chosen = in_report[index]
         cands = candidates(chosen)
         labels = np.array([resolve_speaker(c.entity.name, gold, item["doc"]) == item["speaker"] for c in cands], dtype=float)
         rules_right = chosen.speaker is not None and resolve_speaker(chosen.speaker.name, gold, item["doc"]) == item["speaker"]
