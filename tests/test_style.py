@@ -25,21 +25,10 @@ def _ruff() -> list[str]:
     return [sys.executable, "-m", "ruff"]
 
 
-def test_ruff_check() -> None:
+@pytest.mark.parametrize("command", [["check"], ["format", "--check"]], ids=["check", "format"])
+def test_ruff(command: list[str]) -> None:
     result = subprocess.run(
-        [*_ruff(), "check", "--no-cache", "chorus", "bench", "tests"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
-def test_ruff_format() -> None:
-    result = subprocess.run(
-        [*_ruff(), "format", "--check", "--no-cache", "chorus", "bench", "tests"],
+        [*_ruff(), *command, "--no-cache", "chorus", "bench", "tests"],
         cwd=ROOT,
         capture_output=True,
         text=True,
