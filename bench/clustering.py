@@ -18,6 +18,7 @@
     python bench/clustering.py                  # quality tables
     python bench/clustering.py --scale          # cost curve 1k, 10k, 100k
     python bench/clustering.py --scale --sizes 1000,5000
+    python bench/clustering.py --small          # small random collections, learned score vs cosine cut
 """
 
 from __future__ import annotations
@@ -395,6 +396,37 @@ def incremental_scale(data: Path, size: int, added: int = 1000) -> None:
         store.close()
 
 
+def small(data: Path, trials: int = 240, seed: int = 1) -> None:
+    """Small mixed collections (8 reports or more): 2-10 random events of ECB+ or random topics of DUC
+    2006, 2-6 reports each; B-cubed F1 of the learned score and of the cosine cut, mean and worst."""
+    rng = random.Random(seed)
+    ecb: dict[str, list[str]] = {}
+    for r in load_ecb(data):
+        ecb.setdefault(r["event"], []).append(r["text"])
+    duc = {}
+    for line in (data / "duc2006.jsonl").open(encoding="utf-8"):
+        cluster = json.loads(line)
+        duc[cluster["id"]] = [d["text"] for d in cluster["documents"][:10]]
+    results: dict[tuple[str, str, str], list[float]] = {}
+    for _ in range(trials):
+        source, pool = rng.choice([("ECB+", ecb), ("DUC 2006", duc)])
+        documents, gold = [], []
+        for story in rng.sample(sorted(pool), rng.choice([2, 3, 4, 6, 10])):
+            for text in pool[story][: rng.randint(2, 6)]:
+                documents.append(Document(text=text, id=str(len(documents))))
+                gold.append(story)
+        if len(documents) < 8:
+            continue
+        size = "8-15" if len(documents) < 16 else "16-30" if len(documents) <= 30 else "31+"
+        for name, learned in (("learned score", True), ("cosine cut", False)):
+            labels = chorus_cluster.cluster_labels(documents, chorus_cluster.ClusterOptions(learned=learned))
+            results.setdefault((source, size, name), []).append(bcubed(list(labels), gold)[2])
+    print("| collection | reports | method | collections | mean B3 F1 | worst |")
+    print("|---|---|---|---:|---:|---:|")
+    for (source, size, name), values in sorted(results.items(), key=lambda item: (item[0][0], item[0][1], item[0][2])):
+        print(f"| {source} | {size} | {name} | {len(values)} | {np.mean(values):.3f} | {min(values):.3f} |")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -403,6 +435,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale-child", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--incremental", action="store_true", help="chorus.store: seed half of ECB+, add the rest")
     parser.add_argument("--incremental-scale", type=int, default=None, help="store size for timing an add of 1,000 reports")
+    parser.add_argument("--small", action="store_true", help="small random collections (8-60 reports)")
     parser.add_argument("--join", default="0.2,0.25,0.3,0.35,0.4,0.45,0.5", help="join thresholds tried by --incremental")
     args = parser.parse_args(argv)
     if not (args.data / "ecbplus_events.jsonl").exists():
@@ -416,6 +449,8 @@ def main(argv: list[str] | None = None) -> int:
         incremental(args.data, [float(t) for t in args.join.split(",")])
     elif args.scale:
         scale(args.data, [int(s) for s in args.sizes.split(",")])
+    elif args.small:
+        small(args.data)
     else:
         quality(args.data)
     return 0

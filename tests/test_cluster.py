@@ -216,3 +216,14 @@ def test_linkage_over_edges_does_not_depend_on_edge_order():
         partition = {frozenset(np.nonzero(expected == label)[0].tolist()) for label in expected}
         assert {frozenset(np.nonzero(shuffled == label)[0].tolist()) for label in shuffled} == partition
         assert 1 < len(partition) < n or threshold != 0.5
+
+
+def test_collections_under_the_learned_minimum_use_the_cosine_cut() -> None:
+    from chorus.cluster import LEARNED_MIN_REPORTS, cluster_labels
+
+    documents = _docs(QUAKE, "q") + _docs(LAUNCH, "l")
+    assert 8 <= len(documents) < LEARNED_MIN_REPORTS
+    learned = cluster_labels(documents, ClusterOptions(learned=True))
+    cosine = cluster_labels(documents, ClusterOptions(learned=False))
+    assert learned.tolist() == cosine.tolist()
+    assert len(set(learned[:4])) == 1 and len(set(learned[4:])) == 1 and learned[0] != learned[4]
