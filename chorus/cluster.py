@@ -35,11 +35,14 @@ Everything is a pure function over ``chorus.models.Document``.
 from __future__ import annotations
 
 import heapq
+import json
 import math
 import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
 
 import numpy as np
 from scipy import sparse
@@ -605,27 +608,19 @@ def story_pairs(
     return left, right, np.column_stack(features)
 
 
-_STORY_MODEL: dict | None = None
-
-
+@lru_cache(maxsize=1)
 def story_model() -> dict:
     """The same-story model shipped as ``chorus/weights/stories.json`` (read once): ``features`` (must be
     ``STORY_FEATURES``), ``mean``, ``scale``, ``coef``, ``intercept``, the linkage ``cut`` and the
     ``near_duplicate`` bar it was trained with (must be ``NEAR_DUPLICATE``)."""
-    global _STORY_MODEL
-    if _STORY_MODEL is None:
-        import json
-        from importlib import resources
-
-        data = json.loads(resources.files("chorus").joinpath("weights/stories.json").read_text(encoding="utf-8"))
-        if tuple(data["features"]) != STORY_FEATURES:
-            raise ValueError("chorus/weights/stories.json was trained on other features: retrain with bench/train_stories.py")
-        if data.get("near_duplicate") != NEAR_DUPLICATE:
-            raise ValueError("chorus/weights/stories.json was trained with another near-duplicate bar: retrain it")
-        if not len(data["coef"]) == len(data["mean"]) == len(data["scale"]) == len(STORY_FEATURES):
-            raise ValueError("chorus/weights/stories.json: coef, mean and scale need one number per feature")
-        _STORY_MODEL = data
-    return _STORY_MODEL
+    data = json.loads(resources.files("chorus").joinpath("weights/stories.json").read_text(encoding="utf-8"))
+    if tuple(data["features"]) != STORY_FEATURES:
+        raise ValueError("chorus/weights/stories.json was trained on other features: retrain with bench/train_stories.py")
+    if data.get("near_duplicate") != NEAR_DUPLICATE:
+        raise ValueError("chorus/weights/stories.json was trained with another near-duplicate bar: retrain it")
+    if not len(data["coef"]) == len(data["mean"]) == len(data["scale"]) == len(STORY_FEATURES):
+        raise ValueError("chorus/weights/stories.json: coef, mean and scale need one number per feature")
+    return data
 
 
 def story_probabilities(features: np.ndarray, model: dict | None = None) -> np.ndarray:
