@@ -12,14 +12,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
+from demo_corpus import DEMO_IDS
 
 import chorus
 from chorus import clean, segment
 from chorus.ingest import load
 from chorus.models import Document, Summary
-
-DEMO_COPIES = ("02_valley-herald", "03_daily-meridian")
-"""The two demo reports that carry the same OPA wire story (chorus/demo/README.md)."""
 
 
 @pytest.fixture(scope="session")
@@ -77,13 +75,7 @@ def demo_dir() -> Path:
 @pytest.fixture(scope="session")
 def demo_files(demo_dir: Path) -> list[Path]:
     files = sorted(demo_dir.glob("*.txt"))
-    assert [f.stem for f in files] == [
-        "01_northern-courier",
-        "02_valley-herald",
-        "03_daily-meridian",
-        "04_velmorski-glas",
-        "05_ostravian-observer",
-    ]
+    assert [f.stem for f in files] == DEMO_IDS
     return files
 
 

@@ -10,10 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from demo_corpus import DEMO_IDS
 
 from chorus.cli import main
-
-DEMO_IDS = ["01_northern-courier", "02_valley-herald", "03_daily-meridian", "04_velmorski-glas", "05_ostravian-observer"]
 
 
 @pytest.fixture()

@@ -13,19 +13,13 @@ import re
 from pathlib import Path
 
 import pytest
+from demo_corpus import C01, C02, C03, C04, C05
 
 from chorus import Document, SummaryOptions, summarize
 from chorus.cli import main
 from chorus.entities import fold
 from chorus.render import markdown_sections, to_markdown
 
-C01, C02, C03, C04, C05 = (
-    "01_northern-courier",
-    "02_valley-herald",
-    "03_daily-meridian",
-    "04_velmorski-glas",
-    "05_ostravian-observer",
-)
 V000, V002, V003, V004 = "000_bc80e228aeab26da", "002_61d602a8a2c94f69", "003_4b1c7a33d9265088", "004_6b345fce1272ac3f"
 
 # (pattern of a sentence taking one side, the outlets that take the other side only)

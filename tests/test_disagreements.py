@@ -8,6 +8,7 @@ must give no disagreement. Hand-made reports get one outlet each (``groups``) un
 from __future__ import annotations
 
 import pytest
+from demo_corpus import C01, C02, C03, C04, C05
 
 from chorus import Document, SummaryOptions
 from chorus.disagreements import find_disagreements
@@ -42,14 +43,6 @@ def _about(disagreements: list[Disagreement], *words: str) -> Disagreement:
 
 
 # --- The demo corpus ----------------------------------------------------------------------------------------
-
-C01, C02, C03, C04, C05 = (
-    "01_northern-courier",
-    "02_valley-herald",
-    "03_daily-meridian",
-    "04_velmorski-glas",
-    "05_ostravian-observer",
-)
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ the Venezuela reports spell Guaidó three ways (Guaidó, Guaido, Guido in 003), 
 from __future__ import annotations
 
 import pytest
+from demo_corpus import DEMO_IDS
 
 from chorus import Document, SummaryOptions
 from chorus.entities import EntityIndex, canonical_names, compatible, extract_entities, fold, similar_word
@@ -117,8 +118,6 @@ def test_compatible_full_names() -> None:
 
 
 # --- The demo corpus ----------------------------------------------------------------------------------------
-
-DEMO_IDS = ["01_northern-courier", "02_valley-herald", "03_daily-meridian", "04_velmorski-glas", "05_ostravian-observer"]
 
 
 @pytest.fixture(scope="module")

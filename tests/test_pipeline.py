@@ -6,11 +6,10 @@ import random
 import re
 
 import pytest
+from demo_corpus import DEMO_COPIES
 
 from chorus import Document, Summary, SummaryOptions, summarize
 from chorus.order import date_key
-
-DEMO_COPIES = ("02_valley-herald", "03_daily-meridian")  # one OPA wire story (chorus/demo/README.md)
 
 BUDGETS = (50, 100, 250)
 
