@@ -287,6 +287,14 @@ def _web_file(name: str) -> str:
 # --- the app ---
 
 
+# What both endpoints answer on bad input, in the OpenAPI document.
+ERROR_RESPONSES = {
+    "413": {"description": "past a size limit: {error, limit, value}"},
+    "422": {"description": "malformed request: {error, limit, value}"},
+    "503": {"description": "the time budget ran out: {error, limit, value}"},
+}
+
+
 def create_app(limits: ServerLimits | None = None) -> FastAPI:
     """The Chorus web service, with ``limits`` (``ServerLimits()`` defaults when None)."""
     limits = limits or ServerLimits()
@@ -382,11 +390,7 @@ def create_app(limits: ServerLimits | None = None) -> FastAPI:
                     },
                 },
             },
-            "responses": {
-                "413": {"description": "past a size limit: {error, limit, value}"},
-                "422": {"description": "malformed request: {error, limit, value}"},
-                "503": {"description": "the time budget ran out: {error, limit, value}"},
-            },
+            "responses": ERROR_RESPONSES,
         },
     )
     async def summarize_endpoint(request: Request, view: bool = False) -> JSONResponse:
@@ -403,11 +407,7 @@ def create_app(limits: ServerLimits | None = None) -> FastAPI:
                 "required": True,
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SummarizeRequest"}}},
             },
-            "responses": {
-                "413": {"description": "past a size limit: {error, limit, value}"},
-                "422": {"description": "malformed request: {error, limit, value}"},
-                "503": {"description": "the time budget ran out: {error, limit, value}"},
-            },
+            "responses": ERROR_RESPONSES,
         },
     )
     async def digest_endpoint(request: Request, view: bool = False) -> JSONResponse:
