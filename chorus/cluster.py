@@ -273,13 +273,9 @@ def _bags(documents: list[Document], options: ClusterOptions) -> list[Counter]:
         return [bag for chunk in pool.map(_bag_chunk, chunks) for bag in chunk]
 
 
-def vectorize(documents: list[Document], options: ClusterOptions) -> sparse.csr_matrix:
-    """L2-normalised TF-IDF rows (sublinear tf), cut to each row's ``max_features`` heaviest terms."""
-    return vectorize_terms(documents, options)[0]
-
-
 def vectorize_terms(documents: list[Document], options: ClusterOptions) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """``vectorize``'s rows and the kind of each column's term (``"w"``, ``"e"``, ``"y"``, ``"m"``, ``"d"``, ``"n"``)."""
+    """L2-normalised TF-IDF rows (sublinear tf), cut to each row's ``max_features`` heaviest terms, and the
+    kind of each column's term (``"w"``, ``"e"``, ``"y"``, ``"m"``, ``"d"``, ``"n"``)."""
     bags = _bags(documents, options)
     vocabulary: dict[str, int] = {}
     indptr = [0]
@@ -291,8 +287,8 @@ def vectorize_terms(documents: list[Document], options: ClusterOptions) -> tuple
         "y": options.date_weight,
         "d": options.date_weight,
         "m": options.date_weight,
+        "n": options.number_weight,
     }
-    kind_weight["n"] = options.number_weight
     for bag in bags:
         for term, count in bag.items():
             weight = kind_weight[term[0]]
