@@ -273,10 +273,14 @@ def _bags(documents: list[Document], options: ClusterOptions) -> list[Counter]:
         return [bag for chunk in pool.map(_bag_chunk, chunks) for bag in chunk]
 
 
-def vectorize_terms(documents: list[Document], options: ClusterOptions) -> tuple[sparse.csr_matrix, np.ndarray]:
+def vectorize_terms(
+    documents: list[Document], options: ClusterOptions, bags: list[Counter] | None = None
+) -> tuple[sparse.csr_matrix, np.ndarray]:
     """L2-normalised TF-IDF rows (sublinear tf), cut to each row's ``max_features`` heaviest terms, and the
-    kind of each column's term (``"w"``, ``"e"``, ``"y"``, ``"m"``, ``"d"``, ``"n"``)."""
-    bags = _bags(documents, options)
+    kind of each column's term (``"w"``, ``"e"``, ``"y"``, ``"m"``, ``"d"``, ``"n"``). ``bags``: the reports'
+    ``features`` when the caller has them already (the store), else they are read here."""
+    if bags is None:
+        bags = _bags(documents, options)
     vocabulary: dict[str, int] = {}
     indptr = [0]
     indices: list[int] = []
@@ -659,31 +663,36 @@ def group(
     return attach_orphans(matrix, neighbours, labels, options.orphan_fraction * threshold)
 
 
-def cluster_labels(documents: list[Document], options: ClusterOptions | None = None) -> np.ndarray:
-    """A story label per report (labels are arbitrary integers)."""
+def cluster_labels(
+    documents: list[Document], options: ClusterOptions | None = None, bags: list[Counter] | None = None
+) -> np.ndarray:
+    """A story label per report (labels are arbitrary integers); ``bags`` as in ``vectorize_terms``."""
     options = options or ClusterOptions()
     n = len(documents)
     if n == 0:
         return np.zeros(0, dtype=np.int64)
     if n == 1:
         return np.zeros(1, dtype=np.int64)
-    matrix, kinds = vectorize_terms(documents, options)
+    matrix, kinds = vectorize_terms(documents, options, bags)
     neighbours, similarities = nearest_neighbours(matrix, options.neighbours, options.max_postings, options.block_size)
     return group(matrix, neighbours, similarities, options, kinds)
 
 
-def cluster_documents(documents: list[Document], options: ClusterOptions | None = None) -> list[Story]:
+def cluster_documents(
+    documents: list[Document], options: ClusterOptions | None = None, bags: list[Counter] | None = None
+) -> list[Story]:
     """Group reports into stories, largest first.
 
     Args:
         documents: the reports, in any order; empty texts become stories of their own.
         options: see ``ClusterOptions``.
+        bags: the reports' ``features``, when the caller has read them already (one per report).
 
     Returns:
         Stories covering every input report exactly once, ``story-1`` the largest.
     """
     documents = list(documents)
-    labels = cluster_labels(documents, options)
+    labels = cluster_labels(documents, options, bags)
     members: dict[int, list[int]] = {}
     for index, label in enumerate(labels):
         members.setdefault(int(label), []).append(index)

@@ -39,7 +39,7 @@ from pathlib import Path
 import numpy as np
 
 from chorus.analyse import tokens
-from chorus.cluster import ClusterOptions, _bag, cluster_documents, representative_title
+from chorus.cluster import ClusterOptions, _bags, cluster_documents, representative_title
 from chorus.errors import ChorusInputError
 from chorus.models import Document
 
@@ -243,7 +243,9 @@ class StoryStore:
             return
 
         # 2. hashed vectors, idf from the store's document frequencies updated with this batch
-        raw = [_hashed(_bag(doc, options), options) for doc, _ in fresh]
+        # read once (in worker processes for large batches): hashed here, clustered below for reports joining no story
+        bags = _bags([doc for doc, _ in fresh], options)
+        raw = [_hashed(bag, options) for bag in bags]
         blob = self._meta("df")
         df = np.frombuffer(blob, dtype=np.int32).copy() if blob else np.zeros(DIMENSIONS, dtype=np.int32)
         total = int(self._meta("n") or 0) + len(fresh)
@@ -295,7 +297,7 @@ class StoryStore:
                 loose.append(i)
         groups: list[tuple[int | None, list[int]]] = list(joins.items())
         if loose:
-            stories = cluster_documents([fresh[i][0] for i in loose], options)
+            stories = cluster_documents([fresh[i][0] for i in loose], options, [bags[i] for i in loose])
             groups += [(None, [loose[k] for k in story.documents]) for story in stories]
         for story, members in groups:
             if story is None:
