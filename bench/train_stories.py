@@ -33,7 +33,7 @@ for path in (ROOT, ROOT / "bench"):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
-from clustering import DEFAULT_DATA, bcubed, load_ecb, load_mixed  # noqa: E402
+from clustering import DEFAULT_DATA, Chorus, bcubed, load_ecb, load_mixed  # noqa: E402
 
 from chorus import cluster  # noqa: E402
 from chorus.models import Document  # noqa: E402
@@ -45,14 +45,13 @@ C = 10.0  # weak: 11 features, thousands of pairs (C 0.2-0.5 drifts ECB+ A to 0.
 class Collection:
     """One collection's vectors, neighbour graph, pair features and gold."""
 
-    def __init__(self, name: str, documents: list[Document], gold: list[str]):
+    def __init__(self, name: str, prepared: Chorus, gold: list[str]):
         self.name = name
         self.gold = list(gold)
-        self.options = cluster.ClusterOptions()
-        self.matrix, self.kinds = cluster.vectorize_terms(documents, self.options)
-        self.neighbours, self.similarities = cluster.nearest_neighbours(
-            self.matrix, self.options.neighbours, self.options.max_postings, self.options.block_size
-        )
+        # the vectors and neighbour graph the clustering bench already built for this collection
+        self.options = prepared.options
+        self.matrix, self.kinds = prepared.matrix, prepared.kinds
+        self.neighbours, self.similarities = prepared.neighbours, prepared.similarities
         self.left, self.right, self.features = cluster.story_pairs(
             self.matrix, self.kinds, self.neighbours, self.similarities, self.options
         )
@@ -72,9 +71,10 @@ def collections(data: Path) -> dict[str, Collection]:
     out = {}
     for name, parity in (("ECB+ A", 1), ("ECB+ B", 0), ("ECB+", None)):
         keep = [r for r in rows if parity is None or int(r["topic"]) % 2 == parity]
-        out[name] = Collection(name, [Document(text=r["text"], id=r["id"]) for r in keep], [r["event"] for r in keep])
+        out[name] = Collection(name, Chorus([Document(text=r["text"], id=r["id"]) for r in keep]), [r["event"] for r in keep])
     for name, key in (("DUC 2007", "duc2007"), ("DUC 2006", "duc2006"), ("Multi-News", "multinews")):
-        out[name] = Collection(name, *load_mixed(data, key))
+        documents, gold = load_mixed(data, key)
+        out[name] = Collection(name, Chorus(documents), gold)
     return out
 
 
