@@ -602,6 +602,14 @@ def _attributed_quotes(documents: list[Document], entities: list[Entity]) -> Ite
                     # 'These searches weren't simple, Gomes said.' ¶ '"Legal complexities ..."': the speaker just named
                     speaker, how = finder.resolve_phrase(said.group(1), offset - 1)
                     attributed = speaker is not None
+                head = paragraph[: max(0, start - 1)]
+                if not attributed and not re.search(r"[“”\"]", head) and (said := _SAID_JUST_BEFORE.search(head.rstrip())):
+                    # 'Silverman said paid leave would help. “There is a big problem...”': the quote goes on
+                    # from the sentence before it, which reports that person's words (a quote earlier in the
+                    # paragraph has its own attribution, which the rules below carry on)
+                    speaker, how = finder.resolve_phrase(said.group(1) or said.group(2), offset + said.start())
+                    attributed = speaker is not None and how == "name"
+                    speaker = speaker if attributed else None
                 if not attributed and previous is not None and number - previous[0] <= 1 and _stands_alone(paragraph, start, end):
                     # “First part,” he said. “Second part.” — the second part is the same speaker's.
                     attributed, speaker, how = True, previous[1], "carried"
@@ -810,6 +818,11 @@ def ranked_speaker(quote: _Attributed) -> Entity | None:
 
 
 # The last sentence of a paragraph, when it ends on its attribution: "These searches weren't simple, Gomes said."
+# The sentence right before a quote, in its paragraph, reports someone's words: "X said (that) ..." or
+# "..., says X." (the quote must open the next sentence: the text before it ends on a full stop)
+_SAID_JUST_BEFORE = re.compile(
+    rf"(?:^|[.!?]\s+)(?:[^.!?“”\"]*,\s+{_VERB}\s+([^,.!?“”\"]{{1,60}})|([A-Z][^.!?“”\"]{{0,80}}?)\s+{_VERB}\b[^.!?“”\"]*)[.!?]$"
+)
 _SAID_AT_END = re.compile(rf"(?:^|[.!?]\s+)([^.!?“”\"]{{1,120}}?)\s+{_VERB}\.$", re.IGNORECASE)
 
 

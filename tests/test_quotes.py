@@ -760,3 +760,19 @@ def test_ranker_decides_only_where_no_name_gave_the_speaker() -> None:
     assert (named.how, pronoun.how) == ("name", "pronoun")
     assert ranked_speaker(named) is named.speaker  # a name in the attribution: the rules' speaker stands
     assert ranked_speaker(pronoun) is not None and "Kovac" in ranked_speaker(pronoun).name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Council member Rhea Tolland said paid leave would help families. “{QUOTE}.”",
+        f"Paid leave makes coming back easier, says economist Rhea Tolland. “{QUOTE}.”",
+    ],
+)
+def test_quote_going_on_from_the_sentence_that_reports_its_speaker(text: str) -> None:
+    assert _one(_quotes(_report(text)), QUOTE).speaker == "Rhea Tolland"
+
+
+def test_quote_after_a_sentence_without_a_named_speaker_stays_unattributed() -> None:
+    text = f"The council said paid leave would help families. “{QUOTE}.”"
+    assert all(q.speaker != "Rhea Tolland" for q in _quotes(_report(text)))
