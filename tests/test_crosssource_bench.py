@@ -287,7 +287,7 @@ def test_main_oracle_and_saved_output(shared_data: Path, tmp_path: Path, capsys:
     assert "### Summary" in output
     # The held-out set is scored too, apart, and the oracle is perfect there as well.
     held = json.loads(out.read_text(encoding="utf-8"))["heldout"]
-    assert set(held["clusters"]) == {g["cluster"] for g in cs.load_gold(HELDOUT_DIR)}
+    assert set(held["clusters"]) == {g["cluster"] for g in cs.load_gold(HELDOUT_DIR)}  # names only: no per-cluster numbers
     assert held["all"]["entities"]["f1"] == held["all"]["speakers"]["accuracy"] == 1.0
     assert held["all"]["disagreements"]["precision"] == held["all"]["disagreements"]["recall"] == 1.0
     assert json.loads(again.read_text(encoding="utf-8"))["heldout"]["all"]["entities"] == held["all"]["entities"]
@@ -357,3 +357,15 @@ def test_comparison_table_has_dev_heldout_and_target_columns(gold: dict[str, Any
     assert "| measure | dev | held-out | target |" in table
     assert "| entity grouping F1 | 1.000 | 0.000 | >= 0.9 |" in table
     assert "| disagreement precision | 1.000 | – | >= 0.8 |" in table
+
+
+def test_held_out_set_shows_only_its_totals(shared_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Nobody changing Chorus reads the held-out set's per-cluster rows or errors: the bench never prints them.
+    assert cs.main(["--data", str(shared_data), "--errors"]) == 0  # Chorus itself: it makes errors in both sets
+    output = capsys.readouterr().out
+    assert "errors in " in output[: output.index("## Held-out set")]  # the development set's are printed
+    held_out = output[output.index("## Held-out set") :]
+    names = [g["cluster"] for g in cs.load_gold(HELDOUT_DIR)]
+    assert held_out.count("| **all** |") == 3  # entities, speakers, disagreements
+    assert not any(f"| {name} |" in held_out for name in names)
+    assert not any(f"errors in {name}" in output for name in names)
