@@ -14,19 +14,20 @@ speak: not a possessor ("Laszlo's colleague"), the object of a preposition ("a r
 a name after an article ("the Trump administration") or a modifier of the next name ("San Diego
 Lifeguard Lt. John Sandmeyer"). "he"/"she" go to the speaker of the previous quote when nobody is
 named since, else to the subject of the last sentence naming a person (outside quotations); an
-epithet ("the athlete") to the person the report names most; "the department" to the organisation
-named last; a surname shared by two people to the one named last in full. Quotes whose speaker is
+epithet ("the attorney", "the Ohio Republican") to the person the report calls that, else the one it names
+most; "the hospital" to the organisation named with that noun, else the one named last, and "it said" to
+the organisation named last; "X's campaign said" to X; a quote opening the sentence after "X said ..." to
+X; a surname shared by two people to the one named last in full. Quotes whose speaker is
 not named ("said one protester") keep ``speaker=None``. Two quotes are one when most of their words
 agree (outlets trim and translate quotes differently), unless one report carries both.
 
 ``SPEAKERS`` chooses who speaks. ``"ranker"`` (the default): the rules decide whether a quote's speaker is
-named at all; when it is, of its candidates (every entity named in its paragraph and the two sentences before
-it, plus the rules' choice) the one a logistic regression over ``SPEAKER_FEATURES`` scores highest
-(``chorus/weights/speakers.json``, trained on the development gold by ``bench/train_speakers.py`` without the
-rules' choice as a feature; numpy only, read once). ``"rules"``: the rules' own choice. On the held-out gold
-(``bench/crosssource.py``), named quotes: 0.750 right with this default, 0.706 with the rules, 0.779 with the
-ranker alone, which also names every quote whose speaker is unnamed (0 of them left unnamed, 0.53 with the
-rules and this default). The development gold the rules were written from: 0.893 / 0.974 / 0.880.
+named at all, and who when a name in the attribution gives it ("X said", "said Mayor X"); for the rest
+(pronouns, descriptions such as "the company said", quotes carried over from the last one), of the quote's
+candidates (every entity named in its paragraph and the two sentences before it, plus the rules' choice) the
+one a linear scorer over ``SPEAKER_FEATURES`` ranks first (``chorus/weights/speakers.json``, a conditional
+logit fitted on the development gold by ``bench/train_speakers.py`` without the rules' choice as a feature;
+numpy only, read once). ``"rules"``: the rules' own choice. Measured in ``BENCHMARKS.md`` (issue 4).
 """
 
 from __future__ import annotations
