@@ -166,8 +166,9 @@ def _name_role(text: str, start: int, end: int, next_start: int | None) -> str:
     """
     if re.match(r"['’](?:s\b|\s)", text[end : end + 2]):
         return "possessor"
-    if next_start is not None and re.fullmatch(
-        rf"\s+(?:(?:{_TITLE_ABBREVIATIONS})\.?\s+|[A-Z][\w'’-]*\s+)*", text[end:next_start]
+    if next_start is not None and (
+        re.fullmatch(rf"\s+(?:(?:{_TITLE_ABBREVIATIONS})\.?\s+|[A-Z][\w'’-]*\s+)*", text[end:next_start])
+        or _role_between(text[end:next_start])
     ):
         return "modifier"
     # The word before the name, skipping the capitalised titles and modifiers in front of it ("with Mayor Kovac").
@@ -187,6 +188,23 @@ def _name_role(text: str, start: int, end: int, next_start: int | None) -> str:
         ):
             break
     return "subject"
+
+
+_TITLE_MODIFIERS = frozenset(
+    "executive deputy assistant associate senior chief managing campaign press general former acting vice head".split()
+)
+
+
+def _role_between(between: str) -> bool:
+    """One to three lowercase words ending on a title or role noun between two names: the first names the
+    second's employer ("Greenpeace UK executive director John Sauven", "ICC deputy prosecutor James Stewart")."""
+    words = between.split()
+    return (
+        0 < len(words) <= 3
+        and bool(re.fullmatch(r"\s+(?:[a-z][a-z-]*\s+)+", between))
+        and words[-1] in PERSON_TITLES | ROLE_NOUNS
+        and all(word in PERSON_TITLES | ROLE_NOUNS | _TITLE_MODIFIERS for word in words)
+    )
 
 
 def _with_roles(text: str, found: list[tuple[int, str, list[Entity]]]) -> list[tuple[int, str, list[Entity], str]]:

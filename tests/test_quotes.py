@@ -776,3 +776,15 @@ def test_quote_going_on_from_the_sentence_that_reports_its_speaker(text: str) ->
 def test_quote_after_a_sentence_without_a_named_speaker_stays_unattributed() -> None:
     text = f"The council said paid leave would help families. “{QUOTE}.”"
     assert all(q.speaker != "Rhea Tolland" for q in _quotes(_report(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (f'As the climbers reached the top, Oceanwatch Nordic executive director Mara Lind said: "{QUOTE}."', "Mara Lind"),
+        (f'"{QUOTE}," Velmora Court deputy prosecutor Ivo Brandt said on Friday.', "Ivo Brandt"),
+    ],
+)
+def test_employer_named_before_a_title_does_not_speak(text: str, speaker: str) -> None:
+    # "Greenpeace UK executive director John Sauven said": the first name is the second's employer
+    assert _one(_quotes(_report(text)), QUOTE).speaker == speaker
