@@ -32,7 +32,7 @@ PERSON_TITLES = frozenset(
     miss prof professor colonel col captain capt lt lieutenant sgt sergeant major judge justice king queen
     prince princess pope ambassador commander admiral engineer director chairman chairwoman ceo
     self-proclaimed acting interim chancellor premier envoy rev father sister brother detective inspector
-    officer constable coach dean mp mep lawmaker chair chairperson""".split()
+    officer constable coach dean mp mep lawmaker chair chairperson lady""".split()
 )
 OFFICE_WORDS = frozenset(
     """foreign defense defence interior information communications national security state home finance
@@ -44,7 +44,8 @@ ORGANISATION_WORDS = frozenset(
     company university bank police court parliament congress senate committee commission institute
     association federation front movement government administration department office service services
     guard church network news times post press foundation organization organisation group league
-    club airlines bureau fund board house studies institution hospital school college academy""".split()
+    club airlines bureau fund board house studies institution hospital school college academy library
+    museum archives laboratory society""".split()
 )
 PLACE_WORDS = frozenset(
     """base airbase street square avenue river city town village airport province state county district
@@ -420,9 +421,11 @@ def group_entities(mentions: list[Mention], documents: list[Document], min_menti
         if _group_kind(mentions, groups[g]) in {"person", "other"}:
             continue
         for surface in {mentions[i].surface for i in groups[g] if len(mentions[i].core) >= 2}:
-            letters = "".join(w[0] for w in re.split(r"[\s\-]+", surface) if w[:1].isupper())
-            if len(letters) >= 2 and g not in initials[letters.lower()]:
-                initials[letters.lower()].append(g)
+            words = [w for w in re.split(r"[\s\-]+", surface) if w]
+            # "Library of Congress" is LC or LOC, "Department of Justice" DOJ: with and without the small words
+            for letters in ("".join(w[0] for w in words if w[:1].isupper()), "".join(w[0] for w in words)):
+                if len(letters) >= 2 and g not in initials[letters.lower()]:
+                    initials[letters.lower()].append(g)
     kept: list[tuple[str, list[int]]] = []
     for key, members in single_groups:
         acronyms = [i for i in members if _ACRONYM.match(mentions[i].surface.replace(".", ""))]

@@ -524,3 +524,36 @@ def test_canonical_names_demo(demo, text: str, expected: str) -> None:
 def test_canonical_names_venezuela(venezuela, text: str, expected: str) -> None:
     _, index = venezuela
     assert canonical_names(text, index.entities) == expected
+
+
+def test_library_of_congress_is_one_organisation() -> None:
+    _, index = _analyse(
+        [
+            Document("Researchers at the Library of Congress found the montage.", id="a"),
+            Document("The Library of Congress keeps the print in its archive.", id="b"),
+        ]
+    )
+    library = _only(index.entities, "Library of Congress")
+    assert library.kind == "organisation" and library.mentions == 2
+    assert not _holding(index.entities, "Congress") or _holding(index.entities, "Congress") == [library]
+
+
+def test_first_lady_is_a_title() -> None:
+    _, index = _analyse(
+        [
+            Document("First Lady Melania Trump visited the hospital on Monday.", id="a"),
+            Document("Melania Trump thanked the nurses.", id="b"),
+        ]
+    )
+    assert _only(index.entities, "Melania Trump").name == "Melania Trump"
+    assert not _holding(index.entities, "Lady Melania Trump")
+
+
+def test_acronym_spelled_with_the_small_words_joins_its_organisation() -> None:
+    _, index = _analyse(
+        [
+            Document("The Department of Justice opened an inquiry into the Velmora Water Board.", id="a"),
+            Document("The Department of Justice declined to comment. Lawyers at the DOJ met on Friday.", id="b"),
+        ]
+    )
+    assert "DOJ" in _forms(_only(index.entities, "Department of Justice"))
