@@ -502,6 +502,11 @@ def _nearest_group(mentions: list[Mention], index: int, candidates: list[int], g
         key = (max(preceding) if preceding else -1, len(groups[g]))
         if key > best_key:
             best, best_key = g, key
+    # a surname alone means the person the reports are mostly about ("Trump" after "First Lady Melania
+    # Trump"), unless the one named last is named about as often
+    dominant = max(candidates, key=lambda g: len(groups[g]))
+    if len(groups[dominant]) >= 3 * len(groups[best]):
+        return dominant
     return best
 
 

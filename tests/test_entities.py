@@ -557,3 +557,19 @@ def test_acronym_spelled_with_the_small_words_joins_its_organisation() -> None:
         ]
     )
     assert "DOJ" in _forms(_only(index.entities, "Department of Justice"))
+
+
+def test_surname_alone_goes_to_the_dominant_person_not_the_one_just_named() -> None:
+    _, index = _analyse(
+        [
+            Document(
+                "Donald Trump toured the island. Donald Trump met the mayor. Donald Trump praised the crews. "
+                "First Lady Melania Trump joined him later. Trump said the visit went well.",
+                id="a",
+            ),
+            Document("Donald Trump flew back on Tuesday. Donald Trump thanked the governor.", id="b"),
+        ]
+    )
+    donald = _only(index.entities, "Donald Trump")
+    assert "Trump" in donald.forms["a"]
+    assert "Trump" not in _only(index.entities, "Melania Trump").forms.get("a", [])
