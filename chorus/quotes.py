@@ -191,8 +191,13 @@ def _name_role(text: str, start: int, end: int, next_start: int | None) -> str:
     return "subject"
 
 
-_TITLE_MODIFIERS = frozenset(
-    "executive deputy assistant associate senior chief managing campaign press general former acting vice head".split()
+_TITLE_WORDS_AND_MODIFIERS = (
+    PERSON_TITLES
+    | ROLE_NOUNS
+    | frozenset(
+        """executive deputy assistant associate senior chief managing campaign press general former acting vice
+        head""".split()
+    )
 )
 
 
@@ -204,7 +209,7 @@ def _role_between(between: str) -> bool:
         0 < len(words) <= 3
         and bool(re.fullmatch(r"\s+(?:[a-z][a-z-]*\s+)+", between))
         and words[-1] in PERSON_TITLES | ROLE_NOUNS
-        and all(word in PERSON_TITLES | ROLE_NOUNS | _TITLE_MODIFIERS for word in words)
+        and all(word in _TITLE_WORDS_AND_MODIFIERS for word in words)
     )
 
 
@@ -309,10 +314,6 @@ class _SpeakerFinder:
             if len(form.split()) >= 2 and len(entities) == 1 and entities[0] in candidates and start > best_position:
                 best, best_position = entities[0], start
         return best
-
-    def in_phrase(self, phrase: str, position: int) -> Entity | None:
-        """The person (else any entity) named in a short attribution phrase (``resolve_phrase``)."""
-        return self.resolve_phrase(phrase, position)[0]
 
     def resolve_phrase(self, phrase: str, position: int) -> tuple[Entity | None, str]:
         """The person (else any entity) named in a short attribution phrase, and how it was found
