@@ -32,7 +32,8 @@ PERSON_TITLES = frozenset(
     miss prof professor colonel col captain capt lt lieutenant sgt sergeant major judge justice king queen
     prince princess pope ambassador commander admiral engineer director chairman chairwoman ceo
     self-proclaimed acting interim chancellor premier envoy rev father sister brother detective inspector
-    officer constable coach dean mp mep lawmaker chair chairperson lady""".split()
+    officer constable coach dean mp mep lawmaker chair chairperson lady administrator commissioner superintendent
+    sheriff marshal councilman councilwoman councillor councilor alderman supervisor treasurer comptroller trooper""".split()
 )
 OFFICE_WORDS = frozenset(
     """foreign defense defence interior information communications national security state home finance

@@ -88,6 +88,7 @@ _OPENING_CLAUSE = re.compile(
     r"^\s*(?:during|in|at|on|after|before|following|regarding|asked|speaking|when|while|as|since|despite|with)\b[^,]{0,80},\s*",
     re.IGNORECASE,
 )
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+([^,.;:“”\"]{1,80}?),?\s*$", re.IGNORECASE)
 _BEFORE_PRONOUN = re.compile(rf"\b(he|she)\s+{_ADVERB}{_VERB}\b[^.!?“”\"]{{0,60}}?[:,—–-]?\s*$", re.IGNORECASE)
 
 
@@ -343,7 +344,9 @@ class _SpeakerFinder:
         if nouns := [word for word in words if word in ORGANISATION_WORDS]:
             # "the hospital said": the organisation this report names with that noun ("Great Ormond Street
             # Hospital"), else the one named last
-            organisation = self.organisation_named(nouns[-1]) or self.last_organisation_before(position)
+            if named := self.organisation_named(nouns[-1]):
+                return named, "name"  # the noun is a word of its name: as good as the name itself
+            organisation = self.last_organisation_before(position)
             if organisation is None and (own := _COMMON_ORGANISATION.match(subject)):
                 # "the medical legal service said": an unnamed body described by its modifiers speaks as itself
                 return Entity(name=" ".join(own.group(1).split()), kind="organisation"), "description"
@@ -551,6 +554,8 @@ def _attribute(
     # Both patterns below match only text free of . ! ? and quote marks, so they are searched after the last
     # of those (the same matches; the lazy name group no longer backtracks over earlier sentences).
     clause = before[max(before.rfind(mark) for mark in '.!?“”"') + 1 :]
+    if (according := _ACCORDING_TO.search(clause)) and (speaker := finder._named_in(according.group(1), position)):
+        return True, speaker, "name"  # 'According to Mayor Bill de Blasio, "..."'
     if match := _BEFORE_PRONOUN.search(clause):
         return True, finder.last_person_before(position), "pronoun"
     if match := _BEFORE_NAME_VERB.search(clause):

@@ -791,3 +791,21 @@ def test_quote_after_a_sentence_without_a_named_speaker_stays_unattributed() -> 
 def test_employer_named_before_a_title_does_not_speak(text: str, speaker: str) -> None:
     # "Greenpeace UK executive director John Sauven said": the first name is the second's employer
     assert _one(_quotes(_report(text)), QUOTE).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (f'The dam broke at dawn. According to Mayor Anna Kovac, "{QUOTE}."', "Anna Kovac"),
+        (f'"{QUOTE}," FEMA Administrator Brock Long said.', "Brock Long"),
+        (
+            f'The Velmora Weather Service issued a warning. Mayor Anna Kovac spoke later. "{QUOTE}," the weather '
+            "service said in a statement.",
+            "Velmora Weather Service",
+        ),
+    ],
+)
+def test_according_to_titles_and_an_organisation_named_by_its_noun(text: str, speaker: str) -> None:
+    # the default path: "the weather service" names the organisation as well as its name would, so the ranker
+    # does not overrule it
+    assert _one(_quotes(_report(text), speakers=None), QUOTE).speaker == speaker
