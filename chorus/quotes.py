@@ -60,7 +60,10 @@ SPEAKERS = "ranker"
 ATTRIBUTIONS = ("name", "pronoun", "description", "carried", "none")
 _SPEECH = {
     "say", "tell", "add", "write", "tweet", "declare", "saying", "writing", "telling", "adding", "tweeting", "noting",
-    "points out", "pointed out", "went on", "goes on",
+    "points out", "pointed out", "went on", "goes on", "put it", "puts it",
+    # reporting verbs of promises and asides: '," Kovac vowed.'
+    "vowed", "pledged", "promised", "remarked", "quipped", "countered", "retorted", "testified", "recounted",
+    "lamented", "complained", "boasted", "exclaimed", "vows", "pledges", "promises", "remarks",
     # the present tense of the reporting verbs, for features written "she says", "he explains"
     "tells", "adds", "writes", "tweets", "declares", "states", "warns", "asks", "notes", "explains", "insists", "claims",
     "urges", "announces", "replies", "responds", "argues", "confirms", "denies", "recalls", "admits", "stresses",
@@ -88,6 +91,12 @@ _OPENING_CLAUSE = re.compile(
     r"^\s*(?:during|in|at|on|after|before|following|regarding|asked|speaking|when|while|as|since|despite|with)\b[^,]{0,80},\s*",
     re.IGNORECASE,
 )
+_AFTER_ACCORDING_TO = re.compile(r"^\s*[,.]?\s*according\s+to\s+([^,.;:“”\"]{1,100})", re.IGNORECASE)
+_ISSUED_BY = re.compile(
+    r"^\s*(?:an?|the)\s+(?:\w+\s+){0,2}?(?:statement|release|post|tweet|letter|email|e-mail)\s+(?:from|by|issued\s+by)\s+",
+    re.IGNORECASE,
+)
+_APPOSITIVE_NAME = re.compile(r"^,\s+([A-Z][^,.;:“”\"]{1,60})(?:[,.]|$)")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+([^,.;:“”\"]{1,80}?),?\s*$", re.IGNORECASE)
 _BEFORE_PRONOUN = re.compile(rf"\b(he|she)\s+{_ADVERB}{_VERB}\b[^.!?“”\"]{{0,60}}?[:,—–-]?\s*$", re.IGNORECASE)
 
@@ -536,8 +545,16 @@ def _attribute(
             return True, agent, how
     if match := _AFTER_PRONOUN.match(after):
         return True, finder.last_person_before(position), "pronoun"
+    if according := _AFTER_ACCORDING_TO.match(after):
+        # '"...," according to a statement from the Velmora Water Board.'
+        phrase = _ISSUED_BY.sub("", according.group(1))
+        return True, finder._named_in(phrase, position), "name"
     if match := _AFTER_VERB_NAME.match(after):
-        return True, *finder.resolve_phrase(match.group(1), position)
+        speaker, how = finder.resolve_phrase(match.group(1), position)
+        if speaker is None and (apposition := _APPOSITIVE_NAME.match(after[match.end() :])):
+            # 'said Kovac's lawyer, Paul Edmar': the role is named in apposition after it
+            speaker, how = finder._named_in(apposition.group(1), position), "name"
+        return True, speaker, how if speaker is not None else "none"
     quote_ends_sentence = paragraph[start:end].rstrip().endswith((".", "!", "?"))
     if (
         (match := _AFTER_NAME_VERB.match(after))

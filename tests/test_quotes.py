@@ -809,3 +809,26 @@ def test_according_to_titles_and_an_organisation_named_by_its_noun(text: str, sp
     # the default path: "the weather service" names the organisation as well as its name would, so the ranker
     # does not overrule it
     assert _one(_quotes(_report(text), speakers=None), QUOTE).speaker == speaker
+
+
+_KOVAC = "Mayor Anna Kovac toured the dam on Friday. Minister Marko Lindqvist stayed in the capital. "
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (_KOVAC + f'Kovac put it this way: "{QUOTE}."', "Anna Kovac"),
+        (_KOVAC + f'As Kovac put it, "{QUOTE}."', "Anna Kovac"),
+        (_KOVAC + f'"{QUOTE}," according to a statement from the Velmora Water Board.', "Velmora Water Board"),
+        (_KOVAC + f'"{QUOTE}," said Kovac\'s lawyer, Paul Edmar.', "Paul Edmar"),
+        (_KOVAC + f'"{QUOTE}," Kovac vowed.', "Anna Kovac"),
+        (_KOVAC + f'"{QUOTE}," Lindqvist promised on Saturday.', "Marko Lindqvist"),
+        (_KOVAC + f'"{QUOTE}," Kovac remarked.', "Anna Kovac"),
+    ],
+)
+def test_more_ways_news_attributes_a_quote(text: str, speaker: str) -> None:
+    assert _one(_quotes(_report(text), speakers=None), QUOTE).speaker == speaker
+
+
+def test_a_role_without_a_name_stays_unnamed() -> None:
+    assert _one(_quotes(_report(_KOVAC + f'"{QUOTE}," Kovac\'s spokesman said.'), speakers=None), QUOTE).speaker is None
