@@ -64,7 +64,9 @@ NOT_NAMES = frozenset(
     under over about between among against without within via per more less several few other another
     every any such only just even last next first second third new old said says told asked added
     breaking update photo video image watch read related advertisement someone everyone anyone nobody
-    somebody everybody key published posted updated""".split()
+    somebody everybody key published posted updated maybe perhaps instead nonetheless nevertheless indeed
+    moreover furthermore besides otherwise unlike typically usually often sometimes once until unless yet thus
+    hence others""".split()
 )
 ROLE_NOUNS = frozenset(
     """activist lawmaker politician official spokesman spokeswoman leader candidate actor actress singer
@@ -403,6 +405,20 @@ def group_entities(mentions: list[Mention], documents: list[Document], min_menti
                 groups[g].append(i)
             else:
                 unresolved[word].append(i)  # several people of that name, none named in this report
+    # An organisation's first word alone ("Fox" for "Fox News", "Apotex" for "Apotex Inc"): the one
+    # organisation whose other words are all generic, unless the word is itself used as a place or person.
+    by_head: dict[str, list[int]] = defaultdict(list)
+    for g, cores in enumerate(group_cores):
+        if _group_kind(mentions, groups[g]) == "organisation":
+            for head in {core[0] for core in cores if len(core) >= 2 and all(w in ORGANISATION_WORDS for w in core[1:])}:
+                by_head[head].append(g)
+    for word in list(unresolved):
+        own = Counter()
+        for i in unresolved[word]:
+            own.update(mentions[i].evidence)
+        # a stray vote ("Fox said" reads like a person) does not count against many plain mentions
+        if len(by_head.get(word, [])) == 1 and own["place"] + own["person"] < max(2, len(unresolved[word]) / 4):
+            groups[by_head[word][0]].extend(unresolved.pop(word))
     # Single names with no full name: group spelling variants among themselves.
     single_groups: list[tuple[str, list[int]]] = []
     single_index: dict[str, list[int]] = defaultdict(list)

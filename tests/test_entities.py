@@ -573,3 +573,25 @@ def test_surname_alone_goes_to_the_dominant_person_not_the_one_just_named() -> N
     donald = _only(index.entities, "Donald Trump")
     assert "Trump" in donald.forms["a"]
     assert "Trump" not in _only(index.entities, "Melania Trump").forms.get("a", [])
+
+
+def test_an_organisations_first_word_alone_joins_it() -> None:
+    _, index = _analyse(
+        [
+            Document("Velmora News said the debate was off. Maybe Velmora was wrong. Velmora aired the rally.", id="a"),
+            Document("Velmora News later apologised to viewers.", id="b"),
+        ]
+    )
+    network = _only(index.entities, "Velmora News")
+    assert "Velmora" in _forms(network)
+    assert not _holding(index.entities, "Maybe Velmora")  # a sentence adverb is not part of a name
+
+
+def test_a_place_does_not_join_the_organisation_named_after_it() -> None:
+    _, index = _analyse(
+        [
+            Document("Officials in Washington met on Friday. The Washington Post reported the talks.", id="a"),
+            Document("Lawmakers in Washington voted later. The Washington Post said the vote was close.", id="b"),
+        ]
+    )
+    assert "Washington" not in _forms(_only(index.entities, "Washington Post"))
