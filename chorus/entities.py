@@ -91,6 +91,10 @@ STATE_ABBREVIATIONS = {
 }  # fmt: skip
 # Standard short forms of two countries news writing names constantly (folded) -> the full name.
 COUNTRY_ALIASES = {"us": "united states", "usa": "united states", "uk": "united kingdom"}
+# Adjectives that end like a demonym but name a party ("Democratic National Committee").
+PARTY_ADJECTIVES = frozenset({"democratic", "republican", "socialist", "communist", "islamic", "catholic", "public"})
+# Names news gives one organisation without sharing a word or an initial: "GOP" is the Republican Party.
+ORGANISATION_ALIASES = {"gop": "republican party", "g.o.p.": "republican party"}
 # Agency words after which "Department" adds nothing: "Murphy Police Department" is "Murphy police".
 AGENCY_WORDS = frozenset({"police", "fire", "sheriffs", "sheriff"})
 SAID_VERBS = frozenset(
@@ -222,17 +226,23 @@ def _mention_from_run(
         at_start = False
     # Titles before the name: evidence of a person ("Defense Minister Vladimir Padrino",
     # "Constituent Assembly Chief Diosdado Cabello": everything up to the last title goes).
+    # An organisation's own name keeps its office words ("National Assembly", "Justice Department",
+    # "Democratic National Committee"): only a country's adjective in front of it goes ("Venezuelan National
+    # Assembly"). Before a person, office words and demonyms go ("Venezuelan Defense Minister").
+    organisation_name = len(words) > 1 and words[-1].lower().rstrip(".,") in ORGANISATION_WORDS
     titled = [k for k, w in enumerate(words[:-1]) if re.sub(r"['’]s$", "", w.lower().rstrip(".")) in PERSON_TITLES]
-    if titled:
+    if titled and not organisation_name:
         evidence["person"] += 2
         words, starts = words[titled[-1] + 1 :], starts[titled[-1] + 1 :]
     while len(words) > 1:
         head = re.sub(r"['’]s$", "", words[0].lower().rstrip("."))
-        if head in PERSON_TITLES:
+        next_word = words[1].lower().rstrip(".")
+        if head in PERSON_TITLES and not organisation_name:
             evidence["person"] += 2
-        elif not (
-            head in OFFICE_WORDS or (_DEMONYM.search(head) and words[1].lower().rstrip(".") in PERSON_TITLES | OFFICE_WORDS)
-        ):
+        elif organisation_name:
+            if not (_DEMONYM.search(head) and head not in PARTY_ADJECTIVES and next_word in OFFICE_WORDS):
+                break
+        elif not (head in OFFICE_WORDS or (_DEMONYM.search(head) and next_word in PERSON_TITLES | OFFICE_WORDS)):
             break
         words, starts = words[1:], starts[1:]
     if not words:
@@ -293,6 +303,10 @@ def _mention_from_run(
     if joined in COUNTRY_ALIASES:
         core = tuple(COUNTRY_ALIASES[joined].split())  # "US", "U.S." and "USA" name the United States
         evidence["place"] += 2
+    elif joined in ORGANISATION_ALIASES:
+        target = ORGANISATION_ALIASES[joined].split()
+        core = tuple(w for w in target if w not in PARTICLES and w not in GENERIC_WORDS) or tuple(target)
+        evidence["organisation"] += 2
     elif len(words) == 1 and joined in STATE_ABBREVIATIONS and sentence.text[: starts[0]].rstrip().endswith(","):
         core = tuple(STATE_ABBREVIATIONS[joined].split())  # "Nashville, Tenn.": a state abbreviated after its city
         evidence["place"] += 2

@@ -595,3 +595,34 @@ def test_a_place_does_not_join_the_organisation_named_after_it() -> None:
         ]
     )
     assert "Washington" not in _forms(_only(index.entities, "Washington Post"))
+
+
+def test_gop_is_the_republican_party() -> None:
+    _, index = _analyse(
+        [
+            Document("The Republican Party chose its nominee. The GOP met in Ohio.", id="a"),
+            Document("Leaders of the G.O.P. said the Republican Party would unite.", id="b"),
+        ]
+    )
+    assert {"GOP", "G.O.P."} <= _forms(_only(index.entities, "Republican Party"))
+
+
+def test_office_words_stay_in_an_organisations_name() -> None:
+    _, index = _analyse(
+        [
+            Document(
+                "The National Assembly voted on Tuesday. The Constituent Assembly met on Wednesday. "
+                "The Democratic National Committee sued. The Justice Department replied.",
+                id="a",
+            ),
+            Document(
+                "The National Assembly rejected the plan and the Constituent Assembly backed it. The Democratic "
+                "National Committee was hacked, the Justice Department said. The D.N.C. declined to comment.",
+                id="b",
+            ),
+        ]
+    )
+    assembly = _only(index.entities, "National Assembly")
+    assert assembly is not _only(index.entities, "Constituent Assembly")
+    assert "D.N.C." in _forms(_only(index.entities, "Democratic National Committee"))
+    assert _only(index.entities, "Justice Department").name == "Justice Department"
