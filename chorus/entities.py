@@ -33,7 +33,8 @@ PERSON_TITLES = frozenset(
     prince princess pope ambassador commander admiral engineer director chairman chairwoman ceo
     self-proclaimed acting interim chancellor premier envoy rev father sister brother detective inspector
     officer constable coach dean mp mep lawmaker chair chairperson lady administrator commissioner superintendent
-    sheriff marshal councilman councilwoman councillor councilor alderman supervisor treasurer comptroller trooper""".split()
+    sheriff marshal councilman councilwoman councillor councilor alderman supervisor treasurer comptroller trooper
+    seaman airman corporal ensign commodore brigadier""".split()
 )
 OFFICE_WORDS = frozenset(
     """foreign defense defence interior information communications national security state home finance
@@ -205,6 +206,15 @@ def _possessive_ends_name(tokens: list[tuple[str, int]], j: int) -> bool:
     return more or following not in ORGANISATION_WORDS | PLACE_WORDS
 
 
+_COMPOUND_MODIFIER = re.compile(r"-(?:based|born|led|backed|run|owned|funded|bound|era|made|style|linked|allied)$", re.IGNORECASE)
+
+
+def _is_title(word: str) -> bool:
+    """A title word, also hyphenated ("Secretary-General") or possessive ("Minister's")."""
+    bare = re.sub(r"['’]s$", "", word.lower().rstrip("."))
+    return bare in PERSON_TITLES or ("-" in bare and all(part in PERSON_TITLES for part in bare.split("-")))
+
+
 def _mention_from_run(
     tokens: list[tuple[str, int]],
     run: list[int],
@@ -230,7 +240,10 @@ def _mention_from_run(
     # "Democratic National Committee"): only a country's adjective in front of it goes ("Venezuelan National
     # Assembly"). Before a person, office words and demonyms go ("Venezuelan Defense Minister").
     organisation_name = len(words) > 1 and words[-1].lower().rstrip(".,") in ORGANISATION_WORDS
-    titled = [k for k, w in enumerate(words[:-1]) if re.sub(r"['’]s$", "", w.lower().rstrip(".")) in PERSON_TITLES]
+    # "Hague-based ICC", "Saudi-led coalition": a compound modifier is not part of the name
+    while len(words) > 1 and _COMPOUND_MODIFIER.search(words[0]):
+        words, starts = words[1:], starts[1:]
+    titled = [k for k, w in enumerate(words[:-1]) if _is_title(w)]
     if titled and not organisation_name:
         evidence["person"] += 2
         words, starts = words[titled[-1] + 1 :], starts[titled[-1] + 1 :]
@@ -257,8 +270,8 @@ def _mention_from_run(
     if len(words) == 1:
         word = words[0]
         lower = word.lower()
-        if lower in NOT_NAMES or len(word) < 2:
-            return None
+        if lower in NOT_NAMES or len(word) < 2 or _COMPOUND_MODIFIER.search(word):
+            return None  # "Saudi-led" alone is an adjective
         if at_start and lower in lowercase_words:
             return None  # a common word capitalised at the start of a sentence
         following = tokens[run[-1] + 1][0] if run[-1] + 1 < len(tokens) else ""

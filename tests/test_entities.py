@@ -626,3 +626,20 @@ def test_office_words_stay_in_an_organisations_name() -> None:
     assert assembly is not _only(index.entities, "Constituent Assembly")
     assert "D.N.C." in _forms(_only(index.entities, "Democratic National Committee"))
     assert _only(index.entities, "Justice Department").name == "Justice Department"
+
+
+def test_compound_modifiers_hyphenated_titles_and_ranks_are_not_part_of_a_name() -> None:
+    _, index = _analyse(
+        [
+            Document(
+                "The Hague-based ICC issued a warrant. U.N. Secretary-General Ban Ki-moon spoke. "
+                "Seaman James Lovelace died. The Saudi-led coalition struck.",
+                id="a",
+            ),
+            Document("The ICC said no. Ban Ki-moon left. James Lovelace was 22. The Saudi-led coalition denied it.", id="b"),
+        ]
+    )
+    assert _only(index.entities, "ICC").name == "ICC"
+    assert _only(index.entities, "Ban Ki-moon").name == "Ban Ki-moon"
+    assert _only(index.entities, "James Lovelace").name == "James Lovelace"
+    assert not _holding(index.entities, "Saudi-led")
