@@ -499,6 +499,15 @@ class _SpeakerFinder:
                     return max(named, key=lambda e: e.mentions)
         return (people or speakers or [None])[0]
 
+    def narrative_antecedent(self, position: int) -> Entity | None:
+        """``last_person_before`` from the narrative alone (not the last quote's speaker): the same whether the
+        quotes of a report are read one by one or all at once."""
+        saved, self.last_quote = self.last_quote, None
+        try:
+            return self.last_person_before(position)
+        finally:
+            self.last_quote = saved
+
     def last_person_before(self, position: int) -> Entity | None:
         """For "he said": the person the last sentence before ``position`` that names one is about:
         its first subject (usually the speaker), else its first possessor ("Charamut's campaign issued
@@ -709,6 +718,7 @@ SPEAKER_FEATURES = (
     "no_mention",  # not named in the window (the rules resolved a pronoun or a description)
     "rules_description",  # the rules' choice when found from "the company said", "the statement reads"...
     "rival_speaks",  # another candidate has "X said" right next to the quote, this one does not
+    "antecedent",  # whom "he"/"she" would mean by the narrative: the first subject of the last sentence naming a person
 )
 _TITLE_WORDS = frozenset(w.lower() for w in PERSON_TITLES | ROLE_NOUNS) | frozenset(
     w.lower() for w in _TITLE_ABBREVIATIONS.split("|")
@@ -761,6 +771,7 @@ def speaker_candidates(quote: _Attributed) -> list[Candidate]:
     starts, people = finder.narrative_people()
     before_quote = bisect_left(starts, q_start)
     last_person = people[before_quote - 1] if before_quote else None
+    antecedent = finder.narrative_antecedent(q_start)
     rows: dict[str, dict[str, float]] = {}
     entities_by_name: dict[str, Entity] = {}
     shortest: defaultdict[str, tuple[float, float]] = defaultdict(lambda: (math.inf, math.inf))
@@ -803,6 +814,7 @@ def speaker_candidates(quote: _Attributed) -> list[Candidate]:
     speaking = sum(row.get("speech_subject", 0.0) for row in rows.values())
     for name, row in rows.items():
         row["rival_speaks"] = float(speaking > 0 and not row.get("speech_subject", 0.0))
+        row["antecedent"] = float(antecedent is not None and antecedent.name == name)
         entity = entities_by_name[name]
         row["rules"] = float(quote.speaker is not None and quote.speaker.name == name)
         row["person"] = float(entity.kind == "person")

@@ -832,3 +832,23 @@ def test_more_ways_news_attributes_a_quote(text: str, speaker: str) -> None:
 
 def test_a_role_without_a_name_stays_unnamed() -> None:
     assert _one(_quotes(_report(_KOVAC + f'"{QUOTE}," Kovac\'s spokesman said.'), speakers=None), QUOTE).speaker is None
+
+
+def test_antecedent_feature_marks_the_subject_of_the_last_sentence_naming_a_person() -> None:
+    from chorus.quotes import SPEAKER_FEATURES
+
+    found = _ranker_candidates(f'Mayor Anna Kovac blamed Minister Marko Lindqvist for the delay. "{QUOTE}," she said.')
+    antecedent = SPEAKER_FEATURES.index("antecedent")
+    marked = {name for name, row in found.items() if row[antecedent]}
+    assert marked == {next(name for name in found if "Kovac" in name)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f'Mayor Anna Kovac blamed Minister Marko Lindqvist for the delay. "{QUOTE}," she said.',
+        f'Minister Marko Lindqvist arrived on Friday. Mayor Anna Kovac greeted him at the dam. "{QUOTE}," she said.',
+    ],
+)
+def test_shipped_path_gives_a_pronoun_quote_to_the_subject_the_narrative_is_about(text: str) -> None:
+    assert _one(_quotes(_report(text), speakers=None), QUOTE).speaker == "Anna Kovac"
