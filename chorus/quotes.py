@@ -64,7 +64,7 @@ _SPEECH = {
     "points out", "pointed out", "went on", "goes on", "put it", "puts it",
     # reporting verbs of promises and asides: '," Kovac vowed.'
     "vowed", "pledged", "promised", "remarked", "quipped", "countered", "retorted", "testified", "recounted",
-    "lamented", "complained", "boasted", "exclaimed", "vows", "pledges", "promises", "remarks",
+    "lamented", "complained", "boasted", "exclaimed", "vows", "pledges", "promises", "remarks", "described",
     # the present tense of the reporting verbs, for features written "she says", "he explains"
     "tells", "adds", "writes", "tweets", "declares", "states", "warns", "asks", "notes", "explains", "insists", "claims",
     "urges", "announces", "replies", "responds", "argues", "confirms", "denies", "recalls", "admits", "stresses",
@@ -150,7 +150,7 @@ _PERSON_NOUNS = (
         senator congressman congresswoman star actor actress musician artist entrepreneur executive""".split()
     )
 )
-_CAMPAIGN = re.compile(r"['’]s?\s+(?:presidential\s+|re-?election\s+)?campaign\b", re.IGNORECASE)
+_CAMPAIGN = re.compile(r"['’]s?\s+(?:(?:presidential\s+|re-?election\s+)?campaign|office)\b", re.IGNORECASE)
 # "the Florida Republican", "the Kentucky Democrat": a party epithet that reads like a name
 _PARTY_EPITHET = re.compile(r"\s*the\s+(?:[A-Z][\w.’'-]*\s+){0,3}(?:Republican|Democrat|Independent)\s*")
 # A group named by its own capitalised modifiers: "the South African government", "the Sherman family".
@@ -492,7 +492,7 @@ class _SpeakerFinder:
             for start, form, entities, role in named:
                 entity = self._choose(entities, position)
                 if role == "possessor" and entity.kind == "person" and _CAMPAIGN.match(phrase[start + len(form) :]):
-                    return entity  # "Trump's campaign said in a statement": a campaign speaks for its candidate
+                    return entity  # "Trump's campaign said", "Kovac's office said": they speak for that person
             # "..., police said": the organisation this document names with that word.
             for noun in re.findall(r"\b(police|officials|prosecutors|authorities|army|military|ministry)\b", phrase.lower()):
                 named = [e for es in self.by_form.values() for e in es if e.kind == "organisation" and noun in e.name.lower()]

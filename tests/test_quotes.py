@@ -824,6 +824,8 @@ _KOVAC = "Mayor Anna Kovac toured the dam on Friday. Minister Marko Lindqvist st
         (_KOVAC + f'"{QUOTE}," Kovac vowed.', "Anna Kovac"),
         (_KOVAC + f'"{QUOTE}," Lindqvist promised on Saturday.', "Marko Lindqvist"),
         (_KOVAC + f'"{QUOTE}," Kovac remarked.', "Anna Kovac"),
+        (_KOVAC + f'Kovac described it as "{QUOTE}."', "Anna Kovac"),
+        (_KOVAC + f'Lindqvist\'s office said in a statement: "{QUOTE}."', "Marko Lindqvist"),
     ],
 )
 def test_more_ways_news_attributes_a_quote(text: str, speaker: str) -> None:
