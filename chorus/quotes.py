@@ -65,6 +65,7 @@ _SPEECH = {
     # reporting verbs of promises and asides: '," Kovac vowed.'
     "vowed", "pledged", "promised", "remarked", "quipped", "countered", "retorted", "testified", "recounted",
     "lamented", "complained", "boasted", "exclaimed", "vows", "pledges", "promises", "remarks", "described",
+    "shouted", "yelled", "screamed", "whispered", "muttered",
     # the present tense of the reporting verbs, for features written "she says", "he explains"
     "tells", "adds", "writes", "tweets", "declares", "states", "warns", "asks", "notes", "explains", "insists", "claims",
     "urges", "announces", "replies", "responds", "argues", "confirms", "denies", "recalls", "admits", "stresses",
@@ -92,6 +93,7 @@ _OPENING_CLAUSE = re.compile(
     r"^\s*(?:during|in|at|on|after|before|following|regarding|asked|speaking|when|while|as|since|despite|with)\b[^,]{0,80},\s*",
     re.IGNORECASE,
 )
+_NAME_COLON = re.compile(r"\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s*")
 _AFTER_ACCORDING_TO = re.compile(r"^\s*[,.]?\s*according\s+to\s+([^,.;:“”\"]{1,100})", re.IGNORECASE)
 _ISSUED_BY = re.compile(
     r"^\s*(?:an?|the)\s+(?:\w+\s+){0,2}?(?:statement|release|post|tweet|letter|email|e-mail)\s+(?:from|by|issued\s+by)\s+",
@@ -581,6 +583,9 @@ def _attribute(
     # Both patterns below match only text free of . ! ? and quote marks, so they are searched after the last
     # of those (the same matches; the lazy name group no longer backtracks over earlier sentences).
     clause = before[max(before.rfind(mark) for mark in '.!?“”"') + 1 :]
+    if (label := _NAME_COLON.fullmatch(before)) and (speaker := finder._named_in(label.group(1), position)):
+        if speaker.kind == "person":
+            return True, speaker, "name"  # 'Kovac: "We will rebuild..."' (an interview's or a caption's label)
     if (according := _ACCORDING_TO.search(clause)) and (speaker := finder._named_in(according.group(1), position)):
         return True, speaker, "name"  # 'According to Mayor Bill de Blasio, "..."'
     if match := _BEFORE_PRONOUN.search(clause):

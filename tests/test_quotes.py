@@ -826,6 +826,8 @@ _KOVAC = "Mayor Anna Kovac toured the dam on Friday. Minister Marko Lindqvist st
         (_KOVAC + f'"{QUOTE}," Kovac remarked.', "Anna Kovac"),
         (_KOVAC + f'Kovac described it as "{QUOTE}."', "Anna Kovac"),
         (_KOVAC + f'Lindqvist\'s office said in a statement: "{QUOTE}."', "Marko Lindqvist"),
+        (_KOVAC + f'"{QUOTE}!" Kovac shouted.', "Anna Kovac"),
+        (_KOVAC + f"\n\nKovac: “{QUOTE}.”", "Anna Kovac"),
     ],
 )
 def test_more_ways_news_attributes_a_quote(text: str, speaker: str) -> None:
@@ -854,3 +856,8 @@ def test_antecedent_feature_marks_the_subject_of_the_last_sentence_naming_a_pers
 )
 def test_shipped_path_gives_a_pronoun_quote_to_the_subject_the_narrative_is_about(text: str) -> None:
     assert _one(_quotes(_report(text), speakers=None), QUOTE).speaker == "Anna Kovac"
+
+
+def test_a_label_that_names_no_person_gives_no_speaker() -> None:
+    quotes = _quotes(_report(f"Mayor Anna Kovac toured the dam. Breaking News: “{QUOTE}.”"), speakers=None)
+    assert all(q.speaker is None for q in quotes)
