@@ -47,7 +47,7 @@ ORGANISATION_WORDS = frozenset(
     association federation front movement government administration department office service services
     guard church network news times post press foundation organization organisation group league
     club airlines bureau fund board house studies institution hospital school college academy library
-    museum archives laboratory society""".split()
+    museum archives laboratory society nations""".split()
 )
 PLACE_WORDS = frozenset(
     """base airbase street square avenue river city town village airport province state county district

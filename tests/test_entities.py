@@ -643,3 +643,14 @@ def test_compound_modifiers_hyphenated_titles_and_ranks_are_not_part_of_a_name()
     assert _only(index.entities, "Ban Ki-moon").name == "Ban Ki-moon"
     assert _only(index.entities, "James Lovelace").name == "James Lovelace"
     assert not _holding(index.entities, "Saudi-led")
+
+
+def test_united_nations_is_an_organisation_with_its_initials() -> None:
+    _, index = _analyse(
+        [
+            Document("The United Nations met in Geneva. The U.N. said aid was coming.", id="a"),
+            Document("UN officials said the United Nations would help.", id="b"),
+        ]
+    )
+    nations = _only(index.entities, "United Nations")
+    assert nations.kind == "organisation" and {"U.N.", "UN"} <= _forms(nations)
