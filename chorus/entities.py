@@ -39,7 +39,7 @@ PERSON_TITLES = frozenset(
 OFFICE_WORDS = frozenset(
     """foreign defense defence interior information communications national security state home finance
     justice health education energy economy trade labour labor transport environment internal affairs
-    opposition former new of the""".split()
+    opposition former of the""".split()
 )
 ORGANISATION_WORDS = frozenset(
     """assembly party council ministry forces force army navy union agency center centre inc corp corporation
@@ -63,7 +63,7 @@ NOT_NAMES = frozenset(
     yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march
     april june july august september october november december mr mrs ms dr according despite during
     under over about between among against without within via per more less several few other another
-    every any such only just even last next first second third new old said says told asked added
+    every any such only just even last next first second third said says told asked added
     breaking update photo video image watch read related advertisement someone everyone anyone nobody
     somebody everybody key published posted updated maybe perhaps instead nonetheless nevertheless indeed
     moreover furthermore besides otherwise unlike typically usually often sometimes once until unless yet thus
@@ -270,7 +270,7 @@ def _mention_from_run(
     if len(words) == 1:
         word = words[0]
         lower = word.lower()
-        if lower in NOT_NAMES or len(word) < 2 or _COMPOUND_MODIFIER.search(word):
+        if lower in NOT_NAMES or lower in {"new", "old"} or len(word) < 2 or _COMPOUND_MODIFIER.search(word):
             return None  # "Saudi-led" alone is an adjective
         if at_start and lower in lowercase_words:
             return None  # a common word capitalised at the start of a sentence
@@ -287,6 +287,8 @@ def _mention_from_run(
         evidence["organisation"] += 2
     if any(w in PLACE_WORDS for w in lowered):
         evidence["place"] += 2
+    if len(lowered) >= 2 and lowered[0] in {"new", "san", "santa", "los", "las", "port", "fort", "mount", "lake"}:
+        evidence["place"] += 1  # "New Jersey", "San Juan", "Los Angeles", "Fort Worth": a place unless more is known
     before = sentence.text[: starts[0]].rstrip().split()
     previous = fold(before[-1]) if before else ""
     if previous in {"in", "at", "near", "from", "to", "across", "outside", "inside"}:

@@ -654,3 +654,17 @@ def test_united_nations_is_an_organisation_with_its_initials() -> None:
     )
     nations = _only(index.entities, "United Nations")
     assert nations.kind == "organisation" and {"U.N.", "UN"} <= _forms(nations)
+
+
+def test_new_is_part_of_a_place_name_and_new_york_is_not_its_newspaper() -> None:
+    _, index = _analyse(
+        [
+            Document("The storm hit New York on Monday. Schools in New Jersey closed. The New York Times reported it.", id="a"),
+            Document("New York was flooded. The New York Times said the damage was vast.", id="b"),
+        ]
+    )
+    city = _only(index.entities, "New York")
+    paper = _only(index.entities, "New York Times")
+    assert city is not paper and city.kind == "place" and paper.kind == "organisation"
+    assert _only(index.entities, "New Jersey").kind == "place"
+    assert not _holding(index.entities, "York") and not _holding(index.entities, "Jersey")
