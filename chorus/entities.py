@@ -206,6 +206,7 @@ def _possessive_ends_name(tokens: list[tuple[str, int]], j: int) -> bool:
     return more or following not in ORGANISATION_WORDS | PLACE_WORDS
 
 
+_BRAND_SUFFIXES = frozenset("news inc corp corporation company co group network networks airlines holdings ltd llc plc".split())
 _COMPOUND_MODIFIER = re.compile(r"-(?:based|born|led|backed|run|owned|funded|bound|era|made|style|linked|allied)$", re.IGNORECASE)
 
 
@@ -435,11 +436,12 @@ def group_entities(mentions: list[Mention], documents: list[Document], min_menti
             else:
                 unresolved[word].append(i)  # several people of that name, none named in this report
     # An organisation's first word alone ("Fox" for "Fox News", "Apotex" for "Apotex Inc"): the one
-    # organisation whose other words are all generic, unless the word is itself used as a place or person.
+    # organisation whose other words are a company's or network's suffix (not "Chicago Police" or "Washington
+    # Post", whose first word is a place), unless the word is itself used as a place or person.
     by_head: dict[str, list[int]] = defaultdict(list)
     for g, cores in enumerate(group_cores):
         if _group_kind(mentions, groups[g]) == "organisation":
-            for head in {core[0] for core in cores if len(core) >= 2 and all(w in ORGANISATION_WORDS for w in core[1:])}:
+            for head in {core[0] for core in cores if len(core) >= 2 and all(w in _BRAND_SUFFIXES for w in core[1:])}:
                 by_head[head].append(g)
     for word in list(unresolved):
         own = Counter()

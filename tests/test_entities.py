@@ -668,3 +668,13 @@ def test_new_is_part_of_a_place_name_and_new_york_is_not_its_newspaper() -> None
     assert city is not paper and city.kind == "place" and paper.kind == "organisation"
     assert _only(index.entities, "New Jersey").kind == "place"
     assert not _holding(index.entities, "York") and not _holding(index.entities, "Jersey")
+
+
+def test_a_city_does_not_join_its_police_by_the_first_word_rule() -> None:
+    _, index = _analyse(
+        [
+            Document("Velmora Police arrested two men. Velmora is cold in winter. Velmora has many parks.", id="a"),
+            Document("The Velmora Police said the men were released. Velmora will host the summit.", id="b"),
+        ]
+    )
+    assert "Velmora" not in _forms(_only(index.entities, "Velmora Police"))
