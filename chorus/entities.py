@@ -206,6 +206,10 @@ def _possessive_ends_name(tokens: list[tuple[str, int]], j: int) -> bool:
     return more or following not in ORGANISATION_WORDS | PLACE_WORDS
 
 
+_PLACE_FIRST_WORDS = frozenset(
+    """new san santa los las port fort mount lake north south east west northern southern eastern western central
+    united upper lower""".split()
+)
 _BRAND_SUFFIXES = frozenset("news inc corp corporation company co group network networks airlines holdings ltd llc plc".split())
 _COMPOUND_MODIFIER = re.compile(r"-(?:based|born|led|backed|run|owned|funded|bound|era|made|style|linked|allied)$", re.IGNORECASE)
 
@@ -288,8 +292,8 @@ def _mention_from_run(
         evidence["organisation"] += 2
     if any(w in PLACE_WORDS for w in lowered):
         evidence["place"] += 2
-    if len(lowered) >= 2 and lowered[0] in {"new", "san", "santa", "los", "las", "port", "fort", "mount", "lake"}:
-        evidence["place"] += 1  # "New Jersey", "San Juan", "Los Angeles", "Fort Worth": a place unless more is known
+    if len(lowered) >= 2 and lowered[0] in _PLACE_FIRST_WORDS:
+        evidence["place"] += 1  # "New Jersey", "San Juan", "North Korea", "United States": a place unless more is known
     before = sentence.text[: starts[0]].rstrip().split()
     previous = fold(before[-1]) if before else ""
     if previous in {"in", "at", "near", "from", "to", "across", "outside", "inside"}:

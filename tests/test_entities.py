@@ -678,3 +678,13 @@ def test_a_city_does_not_join_its_police_by_the_first_word_rule() -> None:
         ]
     )
     assert "Velmora" not in _forms(_only(index.entities, "Velmora Police"))
+
+
+def test_compass_and_united_names_lean_to_places() -> None:
+    _, index = _analyse(
+        [
+            Document("North Korea fired a missile. The United States condemned it. West Virginia lawmakers met.", id="a"),
+            Document("North Korea denied it. The United States sent ships. West Virginia was calm.", id="b"),
+        ]
+    )
+    assert all(_only(index.entities, name).kind == "place" for name in ("North Korea", "United States", "West Virginia"))
