@@ -405,12 +405,13 @@ class _SpeakerFinder:
         organisation = self.last_organisation_before(position, reach)
         if organisation is not None:
             return organisation
-        for start, _, entities, role in reversed(self.occurrences):
-            if start >= position or self._quoted(start):
+        for k in reversed(range(len(self.occurrences))):
+            start, _, _, role = self.occurrences[k]
+            if start >= position or self.quoted_at(k):
                 continue
             if start < position - reach:
                 break
-            entity = self._choose(entities, start)
+            entity = self.entity_at(k)
             thing = entity.kind != "person" or (single_word_people and " " not in entity.name)
             if thing and role == "subject" and re.match(r"\s+[a-z]", self.text[start + len(entity.name) :]):
                 return entity
@@ -423,11 +424,11 @@ class _SpeakerFinder:
         # an apposition, not the subject of the next clause ("With Radio Dunav, the mayor said")
         after = re.compile(rf"^,\s+(?:\w+\s+){{0,4}}{re.escape(noun)}s?\b(?!\s+{_VERB}\b)", re.IGNORECASE)
         found = None
-        for start, form, entities, role in self.occurrences:
+        for k, (start, form, _, role) in enumerate(self.occurrences):
             if start >= position:
                 break
-            entity = self._choose(entities, start)
-            if entity.kind != "person" or role not in {"subject", "titled object"} or self._quoted(start):
+            entity = self.entity_at(k)
+            if entity.kind != "person" or role not in {"subject", "titled object"} or self.quoted_at(k):
                 continue
             end = start + len(form)
             if before.search(self.text[max(0, start - 50) : start]) or after.match(self.text[end : end + 60]):
@@ -450,11 +451,11 @@ class _SpeakerFinder:
         counts: Counter = Counter()
         latest: dict[str, int] = {}
         people: dict[str, Entity] = {}
-        for start, _, entities, role in self.occurrences:
+        for k, (start, _, _, role) in enumerate(self.occurrences):
             if start >= position:
                 break
-            entity = self._choose(entities, start)
-            if entity.kind == "person" and role in _ROLE_RANK and not self._quoted(start):
+            entity = self.entity_at(k)
+            if entity.kind == "person" and role in _ROLE_RANK and not self.quoted_at(k):
                 counts[entity.name] += 1
                 latest[entity.name], people[entity.name] = start, entity
         if not counts:
@@ -464,12 +465,13 @@ class _SpeakerFinder:
     def last_organisation_before(self, position: int, reach: int = 300) -> Entity | None:
         """The organisation named last within ``reach`` characters before ``position`` (for "the
         department said" after "according to the LAPD")."""
-        for start, _, entities, role in reversed(self.occurrences):
-            if start >= position or role == "modifier" or self._quoted(start):
+        for k in reversed(range(len(self.occurrences))):
+            start, _, _, role = self.occurrences[k]
+            if start >= position or role == "modifier" or self.quoted_at(k):
                 continue
             if start < position - reach:
                 break
-            entity = self._choose(entities, start)
+            entity = self.entity_at(k)
             if entity.kind in {"organisation", "other"}:
                 return entity
         return None
@@ -502,28 +504,21 @@ class _SpeakerFinder:
                     return max(named, key=lambda e: e.mentions)
         return (people or speakers or [None])[0]
 
-    def narrative_antecedent(self, position: int) -> Entity | None:
-        """``last_person_before`` from the narrative alone (not the last quote's speaker): the same whether the
-        quotes of a report are read one by one or all at once."""
-        saved, self.last_quote = self.last_quote, None
-        try:
-            return self.last_person_before(position)
-        finally:
-            self.last_quote = saved
-
-    def last_person_before(self, position: int) -> Entity | None:
+    def last_person_before(self, position: int, carry: bool = True) -> Entity | None:
         """For "he said": the person the last sentence before ``position`` that names one is about:
         its first subject (usually the speaker), else its first possessor ("Charamut's campaign issued
-        a statement"), else a titled object ("pledged loyalty to President Maduro. He tweeted")."""
+        a statement"), else a titled object ("pledged loyalty to President Maduro. He tweeted"). With
+        ``carry``, the last quote's speaker when nobody is named since; without, the narrative alone (the
+        same whether a report's quotes are read one by one or all at once)."""
         people = [
             (start, entity, role)
-            for start, _, entities, role in self.occurrences
+            for k, (start, _, _, role) in enumerate(self.occurrences)
             if start < position
             and role in _ROLE_RANK
-            and not self._quoted(start)  # a name inside a quotation is not who the narrative is about
-            and (entity := self._choose(entities, start)).kind == "person"
+            and not self.quoted_at(k)  # a name inside a quotation is not who the narrative is about
+            and (entity := self.entity_at(k)).kind == "person"
         ]
-        if self.last_quote is not None and not any(start > self.last_quote[0] for start, _, _ in people):
+        if carry and self.last_quote is not None and not any(start > self.last_quote[0] for start, _, _ in people):
             # '“...,” the athlete said. ¶ “...,” she said.': nobody named since, so still that speaker
             return self.last_quote[1]
         if not people:
@@ -652,15 +647,11 @@ def _attributed_quotes(documents: list[Document], entities: list[Entity]) -> Ite
                 ):
                     # 'X called it "a literary event", and "the biggest find in years"': one sentence, one speaker
                     attributed, speaker, how = True, previous[1], "carried"
-                if (
-                    not attributed
-                    and not paragraph[: max(0, start - 1)].strip()
-                    and (said := _SAID_AT_END.search(lead_in.rstrip()))
-                ):
+                head = paragraph[: max(0, start - 1)]  # the paragraph before the quote's opening mark
+                if not attributed and not head.strip() and (said := _SAID_AT_END.search(lead_in.rstrip())):
                     # 'These searches weren't simple, Gomes said.' ¶ '"Legal complexities ..."': the speaker just named
                     speaker, how = finder.resolve_phrase(said.group(1), offset - 1)
                     attributed = speaker is not None
-                head = paragraph[: max(0, start - 1)]
                 if not attributed and not re.search(r"[“”\"]", head) and (said := _SAID_JUST_BEFORE.search(head.rstrip())):
                     # 'Silverman said paid leave would help. “There is a big problem...”': the quote goes on
                     # from the sentence before it, which reports that person's words (a quote earlier in the
@@ -777,7 +768,7 @@ def speaker_candidates(quote: _Attributed) -> list[Candidate]:
     starts, people = finder.narrative_people()
     before_quote = bisect_left(starts, q_start)
     last_person = people[before_quote - 1] if before_quote else None
-    antecedent = finder.narrative_antecedent(q_start)
+    antecedent = finder.last_person_before(q_start, carry=False)
     rows: dict[str, dict[str, float]] = {}
     entities_by_name: dict[str, Entity] = {}
     shortest: defaultdict[str, tuple[float, float]] = defaultdict(lambda: (math.inf, math.inf))
@@ -878,12 +869,12 @@ def ranked_speaker(quote: _Attributed) -> Entity | None:
     return found[int(np.argmax(scores))].entity
 
 
-# The last sentence of a paragraph, when it ends on its attribution: "These searches weren't simple, Gomes said."
 # The sentence right before a quote, in its paragraph, reports someone's words: "X said (that) ..." or
 # "..., says X." (the quote must open the next sentence: the text before it ends on a full stop)
 _SAID_JUST_BEFORE = re.compile(
     rf"(?:^|[.!?]\s+)(?:[^.!?“”\"]*,\s+{_VERB}\s+([^,.!?“”\"]{{1,60}})|([A-Z][^.!?“”\"]{{0,80}}?)\s+{_VERB}\b[^.!?“”\"]*)[.!?]$"
 )
+# The last sentence of a paragraph, when it ends on its attribution: "These searches weren't simple, Gomes said."
 _SAID_AT_END = re.compile(rf"(?:^|[.!?]\s+)([^.!?“”\"]{{1,120}}?)\s+{_VERB}\.$", re.IGNORECASE)
 
 
