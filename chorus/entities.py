@@ -425,9 +425,7 @@ def group_entities(mentions: list[Mention], documents: list[Document], min_menti
                 by_first[first].append(g)
     for word in list(unresolved):
         candidates = by_first.get(word, [])
-        own = Counter()
-        for i in unresolved[word]:
-            own.update(mentions[i].evidence)
+        own = _evidence(mentions, unresolved[word])
         if not candidates or own["place"] or own["organisation"]:
             continue
         for i in unresolved.pop(word):
@@ -448,9 +446,7 @@ def group_entities(mentions: list[Mention], documents: list[Document], min_menti
             for head in {core[0] for core in cores if len(core) >= 2 and all(w in _BRAND_SUFFIXES for w in core[1:])}:
                 by_head[head].append(g)
     for word in list(unresolved):
-        own = Counter()
-        for i in unresolved[word]:
-            own.update(mentions[i].evidence)
+        own = _evidence(mentions, unresolved[word])
         # a stray vote ("Fox said" reads like a person) does not count against many plain mentions
         if len(by_head.get(word, [])) == 1 and own["place"] + own["person"] < max(2, len(unresolved[word]) / 4):
             groups[by_head[word][0]].extend(unresolved.pop(word))
@@ -473,11 +469,10 @@ def group_entities(mentions: list[Mention], documents: list[Document], min_menti
         if _group_kind(mentions, groups[g]) in {"person", "other"}:
             continue
         for surface in {mentions[i].surface for i in groups[g] if len(mentions[i].core) >= 2}:
-            words = [w for w in re.split(r"[\s\-]+", surface) if w]
             # "Library of Congress" is LC or LOC, "Department of Justice" DOJ: with and without the small words
-            for letters in ("".join(w[0] for w in words if w[:1].isupper()), "".join(w[0] for w in words)):
-                if len(letters) >= 2 and g not in initials[letters.lower()]:
-                    initials[letters.lower()].append(g)
+            for letters in _initials(surface):
+                if len(letters) >= 2 and g not in initials[letters]:
+                    initials[letters].append(g)
     kept: list[tuple[str, list[int]]] = []
     for key, members in single_groups:
         acronyms = [i for i in members if _ACRONYM.match(mentions[i].surface.replace(".", ""))]
@@ -504,11 +499,24 @@ def group_entities(mentions: list[Mention], documents: list[Document], min_menti
     return EntityIndex(entities, assignment, mentions)
 
 
-def _group_kind(mentions: list[Mention], members: list[int]) -> str:
-    """The kind the mentions' evidence points to ("other" without any)."""
+def _evidence(mentions: list[Mention], members: list[int]) -> Counter:
+    """The person / place / organisation votes of the given mentions, summed."""
     evidence: Counter = Counter()
     for i in members:
         evidence.update(mentions[i].evidence)
+    return evidence
+
+
+def _initials(surface: str) -> tuple[str, str]:
+    """The initials of a name, lower-cased, of its capitalised words and of all its words ("Library of
+    Congress": "lc", "loc")."""
+    words = [w for w in re.split(r"[\s\-]+", surface) if w]
+    return "".join(w[0] for w in words if w[:1].isupper()).lower(), "".join(w[0] for w in words).lower()
+
+
+def _group_kind(mentions: list[Mention], members: list[int]) -> str:
+    """The kind the mentions' evidence points to ("other" without any)."""
+    evidence = _evidence(mentions, members)
     if not evidence or max(evidence.values()) == 0:
         return "other"
     return max(("person", "organisation", "place"), key=lambda k: evidence[k])
@@ -528,7 +536,7 @@ def _bracketed_name(mentions: list[Mention], acronyms: list[int], groups: list[l
         if not previous:
             continue
         k = max(previous, key=lambda k: mentions[k].start)
-        letters = "".join(w[0] for w in re.split(r"[\s\-]+", mentions[k].surface) if w[:1].isupper()).lower()
+        letters = _initials(mentions[k].surface)[0]
         if (
             k in group_of
             and letters[:1] == fold(acronym.surface)[:1]
