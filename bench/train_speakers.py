@@ -54,7 +54,7 @@ from chorus.entities import extract_entities  # noqa: E402
 from chorus.models import Document  # noqa: E402
 from chorus.options import SummaryOptions  # noqa: E402
 from chorus.pipeline import prepare  # noqa: E402
-from chorus.quotes import SPEAKER_FEATURES, _attributed_quotes, speaker_candidates  # noqa: E402
+from chorus.quotes import SPEAKER_FEATURES, SpeakerModel, _attributed_quotes, speaker_candidates  # noqa: E402
 
 FEATURES = SPEAKER_FEATURES
 candidates = speaker_candidates
@@ -158,9 +158,9 @@ def fit(examples: list[Example], regularisation: float = 1.0, drop: tuple[str, .
 
 
 def scores(model: dict[str, Any], features: np.ndarray) -> np.ndarray:
-    """The model's score of each candidate row (numpy only)."""
-    z = (features - np.asarray(model["mean"])) / np.asarray(model["scale"])
-    return z @ np.asarray(model["coef"]) + model["intercept"]
+    """The model's score of each candidate row, computed as Chorus computes it (``SpeakerModel``)."""
+    coef, mean, scale = (np.asarray(model[key], dtype=float) for key in ("coef", "mean", "scale"))
+    return SpeakerModel(coef, float(model["intercept"]), mean, scale).scores(features)
 
 
 def ranker_right(model: dict[str, Any], example: Example) -> bool:
