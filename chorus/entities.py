@@ -34,7 +34,8 @@ PERSON_TITLES = frozenset(
     self-proclaimed acting interim chancellor premier envoy rev father sister brother detective inspector
     officer constable coach dean mp mep lawmaker chair chairperson lady administrator commissioner superintendent
     sheriff marshal councilman councilwoman councillor councilor alderman supervisor treasurer comptroller trooper
-    seaman airman corporal ensign commodore brigadier""".split()
+    seaman airman corporal ensign commodore brigadier speaker whip emir sheik sheikh sultan imam rabbi
+    archbishop pastor reverend emperor empress duchess sir dame""".split()
 )
 OFFICE_WORDS = frozenset(
     """foreign defense defence interior information communications national security state home finance
@@ -67,7 +68,7 @@ NOT_NAMES = frozenset(
     breaking update photo video image watch read related advertisement someone everyone anyone nobody
     somebody everybody key published posted updated maybe perhaps instead nonetheless nevertheless indeed
     moreover furthermore besides otherwise unlike typically usually often sometimes once until unless yet thus
-    hence others""".split()
+    hence others nearly almost roughly approximately around""".split()
 )
 ROLE_NOUNS = frozenset(
     """activist lawmaker politician official spokesman spokeswoman leader candidate actor actress singer
@@ -210,6 +211,7 @@ _PLACE_FIRST_WORDS = frozenset(
     """new san santa los las port fort mount lake north south east west northern southern eastern western central
     united upper lower""".split()
 )
+_PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
 _BRAND_SUFFIXES = frozenset("news inc corp corporation company co group network networks airlines holdings ltd llc plc".split())
 _COMPOUND_MODIFIER = re.compile(r"-(?:based|born|led|backed|run|owned|funded|bound|era|made|style|linked|allied)$", re.IGNORECASE)
 
@@ -296,7 +298,9 @@ def _mention_from_run(
         evidence["place"] += 1  # "New Jersey", "San Juan", "North Korea", "United States": a place unless more is known
     before = sentence.text[: starts[0]].rstrip().split()
     previous = fold(before[-1]) if before else ""
-    if previous in {"in", "at", "near", "from", "to", "across", "outside", "inside"}:
+    if previous in {"in", "at", "near", "from", "to", "across", "outside", "inside"} and not (
+        previous == "to" and len(before) > 1 and fold(before[-2]) == "according"
+    ):
         evidence["place"] += 1
     if previous in PERSON_TITLES or previous in ROLE_NOUNS:
         evidence["person"] += 2  # "activist Leopoldo López", "opposition leader Juan Guaidó"
@@ -315,6 +319,11 @@ def _mention_from_run(
     ):
         evidence["person"] += 1  # a two-word name with nothing else known is most often a person
     core = tuple(w for w in lowered if w not in PARTICLES and w not in GENERIC_WORDS) or tuple(lowered)
+    patronymic = next((k for k, w in enumerate(lowered) if k and w in _PATRONYMIC and k + 1 < len(lowered)), None)
+    if patronymic is not None:
+        # "Tamim bin Hamad Al Thani" is Tamim, son of Hamad: his own name is the first, so it stands where a
+        # surname does, and "Hamad" alone (his father) does not join him
+        core = (lowered[patronymic + 1], lowered[0])
     if len(core) >= 3 and core[-1] == "department" and core[-2] in AGENCY_WORDS:
         core = core[:-1]  # "Alhambra Police Department" is "Alhambra police"
     if "police" in core[1:]:

@@ -420,7 +420,10 @@ class _SpeakerFinder:
     def person_called(self, noun: str, position: int) -> Entity | None:
         """The person named last before ``position`` with ``noun`` as a title or apposition: "attorney
         Michael Avenatti", "Avenatti, the lawyer for Daniels" (outside quotations)."""
-        before = re.compile(rf"\b{re.escape(noun)}s?\b(?:\s+[\w.'’-]+){{0,4}}\s*$", re.IGNORECASE)
+        # "attorney Michael Avenatti", "the outgoing emir, Sheik Hamad" (only capitalised words after the comma)
+        before = re.compile(
+            rf"\b{re.escape(noun)}s?\b(?:(?:\s+[\w.'’-]+){{0,4}}|,(?:\s+(?-i:[A-Z])[\w'’-]*\.?){{0,3}})\s*$", re.IGNORECASE
+        )
         # an apposition, not the subject of the next clause ("With Radio Dunav, the mayor said")
         after = re.compile(rf"^,\s+(?:\w+\s+){{0,4}}{re.escape(noun)}s?\b(?!\s+{_VERB}\b)", re.IGNORECASE)
         found = None

@@ -688,3 +688,38 @@ def test_compass_and_united_names_lean_to_places() -> None:
         ]
     )
     assert all(_only(index.entities, name).kind == "place" for name in ("North Korea", "United States", "West Virginia"))
+
+
+def test_speaker_of_the_house_and_according_to_name_people() -> None:
+    _, index = _analyse(
+        [
+            Document(
+                "House Speaker John A. Boehner met the press. According to Michael Jacobs, the bill will pass. "
+                "Nearly 200 countries signed.",
+                id="a",
+            ),
+            Document("Boehner said the House would vote. Michael Jacobs agreed.", id="b"),
+        ]
+    )
+    boehner = _only(index.entities, "Boehner")
+    assert boehner.kind == "person" and "John A. Boehner" in _forms(boehner)
+    assert _only(index.entities, "Michael Jacobs").kind == "person"
+    assert not _holding(index.entities, "Nearly")
+
+
+def test_a_son_named_after_his_father_is_not_his_father() -> None:
+    # "Tamim bin Hamad" is Tamim, son of Hamad: "Hamad" alone is the father (the outgoing emir)
+    _, index = _analyse(
+        [
+            Document(
+                "The outgoing emir, Sheik Hamad bin Khalifa al-Thani, handed power to his son, Sheik Tamim bin Hamad "
+                "al-Thani. Sheik Hamad spoke on television.",
+                id="a",
+            ),
+            Document("Sheikh Tamim bin Hamad Al Thani is 33. Sheikh Tamim met the cabinet. Sheikh Hamad is 61.", id="b"),
+        ]
+    )
+    son = _only(index.entities, "Tamim")
+    father = _only(index.entities, "Hamad")
+    assert son is not father
+    assert {"Tamim", "Tamim bin Hamad Al Thani"} <= _forms(son) and "Hamad bin Khalifa" in _forms(father)

@@ -861,3 +861,14 @@ def test_shipped_path_gives_a_pronoun_quote_to_the_subject_the_narrative_is_abou
 def test_a_label_that_names_no_person_gives_no_speaker() -> None:
     quotes = _quotes(_report(f"Mayor Anna Kovac toured the dam. Breaking News: “{QUOTE}.”"), speakers=None)
     assert all(q.speaker is None for q in quotes)
+
+
+def test_a_description_reads_through_an_apposition_after_a_comma() -> None:
+    # "the emir" is the man introduced as "the outgoing emir, Sheik Hamad", not the last person named; a
+    # capitalised word after "emir, however indirect." is not an apposition
+    text = (
+        "The outgoing emir, Sheik Hamad bin Khalifa, handed power to his son. "
+        "The law forbids criticism of the emir, however indirect. Mr. Nauimi, a lawyer, was hopeful. "
+        f'"{QUOTE}," the emir said.'
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["Hamad bin Khalifa"]
