@@ -544,7 +544,7 @@ def _attribute(
     after = paragraph[end + 1 : end + 260] if end < len(paragraph) else ""
     # "said Mrs. Kovar.": a title's full stop does not end the attribution.
     after = re.sub(rf"\b({_TITLE_ABBREVIATIONS})\.", r"\1", after)
-    before = paragraph[max(0, start - 1 - 160) : max(0, start - 1)]
+    before = paragraph[max(0, start - 1 - 300) : max(0, start - 1)]
     if not before.strip() and _LEAD_IN.search(lead_in.rstrip()):
         before = lead_in.rstrip()[-160:]  # 'X issued a statement saying —' ¶ '“...”'
     position = offset + start
@@ -577,7 +577,12 @@ def _attribute(
         # '" if you had told her' goes on with the sentence: a clause, not a speaker
         and not re.match(r"\s*(?:if|when|because|although|though|unless|whether|as|and|but|or|you|i)\b", match.group(1), re.I)
     ):
-        return True, *finder.resolve_phrase(match.group(1), position)
+        speaker, how = finder.resolve_phrase(match.group(1), position)
+        if speaker is None and match.group(1).rstrip().endswith(",") and (inverted := _AFTER_VERB_NAME.match(after[match.end(1) :])):
+            # 'portray Poland "as a kind of regional leader" outside the EU, says Prof Szczerbiak.': the
+            # sentence goes on after the quote and ends on its attribution
+            speaker, how = finder.resolve_phrase(inverted.group(1), position)
+        return True, speaker, how
     # Both patterns below match only text free of . ! ? and quote marks, so they are searched after the last
     # of those (the same matches; the lazy name group no longer backtracks over earlier sentences).
     clause = before[max(before.rfind(mark) for mark in '.!?“”"') + 1 :]

@@ -872,3 +872,22 @@ def test_a_description_reads_through_an_apposition_after_a_comma() -> None:
         f'"{QUOTE}," the emir said.'
     )
     assert [q.speaker for q in _quotes(_report(text))] == ["Hamad bin Khalifa"]
+
+
+def test_a_long_apposition_between_the_name_and_said() -> None:
+    # the name stands more than 160 characters before the quote's opening mark
+    text = (
+        "Małgorzata Bonikowska said the country is divided over the visit. "
+        "Mateusz Klinowski, mayor of a small town in the south who has come under heavy pressure from the government "
+        "for attempting to resettle refugees there last year, said Poland's ruling party is made up of people "
+        f'"{QUOTE}."'
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["Mateusz Klinowski"]
+
+
+def test_a_sentence_that_ends_on_its_attribution_after_the_quote() -> None:
+    text = (
+        "Professor Aleks Szczerbiak teaches in Sussex. The summit is part of an effort to portray the country "
+        f'"{QUOTE}" outside the structure with which it has clashed, says Prof Szczerbiak.'
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["Aleks Szczerbiak"]
