@@ -65,7 +65,9 @@ _SPEECH = {
     # reporting verbs of promises and asides: '," Kovac vowed.'
     "vowed", "pledged", "promised", "remarked", "quipped", "countered", "retorted", "testified", "recounted",
     "lamented", "complained", "boasted", "exclaimed", "vows", "pledges", "promises", "remarks", "described",
-    "shouted", "yelled", "screamed", "whispered", "muttered",
+    "shouted", "yelled", "screamed", "whispered", "muttered", "marveled", "marvelled", "mused", "sobbed", "gushed",
+    "scoffed", "snapped", "fumed", "pleaded", "observed", "reiterated", "emphasized", "emphasised", "interjected",
+    "sighed", "laughed", "agreed", "protested", "demanded", "asserted",
     # the present tense of the reporting verbs, for features written "she says", "he explains"
     "tells", "adds", "writes", "tweets", "declares", "states", "warns", "asks", "notes", "explains", "insists", "claims",
     "urges", "announces", "replies", "responds", "argues", "confirms", "denies", "recalls", "admits", "stresses",
@@ -168,6 +170,7 @@ _COMPANY_NOUNS = frozenset({"company", "firm", "manufacturer", "maker", "corpora
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
 # Which name a pronoun points back to, best first (a bare object may be a publication or a place).
 _ROLE_RANK = {"subject": 0, "possessor": 1, "titled object": 2}
+_LISTENER_VERBS = frozenset({"told", "tells", "tell", "telling"})
 
 
 def _name_role(text: str, start: int, end: int, next_start: int | None) -> str:
@@ -190,7 +193,9 @@ def _name_role(text: str, start: int, end: int, next_start: int | None) -> str:
     for token in reversed(text[max(0, start - 80) : start].split()):
         word = token.lower()
         if word in _ARTICLES:
-            return "determined"
+            return "subject" if titled else "determined"  # "the Rev. Fabio Gammarota": a person, titled
+        if word in _LISTENER_VERBS:
+            return "object"  # '"...," he told Sky TG24': the one told, not one who can be speaking
         if word in _PREPOSITIONS:
             if word == "to" and text[:start].rstrip().lower().endswith("according to"):
                 return "subject"

@@ -891,3 +891,23 @@ def test_a_sentence_that_ends_on_its_attribution_after_the_quote() -> None:
         f'"{QUOTE}" outside the structure with which it has clashed, says Prof Szczerbiak.'
     )
     assert [q.speaker for q in _quotes(_report(text))] == ["Aleks Szczerbiak"]
+
+
+def test_more_reporting_verbs() -> None:
+    text = f'The roof fell in the night. "{QUOTE}," marveled resident Maria Gianni.'
+    assert [q.speaker for q in _quotes(_report(text))] == ["Maria Gianni"]
+
+
+@pytest.mark.parametrize("speakers", ["rules", "ranker"])
+def test_the_one_told_is_not_the_next_speaker_and_a_titled_name_after_the_is(speakers: str) -> None:
+    # "he told Sky News": the channel is the listener; "the Rev. Fabio Gammarota" is a person that "he" can mean
+    text = (
+        "The mayor of Accumoli, Stefano Petrucci, said a family of four had died there. \n"
+        f'"{QUOTE}," he told Sky News. \n'
+        "In Amatrice, the Rev. Fabio Gammarota, priest of a nearby parish, said he had blessed seven bodies. "
+        '"One of them was a friend of mine from school," he said.'
+    )
+    assert [(q.speaker, q.text[:6]) for q in _quotes(_report(text), speakers)] == [
+        ("Stefano Petrucci", QUOTE[:6]),
+        ("Fabio Gammarota", "One of"),
+    ]
