@@ -583,7 +583,11 @@ def _attribute(
         and not re.match(r"\s*(?:if|when|because|although|though|unless|whether|as|and|but|or|you|i)\b", match.group(1), re.I)
     ):
         speaker, how = finder.resolve_phrase(match.group(1), position)
-        if speaker is None and match.group(1).rstrip().endswith(",") and (inverted := _AFTER_VERB_NAME.match(after[match.end(1) :])):
+        if (
+            speaker is None
+            and match.group(1).rstrip().endswith(",")
+            and (inverted := _AFTER_VERB_NAME.match(after[match.end(1) :]))
+        ):
             # 'portray Poland "as a kind of regional leader" outside the EU, says Prof Szczerbiak.': the
             # sentence goes on after the quote and ends on its attribution
             speaker, how = finder.resolve_phrase(inverted.group(1), position)
