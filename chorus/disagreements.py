@@ -56,7 +56,12 @@ LOWER_BOUND = ("more than", "over", "at least", "upwards of", "in excess of", "n
 APPROXIMATE = ("around", "about", "nearly", "almost", "some", "roughly", "approximately", "close to", "an estimated")
 UPPER_BOUND = ("up to", "fewer than", "less than", "as many as", "under")
 _QUALIFIER = "|".join(sorted(LOWER_BOUND + APPROXIMATE + UPPER_BOUND, key=len, reverse=True))
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+# "Forty-six people": a number word of tens and units, hyphenated, before the single words
+_NUMBER = rf"\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?|(?:{_TENS})-(?:{_UNITS})|" + "|".join(
+    sorted(NUMBER_WORDS, key=len, reverse=True)
+)
 # A value or a range: "22", "between 18 and 22", "18 to 22", "40-50", "between 130-170".
 _SPAN = (
     rf"between\s+(?P<between_low>{_NUMBER})\s+and\s+(?P<between_high>{_NUMBER})"
@@ -86,6 +91,7 @@ SYNONYMS = {
     "evacu": "evacuate", "flee": "evacuate", "fled": "evacuate",
     "injur": "injure", "wound": "injure", "hurt": "injure",
     "ambush": "attack", "assault": "attack", "raid": "attack", "detain": "arrest",
+    "murder": "death", "slain": "death", "fatal": "death",
 }  # fmt: skip
 _POSITIVE = re.compile(
     r"\b(?:support(?:s|ed)?|(?:their|its|his|her)\s+support\s+(?:for|to)|back(?:s|ed)|prais(?:e|es|ed)"
@@ -112,6 +118,8 @@ _NEGATION = re.compile(r"\b(?:not|n't|never|no longer|refused to)\s+(?:\w+\s+){0
 
 def _number(text: str, scale: str | None) -> float | None:
     text = text.lower().replace(",", "")
+    if (tens_and_units := text.split("-")) and len(tens_and_units) == 2 and all(w in NUMBER_WORDS for w in tens_and_units):
+        text = str(NUMBER_WORDS[tens_and_units[0]] + NUMBER_WORDS[tens_and_units[1]])
     value = float(NUMBER_WORDS[text]) if text in NUMBER_WORDS else float(text) if re.fullmatch(r"\d+(?:\.\d+)?", text) else None
     if value is not None and scale:
         value *= SCALES[scale.lower()]
@@ -161,7 +169,9 @@ MONEY_ROLES = frozenset(
     ).split()
 )
 # Counts named by what happened to them ("21 killed", "nine dead") are counts of people.
-DEATH_UNITS = frozenset({"dead", "killed"})
+DEATH_UNITS = frozenset({"dead", "killed", "deaths", "fatalities"})
+# "claimed 40 lives", "cost 12 lives": lives counted as lost (not "saved 12 lives")
+_LIVES_LOST = re.compile(r"\b(?:claim\w*|took|taken|tak\w+|cost\w*|lost|los\w+)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
@@ -228,7 +238,7 @@ class _Stance:
 def _unit_class(unit: str) -> str:
     """The counted thing's class: stemmed, with synonyms and people/attacker nouns merged."""
     word = stem(unit.lower())
-    if unit.lower() in DEATH_UNITS or word in PEOPLE_NOUNS:
+    if unit.lower() in DEATH_UNITS or unit.lower() == "lives" or word in PEOPLE_NOUNS:
         return "people"
     if word in ATTACKER_NOUNS:
         return "attacker"
@@ -267,6 +277,10 @@ def _span(match: re.Match[str]) -> tuple[float, float, str] | None:
         return min(low, high), max(low, high), "approx"
     low_text = match.group("between_low") or match.group("low")
     high_text = match.group("between_high") or match.group("high")
+    compound = f"{low_text}-{high_text}"
+    if compound in match.group(0) and re.fullmatch(rf"(?:{_TENS})-(?:{_UNITS})", compound, re.IGNORECASE):
+        value = _number(compound, scale)  # "Forty-six", not the range 40-6
+        return (value, value, _qualifier_class(match.group("qualifier"))) if value is not None else None
     low, high = _number(low_text, scale), _number(high_text, scale)
     if low is None or high is None or low >= high:
         return None  # "5-1" is a score, not a range
@@ -318,7 +332,8 @@ def _quantities(sentence: Sentence, group: int, doc_id: str, names: Names = ()) 
     # Cheap tests first: most sentences hold no figure, and the full patterns are slow to fail.
     counts = _counts(sentence, group, doc_id, names) if _ANY_NUMBER.search(sentence.text) else []
     sums = _money(sentence, group, doc_id, names) if re.search(r"[$€£]\s?\d", sentence.text) else []
-    return counts + sums
+    magnitudes = _magnitudes(sentence, group, doc_id, names) if "agnitude" in sentence.text or "Richter" in sentence.text else []
+    return counts + sums + magnitudes
 
 
 def _counts(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_Quantity]:
@@ -342,11 +357,14 @@ def _counts(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_
         number = match.group("value") or ""
         if number.isdigit() and 1900 <= low <= 2100 and not match.group("scale"):
             continue  # a year, not a count
+        if unit.lower() == "lives" and not _LIVES_LOST.search(text[: match.start()]):
+            continue  # "saved 12 lives", "two lives" of a person: not a toll
         unit_word = _unit_class(unit)
         if unit_word in TIME_UNITS:
             continue  # durations differ for many innocent reasons
         setting = _setting(text, match.start(), match.end(), previous_end, names, between or "")
-        predicate = set(setting.predicate) | ({"death"} if unit.lower() in DEATH_UNITS else set())
+        deaths = unit.lower() in DEATH_UNITS or unit.lower() == "lives"
+        predicate = set(setting.predicate) | ({"death"} if deaths else set())
         # "the other three Americans", "10 others": counted apart from someone, not a total.
         relative = bool(re.search(r"\bother\s+$", text[: match.start()], re.IGNORECASE)) or bool(
             re.search(r"\bothers?\b", f"{between} {unit}", re.IGNORECASE)
@@ -371,6 +389,37 @@ def _counts(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_
             )
         )
         previous_end = match.end()
+    return found
+
+
+# An earthquake's magnitude: "magnitude 6", "magnitude-6.2 quake", "6.2-magnitude temblor", "a magnitude of 6.3",
+# "6.1 on the Richter scale".
+_MAGNITUDE = re.compile(
+    r"\bmagnitude(?:[- ]|\s+of\s+)(?P<after>\d(?:\.\d)?)(?![\d.]\d)"
+    r"|(?<![\d.])(?P<before>\d(?:\.\d)?)(?:[- ]magnitude\b|\s+on\s+the\s+Richter)",
+    re.IGNORECASE,
+)
+# Magnitudes of other shocks: aftershocks, and past quakes dated by their year ("the 1908 Messina earthquake").
+_OTHER_SHOCK = re.compile(r"\b(?:aftershocks?|foreshocks?|(?:1[89]|20)\d\d)\b", re.IGNORECASE)
+# Agencies revise a magnitude by a few tenths (6.0 vs 6.2); a whole unit apart is another quake.
+MAGNITUDE_REVISION = 0.5
+
+
+def _magnitudes(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_Quantity]:
+    """Earthquake magnitudes of a sentence (not of aftershocks or of a past quake named with its year)."""
+    found: list[_Quantity] = []
+    text = sentence.text
+    for match in _MAGNITUDE.finditer(text):
+        setting = _setting(text, match.start(), match.end(), 0, names, "")
+        if _OTHER_SHOCK.search(setting.clause) or setting.frame:
+            continue
+        value = float(match.group("after") or match.group("before"))
+        found.append(
+            _Quantity(
+                value, value, "exact", "magnitude", setting.clause, setting.context, group, doc_id,
+                noun="magnitude", places=setting.places,
+            )
+        )  # fmt: skip
     return found
 
 
@@ -432,8 +481,13 @@ def _gap(a: _Quantity, b: _Quantity) -> float:
 
 def _same_topic(a: _Quantity, b: _Quantity) -> bool:
     """The same quantity: same noun, time frame and kind, and much shared context or near values."""
-    if a.unit != b.unit or a.frame != b.frame or a.relative != b.relative:
+    if a.unit != b.unit or a.frame != b.frame:
         return False
+    if a.unit == "magnitude":
+        # one quake: the same places named (or none), magnitudes a revision apart
+        return a.places == b.places and abs(a.low - b.low) <= MAGNITUDE_REVISION
+    if a.relative != b.relative and not (a.places & b.places) - {"where", "part"}:
+        return False  # "10 others" vs a total; but "68 other deaths in the Caribbean" is the Caribbean's count
     a_key, b_key = a.key, b.key
     if a_key and b_key and not a_key & b_key:
         return False  # "12 people were killed" vs "20 people were evacuated"
@@ -855,6 +909,8 @@ def _quantity_label(quantity: _Quantity) -> str:
     noun = quantity.noun
     if noun == "money":
         return "amount of money"
+    if noun == "magnitude":
+        return "magnitude of the earthquake"
     if "death" in quantity.predicate:
         return f"{noun} killed"
     if "evacuate" in quantity.predicate:

@@ -734,3 +734,45 @@ def test_a_sums_own_noun_decides_its_role() -> None:
         )
         == []
     )
+
+
+def test_hyphenated_number_words_are_counts() -> None:
+    [toll] = _pair(
+        "Forty-six people were killed in the storm across the country.",
+        "Fifty-one people were killed in the storm across the country.",
+    )
+    assert {c.text.split()[0] for c in toll.claims} == {"Forty-six", "Fifty-one"}
+
+
+def test_deaths_in_one_place_counted_apart_from_another_are_that_place_s_count() -> None:
+    # "other" sets the Caribbean's deaths apart from the U.S. ones: it is still the Caribbean's count
+    [caribbean] = _pair(
+        "Forty people died in the U.S. Before it made its way north, Sandy was blamed for 68 other deaths in the Caribbean.",
+        "It also killed 69 people in the Caribbean before making its way up the coast.",
+    )
+    assert [c.sources for c in caribbean.claims] == [["a"], ["b"]]
+
+
+def test_lives_saved_are_not_a_toll() -> None:
+    assert _pair("Rescuers saved 12 lives in the flood on Friday.", "The flood killed 14 people on Friday.") == []
+
+
+def test_magnitudes_of_one_quake_are_found() -> None:
+    [magnitude] = _pair(
+        "The magnitude 6 quake struck at night and was felt across central Italy.",
+        "The magnitude-6.2 quake killed at least 241 people.",
+    )
+    assert magnitude.about == "magnitude of the earthquake" and len(magnitude.claims) == 2
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "In 2009, the 6.3-magnitude earthquake that struck L'Aquila killed 300 people.",  # a past quake
+        "More than 200 aftershocks followed, some as strong as magnitude 5.8.",  # an aftershock
+        "The magnitude-7.1 quake that struck at night killed 50 people.",  # too far apart for one quake
+        "The magnitude 6 quake was felt in Rome.",  # the same value
+    ],
+)
+def test_magnitudes_of_other_shocks_give_nothing(second: str) -> None:
+    assert _pair("The magnitude 6 quake struck at night and was felt in Rome.", second) == []
