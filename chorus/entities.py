@@ -71,7 +71,8 @@ NOT_NAMES = frozenset(
     hence others nearly almost roughly approximately around""".split()
 )
 ROLE_NOUNS = frozenset(
-    """activist lawmaker politician official spokesman spokeswoman leader candidate actor actress singer
+    """activist lawmaker politician official spokesman spokeswoman leader candidate actor actress singer pollster
+    strategist operative consultant historian lecturer priest manager executive mother father wife husband son daughter
     player striker coach author writer journalist reporter analyst economist scientist researcher lawyer
     attorney businessman businesswoman founder owner student teacher doctor nurse pilot soldier officer
     rescuer volunteer witness resident victim suspect defendant prosecutor investigator expert""".split()
@@ -211,6 +212,7 @@ _PLACE_FIRST_WORDS = frozenset(
     """new san santa los las port fort mount lake north south east west northern southern eastern western central
     united upper lower""".split()
 )
+_GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
 _BRAND_SUFFIXES = frozenset("news inc corp corporation company co group network networks airlines holdings ltd llc plc".split())
 _COMPOUND_MODIFIER = re.compile(r"-(?:based|born|led|backed|run|owned|funded|bound|era|made|style|linked|allied)$", re.IGNORECASE)
@@ -235,9 +237,13 @@ def _mention_from_run(
     evidence: Counter = Counter()
     # A sentence-initial common word ("The", "But", "Venezuelan") is not part of a name.
     at_start = run[0] == 0 or (run[0] == 1 and tokens[0][0] in "\"“‘'(")
+    # "Mark Mellman, a Democratic pollster, ...": two names introduced by an apposition are a person's first name
+    # and surname, even when the first is also a common word ("high-water mark")
+    after_run = sentence.text[tokens[run[-1]][1] + len(tokens[run[-1]][0]) :]
+    introduced = len(words) == 2 and bool(re.match(r",\s+(?:an?|the|who)\s", after_run))
     while words and (
         words[0].lower().rstrip(".") in NOT_NAMES
-        or (at_start and (words[0].lower() in lowercase_words or words[0].lower().endswith("ing")))
+        or (at_start and not introduced and (words[0].lower() in lowercase_words or words[0].lower().endswith("ing")))
     ):
         words, starts = words[1:], starts[1:]
         at_start = False
@@ -290,6 +296,8 @@ def _mention_from_run(
                 return None
     surface = " ".join(words)
     lowered = [fold(w) for w in words]
+    if len(lowered) >= 2 and lowered[-1] in _GENERATION_SUFFIXES:
+        evidence["person"] += 3  # "Theodus Times II", "Charles Keating IV": a person, whatever the other words
     if any(w in ORGANISATION_WORDS for w in lowered):
         evidence["organisation"] += 2
     if any(w in PLACE_WORDS for w in lowered):
@@ -306,8 +314,13 @@ def _mention_from_run(
         evidence["person"] += 2  # "activist Leopoldo López", "opposition leader Juan Guaidó"
     after = sentence.text[starts[-1] + len(words[-1]) :].split()[:2]
     following = fold(after[0]).strip(",.;:") if after else ""
-    if following in SAID_VERBS or sentence.text[starts[-1] + len(words[-1]) :].startswith(", who"):
+    rest = sentence.text[starts[-1] + len(words[-1]) :]
+    if following in SAID_VERBS or rest.startswith(", who"):
         evidence["person"] += 1
+    elif (apposition := re.match(r",\s+(?:an?|the)\s+((?:[\w-]+\s+){0,3}[\w-]+)", rest)) and any(
+        word in ROLE_NOUNS or word in PERSON_TITLES for word in apposition.group(1).lower().split()
+    ):
+        evidence["person"] += 1  # "Mark Mellman, a Democratic pollster"
     if following in PLACE_WORDS:
         evidence["place"] += 1
     if (

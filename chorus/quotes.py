@@ -170,6 +170,10 @@ _COMPANY_NOUNS = frozenset({"company", "firm", "manufacturer", "maker", "corpora
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
 # Which name a pronoun points back to, best first (a bare object may be a publication or a place).
 _ROLE_RANK = {"subject": 0, "possessor": 1, "titled object": 2}
+# An indefinite description ("a GOP strategist", "one official"), not a statement ("a statement from X")
+_INDEFINITE = re.compile(r"\s*(?:an?|one|another)\s+(?!(?:\w+\s+){0,2}(?:statement|release)\b)", re.IGNORECASE)
+_DOCUMENT_NOUNS = frozenset("study report survey paper analysis poll research article review".split())
+_RELATIVE_CLAUSE = re.compile(r"\b(?:who|whose|whom|which|that)\b", re.IGNORECASE)
 _LISTENER_VERBS = frozenset({"told", "tells", "tell", "telling"})
 
 
@@ -342,9 +346,11 @@ class _SpeakerFinder:
         if _PARTY_EPITHET.fullmatch(subject):
             # "the Florida Republican said": an epithet, however capitalised, for the person the report is about
             return self.most_named_person_before(position) or self.last_person_before(position), "description"
-        speaker = self._named_in(phrase, position)
+        speaker = self.named_speaker(phrase, position)
         if speaker is not None:
             return speaker, "name"
+        if _INDEFINITE.match(subject):
+            return None, "none"  # "said one resident", "a GOP strategist": someone unnamed
         if re.fullmatch(r"\s*it\s*", subject, re.I):
             # 'In a statement Shell said ...' ¶ 'It said: "..."': the organisation named last
             return self.last_subject_company_before(position, reach=600, single_word_people=True), "description"
@@ -356,6 +362,8 @@ class _SpeakerFinder:
         if re.fullmatch(r"\s*(?:the|this|that)\s+statement\s*", subject, re.I) and (issuer := self.statement_issuer(position)):
             return issuer, "description"  # "the statement reads": whoever the report says issued a statement
         words = re.findall(r"[a-z]+", subject.lower())
+        if len(words) <= 3 and words[-1:] and words[-1] in _DOCUMENT_NOUNS:
+            return None, "none"  # '"...," notes the study': a document whose authors the report does not name here
         if any(word in _COMPANY_NOUNS for word in words) and (company := self.last_subject_company_before(position)):
             return company, "description"  # "said the company in a statement": the firm last named as a subject
         if nouns := [word for word in words if word in ORGANISATION_WORDS]:
@@ -484,6 +492,15 @@ class _SpeakerFinder:
                 return entity
         return None
 
+    def named_speaker(self, phrase: str, position: int) -> Entity | None:
+        """The speaker an attribution phrase names ("according to Mayor Kovac"). An indefinite description ("a GOP
+        operative whose polling showed Clinton", "a prominent GOP strategist") is someone unnamed, whom the names
+        in it employ or are about, unless it names a person itself ("a tearful Rev. Savino D'Amelio")."""
+        if _INDEFINITE.match(_OPENING_CLAUSE.sub("", phrase)):
+            own = self._named_in(_RELATIVE_CLAUSE.split(phrase)[0], position)
+            return own if own is not None and own.kind == "person" else None
+        return self._named_in(phrase, position)
+
     def _named_in(self, phrase: str, position: int) -> Entity | None:
         # In phrase order: the first named comes first; possessors, modifiers and objects do not speak.
         named = _with_roles(phrase, find_names(phrase, self.by_form))
@@ -563,7 +580,7 @@ def _attribute(
     if according := _AFTER_ACCORDING_TO.match(after):
         # '"...," according to a statement from the Velmora Water Board.'
         phrase = _ISSUED_BY.sub("", according.group(1))
-        return True, finder._named_in(phrase, position), "name"
+        return True, finder.named_speaker(phrase, position), "name"
     if match := _AFTER_VERB_NAME.match(after):
         speaker, how = finder.resolve_phrase(match.group(1), position)
         if speaker is None and (apposition := _APPOSITIVE_NAME.match(after[match.end() :])):
@@ -598,7 +615,7 @@ def _attribute(
     if (label := _NAME_COLON.fullmatch(before)) and (speaker := finder._named_in(label.group(1), position)):
         if speaker.kind == "person":
             return True, speaker, "name"  # 'Kovac: "We will rebuild..."' (an interview's or a caption's label)
-    if (according := _ACCORDING_TO.search(clause)) and (speaker := finder._named_in(according.group(1), position)):
+    if (according := _ACCORDING_TO.search(clause)) and (speaker := finder.named_speaker(according.group(1), position)):
         return True, speaker, "name"  # 'According to Mayor Bill de Blasio, "..."'
     if match := _BEFORE_PRONOUN.search(clause):
         return True, finder.last_person_before(position), "pronoun"

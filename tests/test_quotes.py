@@ -911,3 +911,33 @@ def test_the_one_told_is_not_the_next_speaker_and_a_titled_name_after_the_is(spe
         ("Stefano Petrucci", QUOTE[:6]),
         ("Fabio Gammarota", "One of"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the names in an indefinite description are whom the unnamed speaker works for or talks about
+        f'Clinton leads in the state. "{QUOTE}," said a GOP operative whose private polling showed Clinton ahead.',
+        f'Trump trails in Nevada. "{QUOTE}," according to a prominent GOP strategist who spoke on background.',
+        # a document speaks for authors the report does not name there
+        f'Alexander Hristov led the work. "{QUOTE}," notes the study.',
+    ],
+)
+def test_unnamed_descriptions_and_documents_name_nobody(text: str) -> None:
+    assert [q.speaker for q in _quotes(_report(text))] == [None]
+
+
+def test_an_indefinite_description_with_a_name_names_the_speaker() -> None:
+    text = f'The town was hit hard. "{QUOTE}," said a tearful Rev. Savino D\'Amelio, a parish priest.'
+    assert [q.speaker for q in _quotes(_report(text))] == ["Savino D'Amelio"]
+
+
+def test_a_person_introduced_by_an_apposition_is_the_next_he() -> None:
+    # "Mark" is also a common word of the report; "Theodus Times II" is a person despite "Times"
+    text = (
+        "This is her high-water mark right now. Mark Mellman, a Democratic pollster, expects a Clinton win here. \n"
+        f'"{QUOTE}," he said. \n'
+        "Theodus Times II, owner of the funeral home, has a cousin buried there. \n"
+        '"There are still a lot of people who remember that cemetery," he said.'
+    )
+    assert [q.speaker for q in _quotes(_report(text), "ranker")] == ["Mark Mellman", "Theodus Times II"]
