@@ -283,6 +283,10 @@ def _mention_from_run(
     if len(words) == 1:
         word = words[0]
         lower = word.lower()
+        if at_start and lower.endswith("ly") and tokens[run[-1] + 1 : run[-1] + 2] and tokens[run[-1] + 1][0] == ",":
+            return None  # "Happily, ...": a sentence adverb
+        if re.fullmatch(r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.", tokens[run[-1]][0], re.IGNORECASE):
+            return None  # "Dec. 15": a month, abbreviated
         if lower in NOT_NAMES or lower in {"new", "old"} or len(word) < 2 or _COMPOUND_MODIFIER.search(word):
             return None  # "Saudi-led" alone is an adjective
         if at_start and lower in lowercase_words:

@@ -172,6 +172,9 @@ _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
 _ROLE_RANK = {"subject": 0, "possessor": 1, "titled object": 2}
 # An indefinite description ("a GOP strategist", "one official"), not a statement ("a statement from X")
 _INDEFINITE = re.compile(r"\s*(?:an?|one|another)\s+(?!(?:\w+\s+){0,2}(?:statement|release)\b)", re.IGNORECASE)
+# Roles that stand for sources a report does not name ("a senior official"), unlike epithets for whom it is
+# about ("the athlete"): "the official said" is someone the report calls that, or nobody.
+_ANONYMOUS_ROLES = frozenset("official officials source sources witness witnesses resident residents aide aides".split())
 _DOCUMENT_NOUNS = frozenset("study report survey paper analysis poll research article review".split())
 _RELATIVE_CLAUSE = re.compile(r"\b(?:who|whose|whom|which|that)\b", re.IGNORECASE)
 _LISTENER_VERBS = frozenset({"told", "tells", "tell", "telling"})
@@ -379,11 +382,10 @@ class _SpeakerFinder:
         if len(words) >= 2 and words[0] == "the" and (nouns := [word for word in words[1:4] if word in _PERSON_NOUNS]):
             # "the athlete", "the opposition leader": an epithet for the person the report calls that
             # ("Daniels' attorney Michael Avenatti" ... "the attorney tweeted"), else the one it is about
-            return (
-                self.person_called(nouns[-1], position)
-                or self.most_named_person_before(position)
-                or self.last_person_before(position)
-            ), "description"
+            called = self.person_called(nouns[-1], position)
+            if called is None and nouns[-1] in _ANONYMOUS_ROLES:
+                return None, "none"  # "the retired official asked", "the witness said": no one the report calls that
+            return (called or self.most_named_person_before(position) or self.last_person_before(position)), "description"
         return self.last_person_before(position), "pronoun"
 
     def statement_issuer(self, position: int, reach: int = 700) -> Entity | None:

@@ -723,3 +723,13 @@ def test_a_son_named_after_his_father_is_not_his_father() -> None:
     father = _only(index.entities, "Hamad")
     assert son is not father
     assert {"Tamim", "Tamim bin Hamad Al Thani"} <= _forms(son) and "Hamad bin Khalifa" in _forms(father)
+
+
+def test_sentence_adverbs_and_abbreviated_months_are_not_names() -> None:
+    _, index = _analyse(
+        [
+            Document("Happily, Reynolds is better. The last report, on Dec. 15, 2011, was short.", id="a"),
+            Document("Happily, the fever is down. On Dec. 15 the report came out.", id="b"),
+        ]
+    )
+    assert not _holding(index.entities, "Happily") and not _holding(index.entities, "Dec")

@@ -941,3 +941,13 @@ def test_a_person_introduced_by_an_apposition_is_the_next_he() -> None:
         '"There are still a lot of people who remember that cemetery," he said.'
     )
     assert [q.speaker for q in _quotes(_report(text), "ranker")] == ["Mark Mellman", "Theodus Times II"]
+
+
+def test_an_anonymous_role_is_nobody_unless_the_report_calls_someone_that() -> None:
+    text = (
+        "Hu Jintao leads the party. Hu Jintao spoke on Monday. \n"
+        f'"{QUOTE}," the retired official asked. \n'
+        "The party official Zhang Wei met reporters. \n"
+        '"There will be no change before the congress," the official said.'
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == [None, "Zhang Wei"]
