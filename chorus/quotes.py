@@ -177,7 +177,8 @@ _INDEFINITE = re.compile(r"\s*(?:an?|one|another)\s+(?!(?:\w+\s+){0,2}(?:stateme
 _ANONYMOUS_ROLES = frozenset("official officials source sources witness witnesses resident residents aide aides".split())
 _DOCUMENT_NOUNS = frozenset("study report survey paper analysis poll research article review".split())
 _RELATIVE_CLAUSE = re.compile(r"\b(?:who|whose|whom|which|that)\b", re.IGNORECASE)
-_LISTENER_VERBS = frozenset({"told", "tells", "tell", "telling"})
+# Verbs whose name after them is their object, not one who can be speaking: "told Sky TG24", "a landowner named X"
+_OBJECT_VERBS = frozenset({"told", "tells", "tell", "telling", "named"})
 
 
 def _name_role(text: str, start: int, end: int, next_start: int | None) -> str:
@@ -201,7 +202,7 @@ def _name_role(text: str, start: int, end: int, next_start: int | None) -> str:
         word = token.lower()
         if word in _ARTICLES:
             return "subject" if titled else "determined"  # "the Rev. Fabio Gammarota": a person, titled
-        if word in _LISTENER_VERBS:
+        if word in _OBJECT_VERBS:
             return "object"  # '"...," he told Sky TG24': the one told, not one who can be speaking
         if word in _PREPOSITIONS:
             if word == "to" and text[:start].rstrip().lower().endswith("according to"):

@@ -951,3 +951,11 @@ def test_an_anonymous_role_is_nobody_unless_the_report_calls_someone_that() -> N
         '"There will be no change before the congress," the official said.'
     )
     assert [q.speaker for q in _quotes(_report(text))] == [None, "Zhang Wei"]
+
+
+def test_a_person_named_as_an_object_is_not_the_next_he() -> None:
+    text = (
+        "Senator Jack Kennedy wrote to her for years. His last letter came after she told him of her plans to marry "
+        f'a landowner named Anders Ekman. "{QUOTE}," he urged.'
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["Jack Kennedy"]
