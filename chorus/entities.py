@@ -212,6 +212,7 @@ _PLACE_FIRST_WORDS = frozenset(
     """new san santa los las port fort mount lake north south east west northern southern eastern western central
     united upper lower""".split()
 )
+_PLACE_QUALIFIERS = frozenset("north south east west northern southern eastern western lower upper new".split())
 _GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
 _BRAND_SUFFIXES = frozenset("news inc corp corporation company co group network networks airlines holdings ltd llc plc".split())
@@ -270,6 +271,8 @@ def _mention_from_run(
                 break
         elif not (head in OFFICE_WORDS or (_DEMONYM.search(head) and next_word in PERSON_TITLES | OFFICE_WORDS)):
             break
+        elif len(words) == 2 and next_word in OFFICE_WORDS:
+            break  # "Islamic State" is a name, not "State" with a demonym in front
         words, starts = words[1:], starts[1:]
     if not words:
         return None
@@ -365,6 +368,9 @@ def similar_word(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < 4 or (a[0] != b[0] and {a[0], b[0]} not in ({"c", "k"}, {"v", "w"}, {"j", "y"})):
         return False
+    shorter, longer = sorted((a, b), key=len)
+    if longer.startswith(shorter) and len(longer) - len(shorter) >= 2:
+        return False  # "Guard" and "Guardia": a word and a longer one, not a typo of it
     return fuzz.ratio(a, b) >= 80
 
 
@@ -434,7 +440,12 @@ def group_entities(mentions: list[Mention], documents: list[Document], min_menti
     for i in single:
         word = mentions[i].core[0]
         if word not in surname_groups:
-            surname_groups[word] = surname_candidates(word)
+            # "Virginia" is not "West Virginia", nor "Manhattan" "Lower Manhattan": a place's qualifier is no first name
+            surname_groups[word] = [
+                g
+                for g in surname_candidates(word)
+                if not all(len(core) >= 2 and core[0] in _PLACE_QUALIFIERS for core in group_cores[g])
+            ]
         candidates = surname_groups[word]
         if len(candidates) == 1:
             groups[candidates[0]].append(i)
