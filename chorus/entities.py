@@ -356,6 +356,9 @@ def _mention_from_run(
         target = ORGANISATION_ALIASES[joined].split()
         core = tuple(w for w in target if w not in PARTICLES and w not in GENERIC_WORDS) or tuple(target)
         evidence["organisation"] += 2
+    elif len(words) == 1 and (tag := re.fullmatch(r"[rdi]-(\w+)", joined)) and tag.group(1) in STATE_ABBREVIATIONS:
+        core = tuple(STATE_ABBREVIATIONS[tag.group(1)].split())  # "(R-Fla.)": a party tag names the member's state
+        evidence["place"] += 2
     elif len(words) == 1 and joined in STATE_ABBREVIATIONS and sentence.text[: starts[0]].rstrip().endswith(","):
         core = tuple(STATE_ABBREVIATIONS[joined].split())  # "Nashville, Tenn.": a state abbreviated after its city
         evidence["place"] += 2

@@ -748,3 +748,15 @@ def test_places_with_a_qualifier_and_longer_words_stay_apart() -> None:
     assert _only(index.entities, "Manhattan") is not _only(index.entities, "Lower Manhattan")
     assert "La Guardia" not in _forms(_only(index.entities, "National Guard"))
     assert not _holding(index.entities, "State")
+
+
+def test_a_party_tag_names_the_member_s_state() -> None:
+    _, index = _analyse(
+        [
+            Document("Sen. Marco Rubio (R-Fla.) spoke. Rep. Steve Scalise (R-La.) agreed. Florida voters listened.", id="a"),
+            Document("Rubio (R-Fla.) and Scalise (R-La.) met in Florida.", id="b"),
+        ]
+    )
+    florida = _only(index.entities, "R-Fla")
+    assert florida.kind == "place" and "Florida" in _forms(florida)
+    assert _only(index.entities, "R-La") is not florida
