@@ -99,6 +99,10 @@ PARTY_ADJECTIVES = frozenset({"democratic", "republican", "socialist", "communis
 # Names news gives one organisation without sharing a word or an initial: "GOP" is the Republican Party.
 ORGANISATION_ALIASES = {"gop": "republican party", "g.o.p.": "republican party"}
 # Agency words after which "Department" adds nothing: "Murphy Police Department" is "Murphy police".
+# Where words are posted, never who speaks them ("posted on Facebook", "a message on Twitter reads"): companies.
+PLATFORMS = frozenset(
+    "twitter facebook instagram youtube snapchat reddit tiktok linkedin tumblr whatsapp telegram pinterest weibo wechat".split()
+)
 AGENCY_WORDS = frozenset({"police", "fire", "sheriffs", "sheriff"})
 SAID_VERBS = frozenset(
     """said says told added wrote tweeted declared stated warned asked noted explained insisted claimed urged
@@ -303,6 +307,8 @@ def _mention_from_run(
                 return None
     surface = " ".join(words)
     lowered = [fold(w) for w in words]
+    if len(lowered) == 1 and lowered[0] in PLATFORMS:
+        evidence["organisation"] += 3  # "Twitter said" reads like a person
     if len(lowered) >= 2 and lowered[-1] in _GENERATION_SUFFIXES:
         evidence["person"] += 3  # "Theodus Times II", "Charles Keating IV": a person, whatever the other words
     if any(w in ORGANISATION_WORDS for w in lowered):
@@ -547,11 +553,14 @@ def _evidence(mentions: list[Mention], members: list[int]) -> Counter:
     return evidence
 
 
-def _initials(surface: str) -> tuple[str, str]:
+def _initials(surface: str) -> tuple[str, ...]:
     """The initials of a name, lower-cased, of its capitalised words and of all its words ("Library of
-    Congress": "lc", "loc")."""
+    Congress": "lc", "loc"), and without a country in front ("U.S. Energy Information Administration": "eia")."""
     words = [w for w in re.split(r"[\s\-]+", surface) if w]
-    return "".join(w[0] for w in words if w[:1].isupper()).lower(), "".join(w[0] for w in words).lower()
+    spellings = ["".join(w[0] for w in words if w[:1].isupper()).lower(), "".join(w[0] for w in words).lower()]
+    if len(words) >= 3 and fold(words[0]) in COUNTRY_ALIASES:
+        spellings.append("".join(w[0] for w in words[1:] if w[:1].isupper()).lower())
+    return tuple(spellings)
 
 
 def _group_kind(mentions: list[Mention], members: list[int]) -> str:

@@ -45,7 +45,16 @@ from importlib import resources
 import numpy as np
 
 from chorus.analyse import STOPWORDS
-from chorus.entities import ORGANISATION_WORDS, PERSON_TITLES, ROLE_NOUNS, SAID_VERBS, find_names, fold, spellings_in
+from chorus.entities import (
+    ORGANISATION_WORDS,
+    PERSON_TITLES,
+    PLATFORMS,
+    ROLE_NOUNS,
+    SAID_VERBS,
+    find_names,
+    fold,
+    spellings_in,
+)
 from chorus.models import Document, Entity, Quote
 
 MIN_QUOTE_WORDS = 5
@@ -170,6 +179,8 @@ _COMPANY_NOUNS = frozenset({"company", "firm", "manufacturer", "maker", "corpora
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
 # Which name a pronoun points back to, best first (a bare object may be a publication or a place).
 _ROLE_RANK = {"subject": 0, "possessor": 1, "titled object": 2}
+# "the letter from Sir Paul", "a note from her lawyer, Jan Pugh": what "It read:" may be, and who wrote it
+_LETTER_FROM = re.compile(r"\b(?:letter|message|note|e-?mail|memo|card)\s+(?:\w+\s+){0,2}?from\s+([^,.;:“”\"\n]{1,60})")
 # An indefinite description ("a GOP strategist", "one official"), not a statement ("a statement from X")
 _INDEFINITE = re.compile(r"\s*(?:an?|one|another)\s+(?!(?:\w+\s+){0,2}(?:statement|release)\b)", re.IGNORECASE)
 # Roles that stand for sources a report does not name ("a senior official"), unlike epithets for whom it is
@@ -178,6 +189,7 @@ _ANONYMOUS_ROLES = frozenset("official officials source sources witness witnesse
 _DOCUMENT_NOUNS = frozenset("study report survey paper analysis poll research article review".split())
 _RELATIVE_CLAUSE = re.compile(r"\b(?:who|whose|whom|which|that)\b", re.IGNORECASE)
 # Verbs whose name after them is their object, not one who can be speaking: "told Sky TG24", "a landowner named X"
+_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _OBJECT_VERBS = frozenset({"told", "tells", "tell", "telling", "named"})
 
 
@@ -202,6 +214,8 @@ def _name_role(text: str, start: int, end: int, next_start: int | None) -> str:
         word = token.lower()
         if word in _ARTICLES:
             return "subject" if titled else "determined"  # "the Rev. Fabio Gammarota": a person, titled
+        if word in _POSSESSIVE_DETERMINERS and not titled:
+            return "determined"  # "sending her Little Monsters into a frenzy": hers, not one who speaks
         if word in _OBJECT_VERBS:
             return "object"  # '"...," he told Sky TG24': the one told, not one who can be speaking
         if word in _PREPOSITIONS:
@@ -355,6 +369,8 @@ class _SpeakerFinder:
             return speaker, "name"
         if _INDEFINITE.match(subject):
             return None, "none"  # "said one resident", "a GOP strategist": someone unnamed
+        if re.fullmatch(r"\s*it\s*", subject, re.I) and (writer := self.writer_of_last_letter(position)):
+            return writer, "description"  # '... presented them with the letter from Sir Paul.' ¶ 'It read: "..."'
         if re.fullmatch(r"\s*it\s*", subject, re.I):
             # 'In a statement Shell said ...' ¶ 'It said: "..."': the organisation named last
             return self.last_subject_company_before(position, reach=600, single_word_people=True), "description"
@@ -388,6 +404,15 @@ class _SpeakerFinder:
                 return None, "none"  # "the retired official asked", "the witness said": no one the report calls that
             return (called or self.most_named_person_before(position) or self.last_person_before(position)), "description"
         return self.last_person_before(position), "pronoun"
+
+    def writer_of_last_letter(self, position: int, reach: int = 400) -> Entity | None:
+        """Whom the letter, message or note the report mentioned last before ``position`` is from ("the letter
+        from Sir Paul"), when it names them."""
+        window_start = max(0, position - reach)
+        for match in reversed(list(_LETTER_FROM.finditer(self.text, window_start, position))):
+            if not self._quoted(match.start()) and (writer := self._named_in(match.group(1), position)):
+                return writer
+        return None
 
     def statement_issuer(self, position: int, reach: int = 700) -> Entity | None:
         """Who issued the statement the report mentioned last before ``position`` ("In a statement,
@@ -510,7 +535,7 @@ class _SpeakerFinder:
         found = [
             (self._choose(entities, position), role, form)
             for _, form, entities, role in named
-            if role in {"subject", "determined"}
+            if role in {"subject", "determined"} and fold(form) not in PLATFORMS
         ]
         people = [e for e, role, form in found if e.kind == "person" and role == "subject" and not _ACRONYM.fullmatch(form)]
         # Organisations speak; so does an acronym after an article whatever kind it was given ("the ICC urged").
@@ -815,6 +840,8 @@ def speaker_candidates(quote: _Attributed) -> list[Candidate]:
         if q_start <= start < q_end:
             continue
         entity = finder.entity_at(k)
+        if fold(entity.name) in PLATFORMS:
+            continue  # "wrote on Twitter": where it was said, not who said it
         end = start + len(form)
         before = end <= q_start
         gap = text[end : max(end, q_start - 1)] if before else text[q_end + 1 : start]
@@ -900,6 +927,9 @@ def ranked_speaker(quote: _Attributed) -> Entity | None:
         # pronouns, descriptions and quotes carried over from the last one are the ranker's
         return quote.speaker
     found = speaker_candidates(quote)
+    if quote.how == "pronoun" and any(c.entity.kind == "person" for c in found):
+        # "he said", "she added": a person, not the agency credited under a chart in between
+        found = [c for c in found if c.entity.kind == "person"]
     if not found:
         return quote.speaker
     scores = load_speaker_model().scores(np.array([c.features for c in found]))

@@ -959,3 +959,36 @@ def test_a_person_named_as_an_object_is_not_the_next_he() -> None:
         f'a landowner named Anders Ekman. "{QUOTE}," he urged.'
     )
     assert [q.speaker for q in _quotes(_report(text))] == ["Jack Kennedy"]
+
+
+def test_a_pronoun_is_a_person_not_the_agency_credited_in_between() -> None:
+    text = (
+        "A new U.S. Energy Information Administration report came out. The EIA estimates wind grew. "
+        "The EIA wrote that solar grew too. \n"
+        "Jeremy Firestone, director of a research center, said the share will keep rising. \n"
+        "This graph shows the share each year. Credit: EIA \n"
+        f'"{QUOTE}," he said.'
+    )
+    assert [q.speaker for q in _quotes(_report(text), "ranker")] == ["Jeremy Firestone"]
+
+
+def test_a_platform_is_where_words_are_posted_not_who_speaks() -> None:
+    text = (
+        "Mitt Romney gained Twitter followers after the election. He has not tweeted since Tuesday, and a final "
+        f'message on Twitter reads "{QUOTE}." \n'
+        "Twitter users mocked it."
+    )
+    assert [q.speaker for q in _quotes(_report(text), "ranker")] == ["Mitt Romney"]
+
+
+def test_it_read_is_the_letter_s_writer() -> None:
+    text = f'The One Show reunited the pair and presented them with the letter from Sir Paul McCartney. \nIt read: "{QUOTE}."'
+    assert [q.speaker for q in _quotes(_report(text))] == ["Paul McCartney"]
+
+
+def test_a_name_after_a_possessive_is_not_the_next_she() -> None:
+    text = (
+        "Lady Gaga played a new song at Coachella on Saturday. Midway through her set, the singer played the new "
+        f'track, sending her Little Monsters into a frenzy. "{QUOTE}," she told the crowd.'
+    )
+    assert [q.speaker for q in _quotes(_report(text), "ranker")] == ["Gaga"]  # "Lady" is read as a title
