@@ -40,6 +40,7 @@ import math
 import os
 import re
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -131,6 +132,12 @@ class ClusterOptions:
         orphan_fraction: a report the cut leaves alone joins its nearest neighbour's story when its
             average similarity to that story is at least this fraction of the cut (``attach_orphans``;
             0 turns it off).
+        fragment_fraction: with the learned score, a story of at most this fraction of the collection's typical
+            story size (reports, weighted by story: ``sum(size**2) / n``) is a fragment, and joins the story
+            it is closest to when the learned probability averaged over all their pairs of reports is at least
+            ``fragment_cut`` (``merge_fragments``; 0 turns it off).
+        fragment_cut: see ``fragment_fraction``.
+        fragment_sample: reports sampled per story for those averages (the pass stays near-linear).
         background_pairs: random pairs sampled to measure the background similarity.
         clean: run the pipeline's cleaning (web furniture removal) first.
         block_size: rows per sparse product block (memory vs. speed).
@@ -156,6 +163,9 @@ class ClusterOptions:
     small_threshold: float = 0.3
     learned: bool = True
     orphan_fraction: float = 0.7
+    fragment_fraction: float = 0.4
+    fragment_cut: float = 0.15
+    fragment_sample: int = 64
     background_pairs: int = 20000
     clean: bool = True
     block_size: int = 2000
@@ -423,12 +433,28 @@ def average_linkage(n: int, neighbours: np.ndarray, similarities: np.ndarray, th
     return linkage_edges(n, rows, neighbours.ravel(), similarities.ravel(), threshold)
 
 
-def linkage_edges(n: int, left: np.ndarray, right: np.ndarray, weights: np.ndarray, threshold: float) -> np.ndarray:
+def linkage_edges(
+    n: int,
+    left: np.ndarray,
+    right: np.ndarray,
+    weights: np.ndarray,
+    threshold: float,
+    sizes: Sequence[int] | None = None,
+    max_smaller: float = math.inf,
+) -> np.ndarray:
     """``average_linkage`` over an edge list: pair ``(left[e], right[e])`` weighs ``weights[e]`` (the first
     weight given for a pair counts; pairs with ``right`` < 0, a weight <= 0 or a report paired with itself
-    are skipped; absent pairs count as 0). Returns a label per row."""
+    are skipped; absent pairs count as 0). Returns a label per row.
+
+    ``sizes``: the rows are groups of that many reports (default 1 each) and ``weights`` their summed pair
+    weights, so the average is ``weight / (size_a * size_b)``; ``max_smaller``: merge only while the smaller
+    group has at most that many reports."""
     parent = list(range(n))
-    size = [1] * n
+    size = list(sizes) if sizes is not None else [1] * n
+
+    def allowed(a: int, b: int) -> bool:
+        return min(size[a], size[b]) <= max_smaller
+
     # links[c]: cluster -> summed similarity to other clusters
     links: list[dict[int, float]] = [{} for _ in range(n)]
     for i, j, s in zip(np.asarray(left).tolist(), np.asarray(right).tolist(), np.asarray(weights).tolist(), strict=True):
@@ -437,12 +463,17 @@ def linkage_edges(n: int, left: np.ndarray, right: np.ndarray, weights: np.ndarr
         if j not in links[i]:
             links[i][j] = float(s)
             links[j][i] = float(s)
-    heap = [(-s, i, j) for i in range(n) for j, s in links[i].items() if i < j and s >= threshold]
+    heap = [
+        (-s / (size[i] * size[j]), i, j)
+        for i in range(n)
+        for j, s in links[i].items()
+        if i < j and s / (size[i] * size[j]) >= threshold and allowed(i, j)
+    ]
     heapq.heapify(heap)
     alive = [True] * n
     while heap:
         negative, a, b = heapq.heappop(heap)
-        if not (alive[a] and alive[b]):
+        if not (alive[a] and alive[b]) or not allowed(a, b):
             continue
         current = links[a].get(b, 0.0) / (size[a] * size[b])
         if abs(current + negative) > 1e-9:
@@ -465,7 +496,7 @@ def linkage_edges(n: int, left: np.ndarray, right: np.ndarray, weights: np.ndarr
         size[a] += size[b]
         for c, s in links[a].items():
             average = s / (size[a] * size[c])
-            if average >= threshold:
+            if average >= threshold and allowed(a, c):
                 heapq.heappush(heap, (-average, min(a, c), max(a, c)))
     labels = np.empty(n, dtype=np.int64)
     for i in range(n):
@@ -564,6 +595,15 @@ def story_pairs(
 
     O(n k) pairs; the background of each kind is measured on ``calibrate``'s random pairs.
     """
+    left, right, featurize = pair_featurizer(matrix, kinds, neighbours, similarities, options)
+    return left, right, featurize(left, right)
+
+
+def pair_featurizer(
+    matrix: sparse.csr_matrix, kinds: np.ndarray, neighbours: np.ndarray, similarities: np.ndarray, options: ClusterOptions
+) -> tuple[np.ndarray, np.ndarray, Callable[[np.ndarray, np.ndarray], np.ndarray]]:
+    """The neighbour graph's pairs (each once, ``left < right``) and a function giving the ``STORY_FEATURES`` of any
+    pairs of reports (``pairs x 11``), each relative to this collection's background and partner similarity."""
     n, k = neighbours.shape
     rows = np.repeat(np.arange(n), k)
     columns = neighbours.ravel()
@@ -573,7 +613,7 @@ def story_pairs(
     keys = np.unique(low.astype(np.int64) * n + high)
     left, right = keys // n, keys % n
     if len(left) == 0:
-        return left, right, np.zeros((0, len(STORY_FEATURES)))
+        return left, right, lambda a, b: np.zeros((len(a), len(STORY_FEATURES)))
     indicator = _kind_indicator(kinds)
     norms = np.sqrt(np.asarray((sparse.csr_matrix(matrix.multiply(matrix)) @ indicator).todense(), dtype=np.float64))
     has = norms > 0
@@ -598,14 +638,21 @@ def story_pairs(
     counted[right[kept]] = True
     partner = np.quantile(best[counted], 0.25, axis=0)
     eps = 1e-3
-    features = []
-    for kind in range(4):  # all, words, names, dates
-        features.append(np.log((pair[:, kind] + eps) / (background[kind] + eps)))
-        features.append(np.log((pair[:, kind] + eps) / (partner[kind] + eps)))
-    features.append((has[left, 4] & has[right, 4] & (pair[:, 4] <= 0)).astype(np.float64))
-    features.append((has[left, 2] & has[right, 2]).astype(np.float64))
-    features.append((has[left, 3] & has[right, 3]).astype(np.float64))
-    return left, right, np.column_stack(features)
+
+    def featurize(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        if len(a) == 0:
+            return np.zeros((0, len(STORY_FEATURES)))
+        cosine = cosines(a, b)
+        features = []
+        for kind in range(4):  # all, words, names, dates
+            features.append(np.log((cosine[:, kind] + eps) / (background[kind] + eps)))
+            features.append(np.log((cosine[:, kind] + eps) / (partner[kind] + eps)))
+        features.append((has[a, 4] & has[b, 4] & (cosine[:, 4] <= 0)).astype(np.float64))
+        features.append((has[a, 2] & has[b, 2]).astype(np.float64))
+        features.append((has[a, 3] & has[b, 3]).astype(np.float64))
+        return np.column_stack(features)
+
+    return left, right, featurize
 
 
 @lru_cache(maxsize=1)
@@ -654,13 +701,74 @@ def group(
     n = matrix.shape[0]
     if options.learned and kinds is not None and n >= LEARNED_MIN_REPORTS and options.threshold is None:
         model = model or story_model()
-        left, right, features = story_pairs(matrix, kinds, neighbours, similarities, options)
-        labels = linkage_edges(n, left, right, story_probabilities(features, model), float(model["cut"]))
+        left, right, featurize = pair_featurizer(matrix, kinds, neighbours, similarities, options)
+        labels = linkage_edges(n, left, right, story_probabilities(featurize(left, right), model), float(model["cut"]))
+        labels = merge_fragments(labels, left, right, lambda a, b: story_probabilities(featurize(a, b), model), options)
     else:
         labels = average_linkage(n, neighbours, similarities, threshold)
     if n < 8:
         return labels  # too few reports for a lone one to be judged against a story's average
     return attach_orphans(matrix, neighbours, labels, options.orphan_fraction * threshold)
+
+
+def merge_fragments(
+    labels: np.ndarray,
+    left: np.ndarray,
+    right: np.ndarray,
+    probability: Callable[[np.ndarray, np.ndarray], np.ndarray],
+    options: ClusterOptions,
+) -> np.ndarray:
+    """Join small stories ("fragments") to the story they are closest to.
+
+    A story written over weeks falls apart under a cut that keeps two events of one kind apart (ECB+): its
+    pieces are each much smaller than the collection's typical story. A story of at most ``fragment_fraction``
+    of the typical size is a fragment; each fragment and each story it neighbours (``left``/``right``, the
+    report pairs of the neighbour graph) are compared by ``probability`` averaged over all their pairs of
+    reports (a sample of ``fragment_sample`` reports of a larger story), then joined by average linkage
+    down to ``fragment_cut`` while the smaller side is still a fragment. Measured in BENCHMARKS.md (issue 5).
+
+    Args:
+        labels: a story label per report.
+        left, right: the neighbour graph's report pairs.
+        probability: the learned same-story probability of report pairs ``(a[i], b[i])``.
+        options: ``fragment_fraction``, ``fragment_cut``, ``fragment_sample``.
+
+    Returns:
+        The new labels (a copy; labels of stories that took fragments are kept).
+    """
+    labels = np.asarray(labels)
+    if options.fragment_fraction <= 0 or len(labels) == 0 or len(left) == 0:
+        return labels.copy()
+    _, inverse, counts = np.unique(labels, return_inverse=True, return_counts=True)
+    limit = options.fragment_fraction * float((counts.astype(np.float64) ** 2).sum() / counts.sum())
+    fragment = counts <= limit
+    a, b = inverse[left], inverse[right]
+    touching = (a != b) & (fragment[a] | fragment[b])
+    if not touching.any():
+        return labels.copy()
+    story_pairs_ = np.unique(np.stack([np.minimum(a[touching], b[touching]), np.maximum(a[touching], b[touching])], 1), axis=0)
+    order = np.argsort(inverse, kind="stable")
+    starts = np.concatenate([[0], np.cumsum(counts)])
+    rng = np.random.default_rng(0)
+
+    def members(story: int) -> np.ndarray:
+        reports = order[starts[story] : starts[story + 1]]
+        return reports if len(reports) <= options.fragment_sample else rng.choice(reports, options.fragment_sample, replace=False)
+
+    firsts, seconds, owners = [], [], []
+    for edge, (x, y) in enumerate(story_pairs_.tolist()):
+        first, second = members(x), members(y)
+        firsts.append(np.repeat(first, len(second)))
+        seconds.append(np.tile(second, len(first)))
+        owners.append(np.full(len(first) * len(second), edge))
+    owner = np.concatenate(owners)
+    mean = np.bincount(owner, weights=probability(np.concatenate(firsts), np.concatenate(seconds))) / np.bincount(owner)
+    x, y = story_pairs_[:, 0], story_pairs_[:, 1]
+    merged = linkage_edges(
+        len(counts), x, y, mean * counts[x] * counts[y], options.fragment_cut, sizes=counts.tolist(), max_smaller=limit
+    )
+    # each story's reports take the label of the first report of the story it joined
+    return labels[order[starts[:-1]]][merged][inverse]
 
 
 def cluster_labels(

@@ -227,3 +227,39 @@ def test_collections_under_the_learned_minimum_use_the_cosine_cut() -> None:
     cosine = cluster_labels(documents, ClusterOptions(learned=False))
     assert learned.tolist() == cosine.tolist()
     assert len(set(learned[:4])) == 1 and len(set(learned[4:])) == 1 and learned[0] != learned[4]
+
+
+def test_linkage_of_groups_averages_over_their_reports_and_respects_the_gate():
+    import numpy as np
+
+    from chorus.cluster import linkage_edges
+
+    # three groups of 4, 1 and 1 reports; summed weights: 0-1 2.0 (average 0.5), 1-2 0.3 (average 0.3)
+    left, right, summed = np.array([0, 1]), np.array([1, 2]), np.array([2.0, 0.3])
+    assert len(set(linkage_edges(3, left, right, summed, 0.4, sizes=[4, 1, 1]).tolist())) == 2  # only 0-1 merges
+    assert len(set(linkage_edges(3, left, right, summed, 0.2, sizes=[4, 1, 1]).tolist())) == 2  # 0+1 vs 2: 0.06
+    # the gate: no merge once the smaller side would be larger than max_smaller
+    assert len(set(linkage_edges(3, left, right, summed, 0.2, sizes=[4, 2, 2], max_smaller=1).tolist())) == 3
+
+
+def test_fragments_join_the_story_they_belong_to_and_big_stories_stay_apart():
+    import numpy as np
+
+    from chorus.cluster import merge_fragments
+
+    # stories: A = reports 0-7, B = 8-15, fragment F = 16-17 (probability 0.6 with A's reports, 0.05 with B's)
+    labels = np.array([0] * 8 + [1] * 8 + [2] * 2)
+    story = {i: "A" if i < 8 else "B" if i < 16 else "F" for i in range(18)}
+
+    def probability(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        pairs = [{story[int(x)], story[int(y)]} for x, y in zip(a, b, strict=True)]
+        return np.array([0.6 if p == {"A", "F"} else 0.05 if p == {"B", "F"} else 0.01 for p in pairs])
+
+    left, right = np.array([0, 8, 16, 16]), np.array([8, 15, 7, 9])  # the neighbour graph touches A-B, F-A, F-B
+    merged = merge_fragments(labels, left, right, probability, ClusterOptions())
+    assert merged[16] == merged[17] == merged[0] != merged[8]
+    assert len(set(merged.tolist())) == 2
+    # off, or with a cut above the fragment's probability: nothing moves
+    assert merged.tolist() != labels.tolist()
+    assert merge_fragments(labels, left, right, probability, ClusterOptions(fragment_fraction=0)).tolist() == labels.tolist()
+    assert merge_fragments(labels, left, right, probability, ClusterOptions(fragment_cut=0.7)).tolist() == labels.tolist()
