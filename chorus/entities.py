@@ -217,6 +217,8 @@ _PLACE_FIRST_WORDS = frozenset(
     united upper lower""".split()
 )
 _PLACE_QUALIFIERS = frozenset("north south east west northern southern eastern western lower upper new".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DAY_NAMES_OF_EVENTS = frozenset("super black good cyber ash holy easter palm bloody giving".split())
 _GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
 _BRAND_SUFFIXES = frozenset("news inc corp corporation company co group network networks airlines holdings ltd llc plc".split())
@@ -278,6 +280,9 @@ def _mention_from_run(
         elif len(words) == 2 and next_word in OFFICE_WORDS:
             break  # "Islamic State" is a name, not "State" with a demonym in front
         words, starts = words[1:], starts[1:]
+    # "Twitter and Instagram Tuesday afternoon": a weekday after a name dates it (not "Black Friday", "Super Tuesday")
+    while len(words) > 1 and words[-1].lower().rstrip(".,") in _WEEKDAYS and words[0].lower() not in _DAY_NAMES_OF_EVENTS:
+        words, starts = words[:-1], starts[:-1]
     if not words:
         return None
     words[-1] = re.sub(r"['’]s?$", "", words[-1])

@@ -70,6 +70,7 @@ SPEAKERS = "ranker"
 ATTRIBUTIONS = ("name", "pronoun", "description", "carried", "none")
 _SPEECH = {
     "say", "tell", "add", "write", "tweet", "declare", "saying", "writing", "telling", "adding", "tweeting", "noting",
+    "calling", "asking",
     "points out", "pointed out", "went on", "goes on", "put it", "puts it",
     # reporting verbs of promises and asides: '," Kovac vowed.'
     "vowed", "pledged", "promised", "remarked", "quipped", "countered", "retorted", "testified", "recounted",
@@ -643,8 +644,14 @@ def _attribute(
     if (label := _NAME_COLON.fullmatch(before)) and (speaker := finder._named_in(label.group(1), position)):
         if speaker.kind == "person":
             return True, speaker, "name"  # 'Kovac: "We will rebuild..."' (an interview's or a caption's label)
-    if (according := _ACCORDING_TO.search(clause)) and (speaker := finder.named_speaker(according.group(1), position)):
-        return True, speaker, "name"  # 'According to Mayor Bill de Blasio, "..."'
+    if according := _ACCORDING_TO.search(clause):
+        # 'According to Mayor Bill de Blasio, "..."'; 'According to the library, "..."' (the one it names)
+        speaker = finder.named_speaker(according.group(1), position)
+        how = "name"
+        if speaker is None and re.match(r"\s*the\s", according.group(1), re.IGNORECASE):
+            speaker, how = finder.resolve_phrase(according.group(1), position)
+        if speaker is not None:
+            return True, speaker, how
     if match := _BEFORE_PRONOUN.search(clause):
         return True, finder.last_person_before(position), "pronoun"
     if match := _BEFORE_NAME_VERB.search(clause):
@@ -695,7 +702,7 @@ def _attributed_quotes(documents: list[Document], entities: list[Entity]) -> Ite
         finder = _SpeakerFinder(document.text, document.id, entities)
         offset = 0
         previous: tuple[int, Entity | None] | None = None  # paragraph number and speaker of the last quote
-        lead_in = ""  # the last non-empty paragraph before this one
+        lead_in, lead_in_offset = "", 0  # the last non-empty paragraph before this one, and where it starts
         for number, paragraph in enumerate(document.text.split("\n")):
             last_end: int | None = None  # where the last attributed quote of this paragraph ends
             for start, end in quoted_spans(paragraph):
@@ -714,13 +721,18 @@ def _attributed_quotes(documents: list[Document], entities: list[Entity]) -> Ite
                     # 'These searches weren't simple, Gomes said.' ¶ '"Legal complexities ..."': the speaker just named
                     speaker, how = finder.resolve_phrase(said.group(1), offset - 1)
                     attributed = speaker is not None
-                if not attributed and not re.search(r"[“”\"]", head) and (said := _SAID_JUST_BEFORE.search(head.rstrip())):
+                if not attributed and not head.strip() and not re.search(r"[“”\"]", lead_in):
+                    # 'Emmanuelle Amar, director of Remera, told the Guardian research must go on.' ¶ '“These
+                    # malformations are very rare...”': a quote opening its paragraph, after a narrative paragraph
+                    # that ends reporting someone's words, goes on with them
+                    speaker = _reported_just_before(lead_in, lead_in_offset, finder)
+                    attributed, how = speaker is not None, "name"
+                if not attributed and head.strip() and not re.search(r"[“”\"]", head):
                     # 'Silverman said paid leave would help. “There is a big problem...”': the quote goes on
                     # from the sentence before it, which reports that person's words (a quote earlier in the
                     # paragraph has its own attribution, which the rules below carry on)
-                    speaker, how = finder.resolve_phrase(said.group(1) or said.group(2), offset + said.start())
-                    attributed = speaker is not None and how == "name"
-                    speaker = speaker if attributed else None
+                    speaker = _reported_just_before(head, offset, finder)
+                    attributed, how = speaker is not None, "name"
                 if not attributed and previous is not None and number - previous[0] <= 1 and _stands_alone(paragraph, start, end):
                     # “First part,” he said. “Second part.” — the second part is the same speaker's.
                     attributed, speaker, how = True, previous[1], "carried"
@@ -732,8 +744,9 @@ def _attributed_quotes(documents: list[Document], entities: list[Entity]) -> Ite
                     finder.last_quote = (offset + start, speaker) if speaker is not None and speaker.kind == "person" else None
                     if len(text.split()) >= MIN_QUOTE_WORDS:
                         yield _Attributed(doc_index, finder, offset, paragraph, start, end, text, speaker, before, how)
+            if paragraph.strip():
+                lead_in, lead_in_offset = paragraph, offset
             offset += len(paragraph) + 1
-            lead_in = paragraph if paragraph.strip() else lead_in
 
 
 def extract_quotes(documents: list[Document], entities: list[Entity]) -> list[Quote]:
@@ -936,11 +949,23 @@ def ranked_speaker(quote: _Attributed) -> Entity | None:
     return found[int(np.argmax(scores))].entity
 
 
-# The sentence right before a quote, in its paragraph, reports someone's words: "X said (that) ..." or
-# "..., says X." (the quote must open the next sentence: the text before it ends on a full stop)
-_SAID_JUST_BEFORE = re.compile(
-    rf"(?:^|[.!?]\s+)(?:[^.!?“”\"]*,\s+{_VERB}\s+([^,.!?“”\"]{{1,60}})|([A-Z][^.!?“”\"]{{0,80}}?)\s+{_VERB}\b[^.!?“”\"]*)[.!?]$"
-)
+# The sentence right before a quote reports someone's words: "..., says X." or "X said (that) ..." (the quote
+# must open the next sentence: the text before it ends on a full stop)
+_SAYS_X_JUST_BEFORE = re.compile(rf"(?:^|[.!?]\s+)[^.!?“”\"]*,\s+{_VERB}\s+([^,.!?“”\"]{{1,60}})[.!?]$")
+_X_SAID_JUST_BEFORE = re.compile(rf"(?:^|[.!?]\s+)([A-Z][^.!?“”\"]{{0,80}}?)\s+{_VERB}\b[^.!?“”\"]*[.!?]$")
+
+
+def _reported_just_before(text: str, offset: int, finder: _SpeakerFinder) -> Entity | None:
+    """The person (or body) ``text``'s last sentence reports the words of, when a name in it says who ("Silverman
+    said paid leave would help.", "... would help, says Silverman."); ``offset``: where ``text`` starts."""
+    for pattern in (_SAYS_X_JUST_BEFORE, _X_SAID_JUST_BEFORE):
+        if said := pattern.search(text.rstrip()):
+            speaker, how = finder.resolve_phrase(said.group(1), offset + said.start())
+            if speaker is not None and how == "name":
+                return speaker
+    return None
+
+
 # The last sentence of a paragraph, when it ends on its attribution: "These searches weren't simple, Gomes said."
 _SAID_AT_END = re.compile(rf"(?:^|[.!?]\s+)([^.!?“”\"]{{1,120}}?)\s+{_VERB}\.$", re.IGNORECASE)
 

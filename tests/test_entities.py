@@ -760,3 +760,14 @@ def test_a_party_tag_names_the_member_s_state() -> None:
     florida = _only(index.entities, "R-Fla")
     assert florida.kind == "place" and "Florida" in _forms(florida)
     assert _only(index.entities, "R-La") is not florida
+
+
+def test_a_weekday_after_a_name_is_not_part_of_it() -> None:
+    _, index = _analyse(
+        [
+            Document("He took his grievances to Twitter and Instagram Tuesday afternoon. Black Friday sales fell.", id="a"),
+            Document("Instagram users replied on Wednesday. Black Friday came early.", id="b"),
+        ]
+    )
+    assert _holding(index.entities, "Instagram") and not _holding(index.entities, "Instagram Tuesday")
+    assert _holding(index.entities, "Black Friday")

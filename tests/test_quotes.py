@@ -992,3 +992,28 @@ def test_a_name_after_a_possessive_is_not_the_next_she() -> None:
         f'track, sending her Little Monsters into a frenzy. "{QUOTE}," she told the crowd.'
     )
     assert [q.speaker for q in _quotes(_report(text), "ranker")] == ["Gaga"]  # "Lady" is read as a title
+
+
+def test_a_quote_opening_its_paragraph_goes_on_with_the_words_reported_just_before() -> None:
+    text = (
+        "The agency found no common cause. \n"
+        "Emmanuelle Amar, director of the registry, told the Guardian it would be remiss not to go on. \n"
+        f'"{QUOTE}." \n'
+        "Other experts disagreed."
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["Emmanuelle Amar"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (f'Michael Avenatti shot right back, calling Trump a "{QUOTE}."', "Michael Avenatti"),
+        (f'Donald Trump was angry. He took his grievances to Twitter, asking fans, "{QUOTE}?"', "Donald Trump"),
+        (
+            f'The Library of Congress keeps the photo. According to the library, "{QUOTE}."',
+            "Library of Congress",
+        ),
+    ],
+)
+def test_more_attributions_before_the_quote(text: str, speaker: str) -> None:
+    assert [q.speaker for q in _quotes(_report(text))] == [speaker]
