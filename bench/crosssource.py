@@ -648,6 +648,13 @@ def check_gold(gold: dict[str, Any], docs: dict[str, dict[str, str]] | None) -> 
                 )
 
     spans: dict[str, list[tuple[int, int, str]]] = {}
+    # the bench maps a gold mention by its (document, text): one text in one document names one entity
+    owner: dict[tuple[str, str], str] = {}
+    for entity in gold["entities"]:
+        for mention in entity["mentions"]:
+            other = owner.setdefault((mention["doc"], mention["text"]), entity["label"])
+            if other != entity["label"]:
+                problems.append(f"{name}: {mention['text']!r} names both {other!r} and {entity['label']!r} in {mention['doc']}")
     for entity in gold["entities"]:
         if entity.get("kind") not in KINDS:
             problems.append(f"{name}: entity {entity['label']!r} has kind {entity.get('kind')!r}")

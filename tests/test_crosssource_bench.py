@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import sys
 from pathlib import Path
@@ -86,6 +87,16 @@ def test_fold_ignores_case_accents_quote_marks_and_possessives() -> None:
 def test_gold_fixture_offsets_are_right(gold: dict[str, Any]) -> None:
     docs = {doc: {"text": text} for doc, text in TEXTS.items()}
     assert cs.check_gold(gold, docs) == []
+
+
+def test_one_text_in_one_document_names_one_gold_entity(gold: dict[str, Any]) -> None:
+    # the bench maps gold mentions by (document, text): a text given to two entities there cannot be scored
+    clash = copy.deepcopy(gold)
+    first, second = clash["entities"][0], clash["entities"][1]
+    mention = first["mentions"][0]  # the same text elsewhere in the same document, given to the other entity
+    second["mentions"].append(dict(mention, start=mention["start"] + 1000, end=mention["end"] + 1000))
+    problems = cs.check_gold(clash, None)
+    assert len(problems) == 1 and "names both" in problems[0]
 
 
 # --------------------------------------------------------------------------------------------
