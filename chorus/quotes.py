@@ -702,7 +702,7 @@ def _attributed_quotes(documents: list[Document], entities: list[Entity]) -> Ite
         finder = _SpeakerFinder(document.text, document.id, entities)
         offset = 0
         previous: tuple[int, Entity | None] | None = None  # paragraph number and speaker of the last quote
-        lead_in, lead_in_offset = "", 0  # the last non-empty paragraph before this one, and where it starts
+        lead_in, lead_in_offset, lead_in_number = "", 0, -1  # the last non-empty paragraph before this one: where, which
         for number, paragraph in enumerate(document.text.split("\n")):
             last_end: int | None = None  # where the last attributed quote of this paragraph ends
             for start, end in quoted_spans(paragraph):
@@ -725,7 +725,7 @@ def _attributed_quotes(documents: list[Document], entities: list[Entity]) -> Ite
                     # 'Emmanuelle Amar, director of Remera, told the Guardian research must go on.' ¶ '“These
                     # malformations are very rare...”': a quote opening its paragraph, after a narrative paragraph
                     # that ends reporting someone's words, goes on with them
-                    speaker = _reported_just_before(lead_in, lead_in_offset, finder)
+                    speaker = _reported_just_before(lead_in, lead_in_offset, finder, views=True)
                     attributed, how = speaker is not None, "name"
                 if not attributed and head.strip() and not re.search(r"[“”\"]", head):
                     # 'Silverman said paid leave would help. “There is a big problem...”': the quote goes on
@@ -733,7 +733,14 @@ def _attributed_quotes(documents: list[Document], entities: list[Entity]) -> Ite
                     # paragraph has its own attribution, which the rules below carry on)
                     speaker = _reported_just_before(head, offset, finder)
                     attributed, how = speaker is not None, "name"
-                if not attributed and previous is not None and number - previous[0] <= 1 and _stands_alone(paragraph, start, end):
+                # 'And democracy?' between two quotes: the interviewer's question, answered by the same speaker
+                asked = lead_in_number == number - 1 and bool(_QUESTION_BETWEEN.fullmatch(lead_in.strip()))
+                if (
+                    not attributed
+                    and previous is not None
+                    and (number - previous[0] <= 1 or (number - previous[0] == 2 and asked))
+                    and _stands_alone(paragraph, start, end)
+                ):
                     # “First part,” he said. “Second part.” — the second part is the same speaker's.
                     attributed, speaker, how = True, previous[1], "carried"
                 if attributed:
@@ -745,7 +752,7 @@ def _attributed_quotes(documents: list[Document], entities: list[Entity]) -> Ite
                     if len(text.split()) >= MIN_QUOTE_WORDS:
                         yield _Attributed(doc_index, finder, offset, paragraph, start, end, text, speaker, before, how)
             if paragraph.strip():
-                lead_in, lead_in_offset = paragraph, offset
+                lead_in, lead_in_offset, lead_in_number = paragraph, offset, number
             offset += len(paragraph) + 1
 
 
@@ -955,10 +962,19 @@ _SAYS_X_JUST_BEFORE = re.compile(rf"(?:^|[.!?]\s+)[^.!?“”\"]*,\s+{_VERB}\s+(
 _X_SAID_JUST_BEFORE = re.compile(rf"(?:^|[.!?]\s+)([A-Z][^.!?“”\"]{{0,80}}?)\s+{_VERB}\b[^.!?“”\"]*[.!?]$")
 
 
-def _reported_just_before(text: str, offset: int, finder: _SpeakerFinder) -> Entity | None:
+# A short question of its own, with no quote marks: an interviewer's ("And democracy?")
+_QUESTION_BETWEEN = re.compile(r"[^“”\"\n]{1,80}\?")
+# A paragraph reporting a view before the quote that voices it: "Harriet thinks more should be done." ¶ '"I think..."'
+_X_THINKS_JUST_BEFORE = re.compile(
+    r"(?:^|[.!?]\s+)([A-Z][^.!?“”\"]{0,80}?)\s+(?:thinks|believes|feels|fears|worries|hopes|argues|insists)\b[^.!?“”\"]*[.!?]$"
+)
+
+
+def _reported_just_before(text: str, offset: int, finder: _SpeakerFinder, views: bool = False) -> Entity | None:
     """The person (or body) ``text``'s last sentence reports the words of, when a name in it says who ("Silverman
-    said paid leave would help.", "... would help, says Silverman."); ``offset``: where ``text`` starts."""
-    for pattern in (_SAYS_X_JUST_BEFORE, _X_SAID_JUST_BEFORE):
+    said paid leave would help.", "... would help, says Silverman."); ``offset``: where ``text`` starts; ``views``:
+    a view reported in the present tense counts too ("Harriet thinks more should be done.")."""
+    for pattern in (_SAYS_X_JUST_BEFORE, _X_SAID_JUST_BEFORE, *([_X_THINKS_JUST_BEFORE] if views else [])):
         if said := pattern.search(text.rstrip()):
             speaker, how = finder.resolve_phrase(said.group(1), offset + said.start())
             if speaker is not None and how == "name":

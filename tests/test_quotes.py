@@ -1017,3 +1017,23 @@ def test_a_quote_opening_its_paragraph_goes_on_with_the_words_reported_just_befo
 )
 def test_more_attributions_before_the_quote(text: str, speaker: str) -> None:
     assert [q.speaker for q in _quotes(_report(text))] == [speaker]
+
+
+def test_a_view_reported_before_a_quote_paragraph_is_the_speaker_s() -> None:
+    text = (
+        "The study was published on Thursday. \n"
+        "Harriet Micallef, who started cooking at 12, thinks more should be done to get children eating more. \n"
+        f'"{QUOTE}. \n'
+        '"I think if you teach children early they will naturally start having more."'
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["Harriet Micallef", "Harriet Micallef"]
+
+
+def test_an_interviewer_s_question_between_two_quotes_keeps_the_speaker() -> None:
+    text = (
+        "Mike Holtzman runs a firm in Doha. \n"
+        f'"{QUOTE}," he said. \n'
+        "And democracy? \n"
+        '"Well, the country is already a very open society."'
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["Mike Holtzman", "Mike Holtzman"]
