@@ -370,11 +370,11 @@ class _SpeakerFinder:
             return speaker, "name"
         if _INDEFINITE.match(subject):
             return None, "none"  # "said one resident", "a GOP strategist": someone unnamed
-        if re.fullmatch(r"\s*it\s*", subject, re.I) and (writer := self.writer_of_last_letter(position)):
-            return writer, "description"  # '... presented them with the letter from Sir Paul.' ¶ 'It read: "..."'
         if re.fullmatch(r"\s*it\s*", subject, re.I):
+            # '... presented them with the letter from Sir Paul.' ¶ 'It read: "..."': the letter's writer; else
             # 'In a statement Shell said ...' ¶ 'It said: "..."': the organisation named last
-            return self.last_subject_company_before(position, reach=600, single_word_people=True), "description"
+            writer = self.writer_of_last_letter(position)
+            return writer or self.last_subject_company_before(position, reach=600, single_word_people=True), "description"
         if not re.match(r"\s*(?:(?:the|this|that|his|her|its|their|he|she)\b|an?\s+(?:\w+\s+)?statement\b)", subject, re.I):
             return None, "none"
         if own := _GROUP_PHRASE.match(subject):
