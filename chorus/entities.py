@@ -220,7 +220,7 @@ _PLACE_QUALIFIERS = frozenset("north south east west northern southern eastern w
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _DAY_NAMES_OF_EVENTS = frozenset("super black good cyber ash holy easter palm bloody giving".split())
 _GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
+_PATRONYMIC = frozenset({"bin", "ibn", "bint"})  # not "ben": "David Ben Gurion" is a family name
 _BRAND_SUFFIXES = frozenset("news inc corp corporation company co group network networks airlines holdings ltd llc plc".split())
 _COMPOUND_MODIFIER = re.compile(r"-(?:based|born|led|backed|run|owned|funded|bound|era|made|style|linked|allied)$", re.IGNORECASE)
 
