@@ -587,35 +587,41 @@ def _cluster_number(name: str) -> int:
 
 
 def load_texts(data: Path, golds: Sequence[dict[str, Any]]) -> dict[str, dict[str, dict[str, str]]]:
-    """Raw documents of every gold cluster: cluster -> doc id -> {"text", "title", "date"}."""
+    """Raw documents of every gold cluster: cluster -> doc id -> {"text", "title", "date"}.
+
+    A gold file's ``source`` is the Venezuela folder or any cluster file of the shared data in the summarisation
+    schema (``multinews_sample.jsonl``, ``duc2007.jsonl``...); only the documents its ``documents`` lists are
+    read (a DUC gold file may annotate the first few reports of a cluster of 25)."""
     out: dict[str, dict[str, dict[str, str]]] = {}
-    wanted = {g["cluster"] for g in golds}
     if any(g["source"].startswith(VENEZUELA) for g in golds):
         folder = data / VENEZUELA
         out[VENEZUELA] = {
             path.stem: {"text": path.read_text(encoding="utf-8"), "title": "", "date": ""}
             for path in sorted(folder.glob("*.txt"))
         }
-    if any(g["source"] == MULTINEWS for g in golds):
-        with (data / MULTINEWS).open(encoding="utf-8") as handle:
+    by_file: dict[str, dict[str, dict[str, Any]]] = {}
+    for gold in golds:
+        if not gold["source"].startswith(VENEZUELA):
+            by_file.setdefault(gold["source"], {})[gold["cluster"]] = gold
+    for source, wanted in by_file.items():
+        with (data / source).open(encoding="utf-8") as handle:
             for line in handle:
                 if not line.strip():
                     continue
                 cluster = json.loads(line)
-                if cluster["id"] in wanted:
+                if (gold := wanted.get(cluster["id"])) is not None:
+                    listed = set(gold.get("documents", []))
                     out[cluster["id"]] = {
                         str(d["id"]): {"text": d["text"], "title": d.get("title", "") or "", "date": d.get("date", "") or ""}
                         for d in cluster["documents"]
+                        if str(d["id"]) in listed
                     }
     return out
 
 
 def data_paths(data: Path, golds: Sequence[dict[str, Any]]) -> list[Path]:
     """The data files and folders the gold clusters need."""
-    paths = set()
-    for gold in golds:
-        paths.add(data / (VENEZUELA if gold["source"].startswith(VENEZUELA) else MULTINEWS))
-    return sorted(paths)
+    return sorted({data / (VENEZUELA if gold["source"].startswith(VENEZUELA) else gold["source"]) for gold in golds})
 
 
 def check_gold(gold: dict[str, Any], docs: dict[str, dict[str, str]] | None) -> list[str]:

@@ -380,3 +380,21 @@ def test_held_out_set_shows_only_its_totals(shared_data: Path, capsys: pytest.Ca
     assert held_out.count("| **all** |") == 3  # entities, speakers, disagreements
     assert not any(f"| {name} |" in held_out for name in names)
     assert not any(f"errors in {name}" in output for name in names)
+
+
+def test_gold_may_come_from_any_cluster_file_and_lists_its_documents(tmp_path: Path) -> None:
+    # a DUC-style cluster of three reports of which the gold annotates the first two
+    cluster = {
+        "id": "D9901A",
+        "documents": [
+            {"id": "NYT1", "date": "1999-08-17", "title": "Quake", "text": "A quake hit."},
+            {"id": "APW2", "text": "The quake killed 12."},
+            {"id": "XIE3", "text": "Not annotated."},
+        ],
+    }
+    (tmp_path / "duc9999.jsonl").write_text(json.dumps(cluster) + "\n", encoding="utf-8")
+    gold = {"cluster": "D9901A", "source": "duc9999.jsonl", "documents": ["NYT1", "APW2"]}
+    texts = cs.load_texts(tmp_path, [gold])
+    assert list(texts["D9901A"]) == ["NYT1", "APW2"]
+    assert texts["D9901A"]["NYT1"] == {"text": "A quake hit.", "title": "Quake", "date": "1999-08-17"}
+    assert cs.data_paths(tmp_path, [gold]) == [tmp_path / "duc9999.jsonl"]
