@@ -96,13 +96,19 @@ def strip_markup(text: str) -> str:
     return _ANY_TAG.sub(" ", text)
 
 
+# Two apostrophes opening a quotation: at a line's start or after a space or bracket, before a word
+_OPENING_TWO_APOSTROPHES = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))''(?=[\w‘'(\[$£€.])", re.MULTILINE)
+
+
 def normalise(text: str) -> str:
     """Strip stray markup, unescape HTML entities, unify quotes and whitespace, drop control
     characters."""
     text = html.unescape(strip_markup(text))
     text = unicodedata.normalize("NFC", text)
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.replace("``", "“").replace("''", "”")
+    # Newswire's typewriter quotes: ``...'' (NYT), and ''...'' (AP), where the same pair opens and closes
+    text = text.replace("``", "“")
+    text = _OPENING_TWO_APOSTROPHES.sub("“", text).replace("''", "”")
     return _SPACES.sub(" ", text)
 
 

@@ -633,7 +633,15 @@ def _make_entity(members: list[Mention], documents: list[Document]) -> Entity | 
         kind = "other"
     full_forms = Counter(m.surface for m in members)
     if kind == "person":  # a person is named by the full name, even if the surname is used more
-        full_forms = Counter(m.surface for m in members if len(m.core) >= 2) or full_forms
+        # (not by "Metallica CD": a name does not end on an acronym, unless a generation's "II")
+        full_forms = (
+            Counter(
+                m.surface
+                for m in members
+                if len(m.core) >= 2 and not (_ACRONYM.match(m.surface.split()[-1]) and m.core[-1] not in _GENERATION_SUFFIXES)
+            )
+            or full_forms
+        )
     folded_counts: Counter = Counter()
     for surface, count in full_forms.items():
         folded_counts[fold(surface)] += count

@@ -309,3 +309,12 @@ def test_demo_caption_is_not_glued_to_the_next_sentence(demo_files: list[Path]) 
     assert not any("Friday morning Volunteers" in s for s in sentences)
     assert any(s.startswith("Volunteers in small boats worked through the night") for s in sentences)
     assert any(s.startswith("Volunteers from the Velmora River Rescue, led by Ana Petrescu") for s in sentences)
+
+
+def test_newswire_typewriter_quotes_become_curly_quotes() -> None:
+    # NYT's ``...'' and AP's ''...'' (the same pair opens and closes); an apostrophe pair after a word closes
+    assert normalise("``We will rebuild,'' she said.") == "“We will rebuild,” she said."
+    assert normalise("''We take our craft seriously,'' Ulrich said. (''Not now,'' he added.)") == (
+        "“We take our craft seriously,” Ulrich said. (“Not now,” he added.)"
+    )
+    assert normalise("''Yes.''\n''No.''") == "“Yes.”\n“No.”"

@@ -771,3 +771,13 @@ def test_a_weekday_after_a_name_is_not_part_of_it() -> None:
     )
     assert _holding(index.entities, "Instagram") and not _holding(index.entities, "Instagram Tuesday")
     assert _holding(index.entities, "Black Friday")
+
+
+def test_a_band_is_not_named_by_a_form_ending_on_an_acronym() -> None:
+    _, index = _analyse(
+        [
+            Document("Metallica said it would sue. Metallica said the fans agreed. There will be Metallica CD burnings.", id="a"),
+            Document("Metallica said the suit was filed. Metallica said more.", id="b"),
+        ]
+    )
+    assert _only(index.entities, "Metallica").name == "Metallica"

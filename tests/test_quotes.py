@@ -1037,3 +1037,25 @@ def test_an_interviewer_s_question_between_two_quotes_keeps_the_speaker() -> Non
         '"Well, the country is already a very open society."'
     )
     assert [q.speaker for q in _quotes(_report(text))] == ["Mike Holtzman", "Mike Holtzman"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a middle initial after "said" does not end the name
+        (f'The fault was watched. "{QUOTE}," said M. Nafi Toksoz, a professor of geophysics.', "M. Nafi Toksoz"),
+        # the name ending the phrase after a role is its head: the band is whom the drummer plays for
+        (f'Metallica sued on Friday. "{QUOTE}," Metallica drummer Lars Ulrich said in a statement.', "Lars Ulrich"),
+    ],
+)
+def test_names_in_the_attribution_after_the_quote(text: str, speaker: str) -> None:
+    assert [q.speaker for q in _quotes(_report(text))] == [speaker]
+
+
+def test_a_sentence_after_a_quote_that_ended_is_not_its_attribution() -> None:
+    text = (
+        "Bill Smith, a geophysicist, said the numbers differ. \n"
+        'Smith said scientists use several numbers. But, he said, "In most cases, the numbers agree better than on '
+        'this one." It is not yet clear what this unusual disparity might mean, he said.'
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["Bill Smith"]
