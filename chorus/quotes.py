@@ -640,6 +640,9 @@ def _attribute(
             quote_ends_sentence
             and (len(match.group(1).split()) > 6 or re.match(r"\s*(?:it|this|that|there)\b", match.group(1), re.I))
         )
+        # '...themselves." Clyde Jennings, a graphic artist, said the ruling sends a message': a new sentence reporting
+        # someone else's words (an attribution ends soon after its verb: '" Kovac said.', '" Kovac said on Monday.')
+        and not (quote_ends_sentence and re.match(r"\s+(?:that\s+)?(?:[\w’'-]+\s+){3}", after[match.end() :]))
         # '...". The poems were written by Neruda, said the publisher': a full stop after the mark opens a new sentence
         and not re.match(r"\s*\.\s+[A-Z]", after)
         # '" if you had told her' goes on with the sentence: a clause, not a speaker

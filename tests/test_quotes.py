@@ -1059,3 +1059,12 @@ def test_a_sentence_after_a_quote_that_ended_is_not_its_attribution() -> None:
         'this one." It is not yet clear what this unusual disparity might mean, he said.'
     )
     assert [q.speaker for q in _quotes(_report(text))] == ["Bill Smith"]
+
+
+def test_a_new_sentence_reporting_someone_else_after_a_quote_is_not_its_attribution() -> None:
+    # wire copy without paragraph breaks: Jennings's own words follow Pare's quote
+    text = (
+        '"It isn\'t up to the courts," said Martin Pare, 26. "When people want to be free, they make that choice '
+        'themselves." Clyde Jennings, a 29-year-old graphic artist, said the ruling sends a message to the government.'
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["Martin Pare", "Martin Pare"]
