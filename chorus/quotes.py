@@ -139,7 +139,10 @@ def quoted_spans(paragraph: str) -> list[tuple[int, int]]:
         following = paragraph[at + 1] if at + 1 < len(paragraph) else " "
         # ' down."I think' opens a quote glued to the previous sentence; ' said." Then' closes one.
         glued_open = before in ".!?,;:" and (following.isalnum() or following == "‘")
-        opening = mark == "“" or (mark == '"' and (before.isspace() or before in "([—-" or glued_open))
+        # 'they were, " said Gill': a space typed before a closing mark; an opening one opens onto a word
+        opening = mark == "“" or (
+            mark == '"' and (before.isspace() or before in "([—-" or glued_open) and not following.isspace()
+        )
         if opening and opened is None:
             opened = at + 1
         elif not opening and opened is not None:

@@ -318,3 +318,11 @@ def test_newswire_typewriter_quotes_become_curly_quotes() -> None:
         "“We take our craft seriously,” Ulrich said. (“Not now,” he added.)"
     )
     assert normalise("''Yes.''\n''No.''") == "“Yes.”\n“No.”"
+
+
+def test_glued_sentences_are_split_on_the_right_side_of_a_quote_mark() -> None:
+    # the mark after "soon." opens the next sentence's quote (the marks before it are paired); after "over." it closes
+    assert clean_line('It could strike soon."They are looking back," said Robert Graves, a geophysicist.Geologists agree.') == (
+        'It could strike soon. "They are looking back," said Robert Graves, a geophysicist. Geologists agree.'
+    )
+    assert clean_line('He said "it is over."Then he left.') == 'He said "it is over." Then he left.'

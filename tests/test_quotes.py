@@ -1068,3 +1068,11 @@ def test_a_new_sentence_reporting_someone_else_after_a_quote_is_not_its_attribut
         'themselves." Clyde Jennings, a 29-year-old graphic artist, said the ruling sends a message to the government.'
     )
     assert [q.speaker for q in _quotes(_report(text))] == ["Martin Pare", "Martin Pare"]
+
+
+def test_a_space_typed_before_a_closing_mark_still_closes_the_quote() -> None:
+    text = f'Mushtaq Gill leads the group. "{QUOTE}, " said Gill. "They broke their legs so they could not run."'
+    assert [(q.speaker, q.text[:8]) for q in _quotes(_report(text))] == [
+        ("Mushtaq Gill", QUOTE[:8]),
+        ("Mushtaq Gill", "They bro"),
+    ]
