@@ -99,7 +99,7 @@ def strip_markup(text: str) -> str:
 
 
 # Two apostrophes opening a quotation: at a line's start or after a space or bracket, before a word
-_OPENING_TWO_APOSTROPHES = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))''(?=[\w‘'(\[$£€.])", re.MULTILINE)
+_OPENING_TWO_APOSTROPHES = re.compile(r"(?:^|(?<=[\s(\[—–-]))''(?=[\w‘'(\[$£€.])", re.MULTILINE)
 
 
 def normalise(text: str) -> str:
