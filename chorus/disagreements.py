@@ -9,7 +9,8 @@ misleads), so a pair of claims must be about the same thing by several signals b
   farther apart a shared "what happened" or three words; values more than 2x apart, values an outlet
   gives both of, and relative counts ("the other three") against totals are never compared. Same
   values disagree only through incompatible qualifiers ("more than 50" vs "around 50"); an approximation
-  agrees with an exact value within its tolerance ("nearly two dozen" and 23);
+  agrees with an exact value within its tolerance ("nearly two dozen" and 23); an earthquake's magnitudes
+  (6 vs 6.2) when they are a revision apart and name the same places, not an aftershock's or a past quake's;
 - stances: opposite verbs ("condemned" vs "announced their support for", "blamed" vs "praised")
   of the same named actors, sharing two actors or one actor and two words of what the stance is
   about; a negation ("did not support") flips the verb;
