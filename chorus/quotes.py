@@ -17,8 +17,12 @@ named since, else to the subject of the last sentence naming a person (outside q
 epithet ("the attorney", "the Ohio Republican") to the person the report calls that, else the one it names
 most; "the hospital" to the organisation named with that noun, else the one named last, and "it said" to
 the organisation named last; "X's campaign said" to X; a quote opening the sentence after "X said ..." to
-X; a surname shared by two people to the one named last in full. Quotes whose speaker is
-not named ("said one protester") keep ``speaker=None``. Two quotes are one when most of their words
+X; a quote opening its paragraph after a paragraph that ends reporting someone's words or view to them; a
+surname shared by two people to the one named last in full. The one told ("he told Sky TG24"), a name after a
+possessive ("her fans"), a platform ("on Twitter") and a document ("notes the study") never speak; the name
+that ends "Metallica drummer Lars Ulrich" does. Quotes whose speaker is not named ("said one protester", "a GOP
+strategist who spoke on background", "the official said" with no one the report calls that) keep
+``speaker=None``. Two quotes are one when most of their words
 agree (outlets trim and translate quotes differently), unless one report carries both.
 
 ``SPEAKERS`` chooses who speaks. ``"ranker"`` (the default): the rules decide whether a quote's speaker is
