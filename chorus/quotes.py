@@ -63,10 +63,8 @@ from chorus.models import Document, Entity, Quote
 
 MIN_QUOTE_WORDS = 5
 # Who speaks: "ranker" (default: the rules say whether a quote is named, and who when a name gives it; the
-# ranker, ``chorus/weights/speakers.json``, decides the rest; leave-one-cluster-out on the development gold
-# 0.936 against 0.939 for the rules, which were written from it, and 0.911 each on the clusters fresh to both
-# when first scored) or
-# "rules" (the attribution rules below, the rules' own choice). See the module docstring and BENCHMARKS.md.
+# ranker, ``chorus/weights/speakers.json``, decides the rest) or "rules" (the attribution rules below, the rules'
+# own choice). The choice and its numbers: the module docstring and BENCHMARKS.md (issue 4).
 SPEAKERS = "ranker"
 # How the rules found a quote's speaker: a name in the attribution ("X said", "said Mayor X"), a pronoun
 # resolved to the person the narrative is about ("he said"), a description ("the company said", "the
@@ -197,8 +195,9 @@ _INDEFINITE = re.compile(r"\s*(?:an?|one|another)\s+(?!(?:\w+\s+){0,2}(?:stateme
 _ANONYMOUS_ROLES = frozenset("official officials source sources witness witnesses resident residents aide aides".split())
 _DOCUMENT_NOUNS = frozenset("study report survey paper analysis poll research article review".split())
 _RELATIVE_CLAUSE = re.compile(r"\b(?:who|whose|whom|which|that)\b", re.IGNORECASE)
-# Verbs whose name after them is their object, not one who can be speaking: "told Sky TG24", "a landowner named X"
+# Words before a name that make it someone's, not one who speaks: "her Little Monsters"
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+# Verbs whose name after them is their object, not one who can be speaking: "told Sky TG24", "a landowner named X"
 _OBJECT_VERBS = frozenset({"told", "tells", "tell", "telling", "named"})
 
 
@@ -640,16 +639,7 @@ def _attribute(
         (match := _AFTER_NAME_VERB.match(after))
         and len(match.group(1).split()) <= 32
         and not _ends_a_sentence(match.group(1))  # the attribution stays in the quote's sentence
-        # '...costs." Later, Mayor X said' starts a new sentence, not an attribution; so does '...this one." It is
-        # not yet clear what the disparity might mean, he said' (a sentence of its own before its verb)
-        and not (quote_ends_sentence and re.match(r"\s*\w+,", match.group(1)))
-        and not (
-            quote_ends_sentence
-            and (len(match.group(1).split()) > 6 or re.match(r"\s*(?:it|this|that|there)\b", match.group(1), re.I))
-        )
-        # '...themselves." Clyde Jennings, a graphic artist, said the ruling sends a message': a new sentence reporting
-        # someone else's words (an attribution ends soon after its verb: '" Kovac said.', '" Kovac said on Monday.')
-        and not (quote_ends_sentence and re.match(r"\s+(?:that\s+)?(?:[\w’'-]+\s+){3}", after[match.end() :]))
+        and not (quote_ends_sentence and _opens_a_new_sentence(match.group(1), after[match.end() :]))
         # '...". The poems were written by Neruda, said the publisher': a full stop after the mark opens a new sentence
         and not re.match(r"\s*\.\s+[A-Z]", after)
         # '" if you had told her' goes on with the sentence: a clause, not a speaker
@@ -1011,6 +1001,20 @@ def _reported_just_before(text: str, offset: int, finder: _SpeakerFinder, views:
 
 # The last sentence of a paragraph, when it ends on its attribution: "These searches weren't simple, Gomes said."
 _SAID_AT_END = re.compile(rf"(?:^|[.!?]\s+)([^.!?“”\"]{{1,120}}?)\s+{_VERB}\.$", re.IGNORECASE)
+
+
+def _opens_a_new_sentence(phrase: str, rest: str) -> bool:
+    """After a quote that ended its sentence, ``phrase`` (up to the next speech verb) and ``rest`` (after it)
+    are a sentence of its own, not the quote's attribution: '...costs." Later, Mayor X said'; '...this one." It
+    is not yet clear what the disparity might mean, he said'; '...themselves." Clyde Jennings, a graphic artist,
+    said the ruling sends a message' (an attribution ends soon after its verb: '" Kovac said.', '" Kovac said
+    on Monday.')."""
+    return bool(
+        re.match(r"\s*\w+,", phrase)
+        or len(phrase.split()) > 6
+        or re.match(r"\s*(?:it|this|that|there)\b", phrase, re.I)
+        or re.match(r"\s+(?:that\s+)?(?:[\w’'-]+\s+){3}", rest)
+    )
 
 
 def _chained(between: str) -> bool:
