@@ -704,8 +704,12 @@ def group(
     if options.learned and kinds is not None and n >= LEARNED_MIN_REPORTS and options.threshold is None:
         model = model or story_model()
         left, right, featurize = pair_featurizer(matrix, kinds, neighbours, similarities, options)
-        labels = linkage_edges(n, left, right, story_probabilities(featurize(left, right), model), float(model["cut"]))
-        labels = merge_fragments(labels, left, right, lambda a, b: story_probabilities(featurize(a, b), model), options)
+
+        def probability(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+            return story_probabilities(featurize(a, b), model)
+
+        labels = linkage_edges(n, left, right, probability(left, right), float(model["cut"]))
+        labels = merge_fragments(labels, left, right, probability, options)
     else:
         labels = average_linkage(n, neighbours, similarities, threshold)
     if n < 8:
@@ -748,7 +752,7 @@ def merge_fragments(
     touching = (a != b) & (fragment[a] | fragment[b])
     if not touching.any():
         return labels.copy()
-    story_pairs_ = np.unique(np.stack([np.minimum(a[touching], b[touching]), np.maximum(a[touching], b[touching])], 1), axis=0)
+    neighbouring = np.unique(np.stack([np.minimum(a[touching], b[touching]), np.maximum(a[touching], b[touching])], 1), axis=0)
     order = np.argsort(inverse, kind="stable")
     starts = np.concatenate([[0], np.cumsum(counts)])
     rng = np.random.default_rng(0)
@@ -758,14 +762,14 @@ def merge_fragments(
         return reports if len(reports) <= options.fragment_sample else rng.choice(reports, options.fragment_sample, replace=False)
 
     firsts, seconds, owners = [], [], []
-    for edge, (x, y) in enumerate(story_pairs_.tolist()):
+    for edge, (x, y) in enumerate(neighbouring.tolist()):
         first, second = members(x), members(y)
         firsts.append(np.repeat(first, len(second)))
         seconds.append(np.tile(second, len(first)))
         owners.append(np.full(len(first) * len(second), edge))
     owner = np.concatenate(owners)
     mean = np.bincount(owner, weights=probability(np.concatenate(firsts), np.concatenate(seconds))) / np.bincount(owner)
-    x, y = story_pairs_[:, 0], story_pairs_[:, 1]
+    x, y = neighbouring[:, 0], neighbouring[:, 1]
     merged = linkage_edges(
         len(counts), x, y, mean * counts[x] * counts[y], options.fragment_cut, sizes=counts.tolist(), max_smaller=limit
     )
