@@ -119,8 +119,9 @@ _NEGATION = re.compile(r"\b(?:not|n't|never|no longer|refused to)\s+(?:\w+\s+){0
 
 def _number(text: str, scale: str | None) -> float | None:
     text = text.lower().replace(",", "")
-    if (tens_and_units := text.split("-")) and len(tens_and_units) == 2 and all(w in NUMBER_WORDS for w in tens_and_units):
-        text = str(NUMBER_WORDS[tens_and_units[0]] + NUMBER_WORDS[tens_and_units[1]])
+    if re.fullmatch(rf"(?:{_TENS})-(?:{_UNITS})", text):
+        tens, units = text.split("-")  # "forty-six"
+        text = str(NUMBER_WORDS[tens] + NUMBER_WORDS[units])
     value = float(NUMBER_WORDS[text]) if text in NUMBER_WORDS else float(text) if re.fullmatch(r"\d+(?:\.\d+)?", text) else None
     if value is not None and scale:
         value *= SCALES[scale.lower()]
@@ -169,8 +170,9 @@ MONEY_ROLES = frozenset(
         "surplus surpluses deficit"
     ).split()
 )
-# Counts named by what happened to them ("21 killed", "nine dead") are counts of people.
-DEATH_UNITS = frozenset({"dead", "killed", "deaths", "fatalities"})
+# Counts named by what happened to them ("21 killed", "nine dead", "40 lives" when lost: ``_LIVES_LOST``) are
+# counts of people.
+DEATH_UNITS = frozenset({"dead", "killed", "deaths", "fatalities", "lives"})
 # "claimed 40 lives", "cost 12 lives": lives counted as lost (not "saved 12 lives")
 _LIVES_LOST = re.compile(r"\b(?:claim\w*|took|taken|tak\w+|cost\w*|lost|los\w+)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 MONTHS = frozenset(
@@ -239,7 +241,7 @@ class _Stance:
 def _unit_class(unit: str) -> str:
     """The counted thing's class: stemmed, with synonyms and people/attacker nouns merged."""
     word = stem(unit.lower())
-    if unit.lower() in DEATH_UNITS or unit.lower() == "lives" or word in PEOPLE_NOUNS:
+    if unit.lower() in DEATH_UNITS or word in PEOPLE_NOUNS:
         return "people"
     if word in ATTACKER_NOUNS:
         return "attacker"
@@ -364,8 +366,7 @@ def _counts(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_
         if unit_word in TIME_UNITS:
             continue  # durations differ for many innocent reasons
         setting = _setting(text, match.start(), match.end(), previous_end, names, between or "")
-        deaths = unit.lower() in DEATH_UNITS or unit.lower() == "lives"
-        predicate = set(setting.predicate) | ({"death"} if deaths else set())
+        predicate = set(setting.predicate) | ({"death"} if unit.lower() in DEATH_UNITS else set())
         # "the other three Americans", "10 others": counted apart from someone, not a total.
         relative = bool(re.search(r"\bother\s+$", text[: match.start()], re.IGNORECASE)) or bool(
             re.search(r"\bothers?\b", f"{between} {unit}", re.IGNORECASE)
