@@ -26,6 +26,8 @@ from scipy import sparse
 
 from chorus.models import Document, Sentence
 
+# The days of the week, Monday first (``datetime.weekday()`` order).
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 STOPWORDS = frozenset(
     """a about above across after afterwards again against all almost alone along already also
     although always am among amongst an and another any anyhow anyone anything anyway anywhere are

@@ -39,7 +39,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from chorus.analyse import STOPWORDS, stem
+from chorus.analyse import STOPWORDS, WEEKDAYS, stem
 from chorus.entities import find_names, fold, spellings_in
 from chorus.models import Claim, Disagreement, Document, Entity, Sentence
 
@@ -200,7 +200,7 @@ NEAR = 0.1
 _UNNAMED_PLACE = re.compile(r"\b[Ii]n\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
 # Words that make a count a part of a larger one: a new round, an addition, one place or day alone.
 _PART = re.compile(r"\b(?:latest|additional|further|another|alone)\b", re.IGNORECASE)
-NOT_PLACES = MONTHS | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "addition", "total", "all"}
+NOT_PLACES = MONTHS | frozenset(WEEKDAYS) | {"addition", "total", "all"}
 
 
 @dataclass

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from chorus.analyse import strip_accents
+from chorus.analyse import WEEKDAYS, strip_accents
 from chorus.models import Document, Entity, Sentence
 
 # Words that introduce a name without being part of it (lower-case, dots removed).
@@ -217,7 +217,6 @@ _PLACE_FIRST_WORDS = frozenset(
     united upper lower""".split()
 )
 _PLACE_QUALIFIERS = frozenset("north south east west northern southern eastern western lower upper new".split())
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _DAY_NAMES_OF_EVENTS = frozenset("super black good cyber ash holy easter palm bloody giving".split())
 _GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _PATRONYMIC = frozenset({"bin", "ibn", "bint"})  # not "ben": "David Ben Gurion" is a family name
@@ -281,7 +280,7 @@ def _mention_from_run(
             break  # "Islamic State" is a name, not "State" with a demonym in front
         words, starts = words[1:], starts[1:]
     # "Twitter and Instagram Tuesday afternoon": a weekday after a name dates it (not "Black Friday", "Super Tuesday")
-    while len(words) > 1 and words[-1].lower().rstrip(".,") in _WEEKDAYS and words[0].lower() not in _DAY_NAMES_OF_EVENTS:
+    while len(words) > 1 and words[-1].lower().rstrip(".,") in WEEKDAYS and words[0].lower() not in _DAY_NAMES_OF_EVENTS:
         words, starts = words[:-1], starts[:-1]
     if not words:
         return None

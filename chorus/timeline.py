@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from chorus.analyse import content_stems, tokens
+from chorus.analyse import WEEKDAYS, content_stems, tokens
 from chorus.models import Document, Sentence, TimelineEvent
 from chorus.order import date_key
 
@@ -24,7 +24,6 @@ MONTHS = {
     )
     for name in names
 }  # fmt: skip
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\.?(?:,?\s+(\d{{4}}))?\b", re.IGNORECASE)
