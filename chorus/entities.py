@@ -216,6 +216,8 @@ _PLACE_FIRST_WORDS = frozenset(
     """new san santa los las port fort mount lake north south east west northern southern eastern western central
     united upper lower""".split()
 )
+# The first words of _PLACE_FIRST_WORDS that qualify another place ("West Virginia", "Lower Manhattan", "New
+# York"): a lone "Virginia" is not such a place's surname. ("Vegas" alone may still join "Las Vegas".)
 _PLACE_QUALIFIERS = frozenset("north south east west northern southern eastern western lower upper new".split())
 _DAY_NAMES_OF_EVENTS = frozenset("super black good cyber ash holy easter palm bloody giving".split())
 _GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
