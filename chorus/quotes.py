@@ -79,7 +79,7 @@ _SPEECH = {
     "lamented", "complained", "boasted", "exclaimed", "vows", "pledges", "promises", "remarks", "described",
     "shouted", "yelled", "screamed", "whispered", "muttered", "marveled", "marvelled", "mused", "sobbed", "gushed",
     "scoffed", "snapped", "fumed", "pleaded", "observed", "reiterated", "emphasized", "emphasised", "interjected",
-    "sighed", "laughed", "agreed", "protested", "demanded", "asserted",
+    "sighed", "laughed", "agreed", "protested", "demanded", "asserted", "commented", "concluded", "assured",
     # the present tense of the reporting verbs, for features written "she says", "he explains"
     "tells", "adds", "writes", "tweets", "declares", "states", "warns", "asks", "notes", "explains", "insists", "claims",
     "urges", "announces", "replies", "responds", "argues", "confirms", "denies", "recalls", "admits", "stresses",
@@ -613,7 +613,8 @@ def _attribute(
     after = paragraph[end + 1 : end + 260] if end < len(paragraph) else ""
     # "said Mrs. Kovar.": a title's full stop does not end the attribution.
     after = re.sub(rf"\b({_TITLE_ABBREVIATIONS})\.", r"\1", after)
-    before = paragraph[max(0, start - 1 - 300) : max(0, start - 1)]
+    # "Mayor X said Mr. Obama had offered, “...”": a title's full stop does not end the sentence before either.
+    before = re.sub(rf"\b({_TITLE_ABBREVIATIONS})\.", r"\1", paragraph[max(0, start - 1 - 300) : max(0, start - 1)])
     if not before.strip() and _LEAD_IN.search(lead_in.rstrip()):
         before = lead_in.rstrip()[-160:]  # 'X issued a statement saying —' ¶ '“...”'
     position = offset + start
@@ -732,6 +733,9 @@ def _attributed_quotes(documents: list[Document], entities: list[Entity]) -> Ite
                     and _chained(paragraph[last_end:start])
                 ):
                     # 'X called it "a literary event", and "the biggest find in years"': one sentence, one speaker
+                    attributed, speaker, how = True, previous[1], "carried"
+                if not attributed and last_end is not None and previous is not None and _resumed(paragraph[last_end:start]):
+                    # '"I saw it," he said. If bodies were moved, "they didn't notify me."': the speaker goes on
                     attributed, speaker, how = True, previous[1], "carried"
                 head = paragraph[: max(0, start - 1)]  # the paragraph before the quote's opening mark
                 if not attributed and not head.strip() and (said := _SAID_AT_END.search(lead_in.rstrip())):
@@ -1026,6 +1030,21 @@ def _chained(between: str) -> bool:
         and not re.search(r"[.!?;:]", between)
         and not re.search(rf"\b{_VERB}\b", between, re.IGNORECASE)
         and not re.search(r"\b(?:by|to|of|from|with|as)\s*$", between)  # a quoted phrase inside the narrative
+    )
+
+
+def _resumed(between: str) -> bool:
+    """The text between two quotes of one paragraph ends the first one's attribution and opens the second
+    one's sentence with a short lead-in of the speaker's own ('," he said. If bodies were moved, "'), so the
+    second quote is the same speaker's."""
+    match = re.fullmatch(r"[\"”]?\s*,?[^.!?“”\"]{1,60}[.!?]\s+([^.!?:;“”\"]{1,60},)\s*[“\"]?", between)
+    if not match or not re.search(rf"\b{_VERB}\b", between[: match.start(1)], re.IGNORECASE):
+        return False
+    lead = match.group(1)
+    return (
+        len(lead.split()) <= 8
+        and not re.search(rf"\b{_VERB}\b", lead, re.IGNORECASE)
+        and not re.search(r"\s[A-Z]", lead)  # no one else named in it
     )
 
 

@@ -1076,3 +1076,30 @@ def test_a_space_typed_before_a_closing_mark_still_closes_the_quote() -> None:
         ("Mushtaq Gill", QUOTE[:8]),
         ("Mushtaq Gill", "They bro"),
     ]
+
+
+def test_a_title_s_full_stop_before_the_quote_does_not_end_the_attribution() -> None:
+    text = f'Mayor Michael R. Bloomberg said Mr. Obama had also offered to visit the city, "{QUOTE}."'
+    assert [q.speaker for q in _quotes(_report(text))] == ["Michael R. Bloomberg"]
+
+
+@pytest.mark.parametrize("verb", ["commented by email that", "concluded that", "assured reporters that"])
+def test_more_reporting_verbs_before_the_quote(verb: str) -> None:
+    text = f'Ermias Kebreab, a professor of animal science, {verb} "{QUOTE}."'
+    assert [q.speaker for q in _quotes(_report(text))] == ["Ermias Kebreab"]
+
+
+def test_a_quote_after_a_short_lead_in_goes_on_with_the_last_speaker() -> None:
+    text = (
+        "Benjamin Miller grew up nearby. \n"
+        f'"I saw it with my own eyes, I am a living eyewitness," he said. If bodies were moved, "{QUOTE}."'
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["Benjamin Miller", "Benjamin Miller"]
+
+
+def test_a_lead_in_naming_someone_else_does_not_carry_the_speaker() -> None:
+    text = (
+        "Benjamin Miller grew up nearby. \n"
+        f'"I saw it with my own eyes, I am a living eyewitness," he said. Unlike Sarah Cole, "{QUOTE}."'
+    )
+    assert "Benjamin Miller" not in [q.speaker for q in _quotes(_report(text))][1:]
