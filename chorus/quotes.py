@@ -79,11 +79,11 @@ _SPEECH = {
     "lamented", "complained", "boasted", "exclaimed", "vows", "pledges", "promises", "remarks", "described",
     "shouted", "yelled", "screamed", "whispered", "muttered", "marveled", "marvelled", "mused", "sobbed", "gushed",
     "scoffed", "snapped", "fumed", "pleaded", "observed", "reiterated", "emphasized", "emphasised", "interjected",
-    "sighed", "laughed", "agreed", "protested", "demanded", "asserted", "commented", "concluded", "assured",
+    "sighed", "laughed", "agreed", "protested", "demanded", "asserted", "commented", "concluded", "assured", "reported",
     # the present tense of the reporting verbs, for features written "she says", "he explains"
     "tells", "adds", "writes", "tweets", "declares", "states", "warns", "asks", "notes", "explains", "insists", "claims",
     "urges", "announces", "replies", "responds", "argues", "confirms", "denies", "recalls", "admits", "stresses",
-    "acknowledges", "concedes", "cautions", "predicts", "continues",
+    "acknowledges", "concedes", "cautions", "predicts", "continues", "concludes", "worries",
     # reporting verbs of written or indirect speech: "suggested in an email", "expressed the hope that", "the statement reads"
     "suggested", "expressed", "reads", "read",
 }  # fmt: skip

@@ -1046,6 +1046,9 @@ def test_an_interviewer_s_question_between_two_quotes_keeps_the_speaker() -> Non
         (f'The fault was watched. "{QUOTE}," said M. Nafi Toksoz, a professor of geophysics.', "M. Nafi Toksoz"),
         # the name ending the phrase after a role is its head: the band is whom the drummer plays for
         (f'Metallica sued on Friday. "{QUOTE}," Metallica drummer Lars Ulrich said in a statement.', "Lars Ulrich"),
+        # a scientist reporting a study's finding
+        (f'Half are overweight. "{QUOTE}," reported Dr. James Hill, director of the research unit.', "James Hill"),
+        (f'Lauren Slater wrote a memoir. "{QUOTE}," the author concludes.', "Lauren Slater"),
     ],
 )
 def test_names_in_the_attribution_after_the_quote(text: str, speaker: str) -> None:
