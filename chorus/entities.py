@@ -183,6 +183,7 @@ def find_mentions(sentences: list[Sentence]) -> list[Mention]:
                     and _is_capitalised(tokens[j + 1][0])
                     and (
                         word.lower() in PARTICLES
+                        or word == "&"  # "Barnes & Noble", "Johnson & Johnson": one company
                         # "Bank of England", "Secretary of State", not "People of Venezuela"
                         or (word == "of" and fold(tokens[j - 1][0]) in ORGANISATION_WORDS | PERSON_TITLES)
                     )
@@ -222,6 +223,11 @@ _PLACE_QUALIFIERS = frozenset("north south east west northern southern eastern w
 _DAY_NAMES_OF_EVENTS = frozenset("super black good cyber ash holy easter palm bloody giving".split())
 _GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _PATRONYMIC = frozenset({"bin", "ibn", "bint"})  # not "ben": "David Ben Gurion" is a family name
+# Nouns that introduce a company's name right after them ("the law firm Bryan Cave").
+_COMPANY_NOUNS = frozenset(
+    "firm company retailer chain publisher carrier airline maker manufacturer automaker distributor wholesaler".split()
+)
+_COMPANY_SUFFIXES = frozenset("inc corp corporation co ltd llc plc gmbh ag sa".split())
 _BRAND_SUFFIXES = frozenset("news inc corp corporation company co group network networks airlines holdings ltd llc plc".split())
 _COMPOUND_MODIFIER = re.compile(r"-(?:based|born|led|backed|run|owned|funded|bound|era|made|style|linked|allied)$", re.IGNORECASE)
 
@@ -319,6 +325,8 @@ def _mention_from_run(
         evidence["person"] += 3  # "Theodus Times II", "Charles Keating IV": a person, whatever the other words
     if any(w in ORGANISATION_WORDS for w in lowered):
         evidence["organisation"] += 2
+    if len(lowered) >= 2 and ("&" in lowered or lowered[-1] in _COMPANY_SUFFIXES):
+        evidence["organisation"] += 3  # "Barnes & Noble", "Noble Inc": a company, however much it reads like a person
     if any(w in PLACE_WORDS for w in lowered):
         evidence["place"] += 2
     if len(lowered) >= 2 and lowered[0] in _PLACE_FIRST_WORDS:
@@ -331,6 +339,8 @@ def _mention_from_run(
         evidence["place"] += 1
     if previous in PERSON_TITLES or previous in ROLE_NOUNS:
         evidence["person"] += 2  # "activist Leopoldo López", "opposition leader Juan Guaidó"
+    if previous in _COMPANY_NOUNS:
+        evidence["organisation"] += 2  # "the Washington firm Bryan Cave", "the retailer Barnes"
     after = sentence.text[starts[-1] + len(words[-1]) :].split()[:2]
     following = fold(after[0]).strip(",.;:") if after else ""
     rest = sentence.text[starts[-1] + len(words[-1]) :]

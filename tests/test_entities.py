@@ -781,3 +781,26 @@ def test_a_band_is_not_named_by_a_form_ending_on_an_acronym() -> None:
         ]
     )
     assert _only(index.entities, "Metallica").name == "Metallica"
+
+
+def test_a_company_named_with_an_ampersand_is_one_organisation() -> None:
+    _, index = _analyse(
+        [
+            Document("Barnes & Noble Inc. agreed to buy the distributor on Friday.", id="a"),
+            Document("Shares of Barnes & Noble rose after the deal was announced.", id="b"),
+        ]
+    )
+    company = _only(index.entities, "Barnes & Noble")
+    assert company.kind == "organisation"
+    assert not _holding(index.entities, "Noble Inc") and not _holding(index.entities, "Noble")
+
+
+def test_a_name_after_firm_is_a_company_not_a_person() -> None:
+    _, index = _analyse(
+        [
+            Document("J. Michael Cooper, a lawyer at the Washington firm Bryan Cave, said the review would be long.", id="a"),
+            Document("Cooper expects a second review.", id="b"),
+        ]
+    )
+    assert _only(index.entities, "Bryan Cave").kind == "organisation"
+    assert _only(index.entities, "J. Michael Cooper").kind == "person"
