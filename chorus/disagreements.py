@@ -335,7 +335,7 @@ def _quantities(sentence: Sentence, group: int, doc_id: str, names: Names = ()) 
     # Cheap tests first: most sentences hold no figure, and the full patterns are slow to fail.
     counts = _counts(sentence, group, doc_id, names) if _ANY_NUMBER.search(sentence.text) else []
     sums = _money(sentence, group, doc_id, names) if re.search(r"[$€£]\s?\d", sentence.text) else []
-    magnitudes = _magnitudes(sentence, group, doc_id, names) if "agnitude" in sentence.text or "Richter" in sentence.text else []
+    magnitudes = _magnitudes(sentence, group, doc_id, names) if re.search(r"agnitude|Richter|-degree", sentence.text) else []
     return counts + sums + magnitudes
 
 
@@ -398,11 +398,20 @@ def _counts(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_
 # "6.1 on the Richter scale".
 _MAGNITUDE = re.compile(
     r"\bmagnitude(?:[- ]|\s+of\s+)(?P<after>\d(?:\.\d)?)(?![\d.]\d)"
-    r"|(?<![\d.])(?P<before>\d(?:\.\d)?)(?:[- ]magnitude\b|\s+on\s+the\s+Richter)",
+    r"|(?<![\d.])(?P<before>\d(?:\.\d)?)(?:[- ]magnitude\b|\s+on\s+the\s+Richter)"
+    # news agencies' "the 6.7-degree earthquake": a magnitude in degrees
+    r"|(?<![\d.])(?P<degrees>\d\.\d)-degree\s+(?:earthquake|quake|tremor|temblor)",
     re.IGNORECASE,
 )
-# Magnitudes of other shocks: aftershocks, and past quakes dated by their year ("the 1908 Messina earthquake").
-_OTHER_SHOCK = re.compile(r"\b(?:aftershocks?|foreshocks?|(?:1[89]|20)\d\d)\b", re.IGNORECASE)
+# Estimates by several agencies in one list: "magnitude 7.5 by the MIT scientists, 6.8 by Turkish scientists,
+# and 7.8 by the US Geological Survey".
+_ANOTHER_ESTIMATE = re.compile(r"(?:\s+by\s+[^,;.]{1,60})?,\s+(?:and\s+)?(\d(?:\.\d)?)(?=\s+by\s)")
+# Magnitudes of other shocks: aftershocks, past quakes dated by their year ("the 1908 Messina earthquake") or
+# called so ("six other quakes greater than magnitude 7").
+_OTHER_SHOCK = re.compile(
+    r"\b(?:aftershocks?|foreshocks?|(?:1[89]|20)\d\d|(?:other|previous|earlier|past)\s+(?:\w+\s+)?(?:earth)?quakes)\b",
+    re.IGNORECASE,
+)
 # Agencies revise a magnitude by a few tenths (6.0 vs 6.2); a whole unit apart is another quake.
 MAGNITUDE_REVISION = 0.5
 
@@ -412,16 +421,22 @@ def _magnitudes(sentence: Sentence, group: int, doc_id: str, names: Names) -> li
     found: list[_Quantity] = []
     text = sentence.text
     for match in _MAGNITUDE.finditer(text):
-        setting = _setting(text, match.start(), match.end(), 0, names, "")
-        if _OTHER_SHOCK.search(setting.clause) or setting.frame:
-            continue
-        value = float(match.group("after") or match.group("before"))
-        found.append(
-            _Quantity(
-                value, value, "exact", "magnitude", setting.clause, setting.context, group, doc_id,
-                noun="magnitude", places=setting.places,
-            )
-        )  # fmt: skip
+        estimates = [(match.group("after") or match.group("before") or match.group("degrees"), match.start(), match.end())]
+        while more := _ANOTHER_ESTIMATE.match(text, estimates[-1][2]):
+            estimates.append((more.group(1), more.start(1), more.end(1)))
+        for value_text, start, end in estimates:
+            setting = _setting(text, start, end, 0, names, "")
+            # a magnitude that names no place of its own is compared with any (below): it must not stand in a
+            # sentence about another shock ("200 aftershocks followed, some as strong as magnitude 5.8")
+            if _OTHER_SHOCK.search(setting.clause if setting.places else text) or setting.frame:
+                continue
+            value = float(value_text)
+            found.append(
+                _Quantity(
+                    value, value, "exact", "magnitude", setting.clause, setting.context, group, doc_id,
+                    noun="magnitude", places=setting.places,
+                )
+            )  # fmt: skip
     return found
 
 
@@ -486,8 +501,10 @@ def _same_topic(a: _Quantity, b: _Quantity) -> bool:
     if a.unit != b.unit or a.frame != b.frame:
         return False
     if a.unit == "magnitude":
-        # one quake: the same places named (or none), magnitudes a revision apart
-        return a.places == b.places and abs(a.low - b.low) <= MAGNITUDE_REVISION
+        # one quake: the same places named (or none on one side: "6.8 by Turkish scientists"), magnitudes a
+        # revision apart
+        places_agree = a.places == b.places or not a.places or not b.places
+        return places_agree and abs(a.low - b.low) <= MAGNITUDE_REVISION
     if a.relative != b.relative and not (a.places & b.places) - {"where", "part"}:
         return False  # "10 others" vs a total; but "68 other deaths in the Caribbean" is the Caribbean's count
     a_key, b_key = a.key, b.key

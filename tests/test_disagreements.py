@@ -772,7 +772,22 @@ def test_magnitudes_of_one_quake_are_found() -> None:
         "More than 200 aftershocks followed, some as strong as magnitude 5.8.",  # an aftershock
         "The magnitude-7.1 quake that struck at night killed 50 people.",  # too far apart for one quake
         "The magnitude 6 quake was felt in Rome.",  # the same value
+        "There have been six other quakes greater than magnitude 6.1 since then.",  # other quakes
     ],
 )
 def test_magnitudes_of_other_shocks_give_nothing(second: str) -> None:
     assert _pair("The magnitude 6 quake struck at night and was felt in Rome.", second) == []
+
+
+def test_a_magnitude_in_degrees_and_each_agency_s_estimate_in_a_list_are_magnitudes() -> None:
+    # a news agency writes "6.7-degree earthquake"; another report lists three agencies' estimates, one of
+    # them a revision of it (6.8) and the others too far for one quake from 6.7 (7.5, 7.8)
+    [magnitude] = _pair(
+        "At least 600 people died in the 6.7-degree earthquake which ripped through western Turkey.",
+        "The quake has been identified as magnitude 7.5 by the MIT scientists, 6.8 by Turkish scientists, and 7.8 by "
+        "the US Geological Survey.",
+    )
+    assert sorted(c.text.split("-degree")[0][-3:] if "degree" in c.text else c.text[:3] for c in magnitude.claims) == [
+        "6.7",
+        "6.8",
+    ]
