@@ -45,6 +45,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import numpy as np
 
@@ -57,6 +58,7 @@ from chorus.entities import (
     SAID_VERBS,
     find_names,
     fold,
+    person_gender,
     spellings_in,
 )
 from chorus.models import Document, Entity, Quote
@@ -576,12 +578,13 @@ class _SpeakerFinder:
                     return max(named, key=lambda e: e.mentions)
         return (people or speakers or [None])[0]
 
-    def last_person_before(self, position: int, carry: bool = True) -> Entity | None:
+    def last_person_before(self, position: int, carry: bool = True, pronoun: str | None = None) -> Entity | None:
         """For "he said": the person the last sentence before ``position`` that names one is about:
         its first subject (usually the speaker), else its first possessor ("Charamut's campaign issued
         a statement"), else a titled object ("pledged loyalty to President Maduro. He tweeted"). With
         ``carry``, the last quote's speaker when nobody is named since; without, the narrative alone (the
-        same whether a report's quotes are read one by one or all at once)."""
+        same whether a report's quotes are read one by one or all at once). With ``pronoun`` ("he", "she"),
+        people whose first name says otherwise are passed over."""
         people = [
             (start, entity, role)
             for k, (start, _, _, role) in enumerate(self.occurrences)
@@ -589,8 +592,14 @@ class _SpeakerFinder:
             and role in _ROLE_RANK
             and not self.quoted_at(k)  # a name inside a quotation is not who the narrative is about
             and (entity := self.entity_at(k)).kind == "person"
+            and _may_be(entity, pronoun)
         ]
-        if carry and self.last_quote is not None and not any(start > self.last_quote[0] for start, _, _ in people):
+        if (
+            carry
+            and self.last_quote is not None
+            and _may_be(self.last_quote[1], pronoun)
+            and not any(start > self.last_quote[0] for start, _, _ in people)
+        ):
             # '“...,” the athlete said. ¶ “...,” she said.': nobody named since, so still that speaker
             return self.last_quote[1]
         if not people:
@@ -604,12 +613,16 @@ class _SpeakerFinder:
         return any(start <= position < end for start, end in self.quoted)
 
 
-def _attribute(
-    paragraph: str, offset: int, start: int, end: int, finder: _SpeakerFinder, lead_in: str = ""
-) -> tuple[bool, Entity | None, str]:
-    """``(attributed, speaker, how)`` of the quote at ``paragraph[start:end]`` (``offset`` is the
-    paragraph's place in the document, ``lead_in`` the paragraph before it; ``how`` is one of
-    ``ATTRIBUTIONS``)."""
+class _Attribution(NamedTuple):
+    attributed: bool
+    speaker: Entity | None
+    how: str  # how the rules found ``speaker`` (``ATTRIBUTIONS``)
+    pronoun: str | None = None  # "he" or "she" when a pronoun gave the speaker
+
+
+def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _SpeakerFinder, lead_in: str = "") -> _Attribution:
+    """How the quote at ``paragraph[start:end]`` is attributed (``offset`` is the paragraph's place in the
+    document, ``lead_in`` the paragraph before it)."""
     after = paragraph[end + 1 : end + 260] if end < len(paragraph) else ""
     # "said Mrs. Kovar.": a title's full stop does not end the attribution.
     after = re.sub(rf"\b({_TITLE_ABBREVIATIONS})\.", r"\1", after)
@@ -622,19 +635,20 @@ def _attribute(
         # 'was called "the greatest poet of the century" by Gabriel García Márquez': the agent speaks
         agent, how = finder.resolve_phrase(by.group(1), position)
         if agent is not None:
-            return True, agent, how
+            return _Attribution(True, agent, how)
     if match := _AFTER_PRONOUN.match(after):
-        return True, finder.last_person_before(position), "pronoun"
+        pronoun = (match.group(1) or match.group(2)).lower()
+        return _Attribution(True, finder.last_person_before(position, pronoun=pronoun), "pronoun", pronoun)
     if according := _AFTER_ACCORDING_TO.match(after):
         # '"...," according to a statement from the Velmora Water Board.'
         phrase = _ISSUED_BY.sub("", according.group(1))
-        return True, finder.named_speaker(phrase, position), "name"
+        return _Attribution(True, finder.named_speaker(phrase, position), "name")
     if match := _AFTER_VERB_NAME.match(after):
         speaker, how = finder.resolve_phrase(match.group(1), position)
         if speaker is None and (apposition := _APPOSITIVE_NAME.match(after[match.end() :])):
             # 'said Kovac's lawyer, Paul Edmar': the role is named in apposition after it
             speaker, how = finder._named_in(apposition.group(1), position), "name"
-        return True, speaker, how if speaker is not None else "none"
+        return _Attribution(True, speaker, how if speaker is not None else "none")
     quote_ends_sentence = paragraph[start:end].rstrip().endswith((".", "!", "?"))
     if (
         (match := _AFTER_NAME_VERB.match(after))
@@ -655,13 +669,13 @@ def _attribute(
             # 'portray Poland "as a kind of regional leader" outside the EU, says Prof Szczerbiak.': the
             # sentence goes on after the quote and ends on its attribution
             speaker, how = finder.resolve_phrase(inverted.group(1), position)
-        return True, speaker, how
+        return _Attribution(True, speaker, how)
     # Both patterns below match only text free of . ! ? and quote marks, so they are searched after the last
     # of those (the same matches; the lazy name group no longer backtracks over earlier sentences).
     clause = before[max(before.rfind(mark) for mark in '.!?“”"') + 1 :]
     if (label := _NAME_COLON.fullmatch(before)) and (speaker := finder._named_in(label.group(1), position)):
         if speaker.kind == "person":
-            return True, speaker, "name"  # 'Kovac: "We will rebuild..."' (an interview's or a caption's label)
+            return _Attribution(True, speaker, "name")  # 'Kovac: "We will rebuild..."' (an interview's or a caption's label)
     if according := _ACCORDING_TO.search(clause):
         # 'According to Mayor Bill de Blasio, "..."'; 'According to the library, "..."' (the one it names)
         speaker = finder.named_speaker(according.group(1), position)
@@ -669,13 +683,14 @@ def _attribute(
         if speaker is None and re.match(r"\s*the\s", according.group(1), re.IGNORECASE):
             speaker, how = finder.resolve_phrase(according.group(1), position)
         if speaker is not None:
-            return True, speaker, how
+            return _Attribution(True, speaker, how)
     if match := _BEFORE_PRONOUN.search(clause):
-        return True, finder.last_person_before(position), "pronoun"
+        pronoun = match.group(1).lower()
+        return _Attribution(True, finder.last_person_before(position, pronoun=pronoun), "pronoun", pronoun)
     if match := _BEFORE_NAME_VERB.search(clause):
         speaker, how = finder.resolve_phrase(match.group(1), position)
         if speaker is not None:
-            return True, speaker, how
+            return _Attribution(True, speaker, how)
     # The sentence's start: the last full stop, "?" or "!" before a space, not after an initial ("the U.S. said")
     ends = [m.start() for m in re.finditer(r"[.!?]\s", before) if not re.search(r"(?:^|[\s.])[A-Z]$", before[: m.start()])]
     head = before[ends[-1] + 1 :] if ends else before
@@ -692,8 +707,8 @@ def _attribute(
         if speaker is None and (inverted := re.match(r"\s*([^,.;:“”\"]{1,80})", head[verb.end() :])):
             # 'They are, said the poet Pere Gimferrer, who edits them, as full of "..."': the name after the verb
             speaker, how = finder._named_in(inverted.group(1), position), "name"
-        return True, speaker, how if speaker is not None else "none"
-    return False, None, "none"
+        return _Attribution(True, speaker, how if speaker is not None else "none")
+    return _Attribution(False, None, "none")
 
 
 @dataclass
@@ -710,6 +725,7 @@ class _Attributed:
     speaker: Entity | None
     previous: Entity | None  # the speaker of the report's previous attributed quote (None when it had none)
     how: str = "name"  # how the rules found ``speaker`` (``ATTRIBUTIONS``)
+    pronoun: str | None = None  # "he" or "she" when a pronoun gave the speaker (or the quote carried on)
 
 
 def _attributed_quotes(documents: list[Document], entities: list[Entity]) -> Iterator[_Attributed]:
@@ -719,13 +735,13 @@ def _attributed_quotes(documents: list[Document], entities: list[Entity]) -> Ite
             continue
         finder = _SpeakerFinder(document.text, document.id, entities)
         offset = 0
-        previous: tuple[int, Entity | None] | None = None  # paragraph number and speaker of the last quote
+        previous: tuple[int, Entity | None, str | None] | None = None  # paragraph number, speaker, pronoun of the last quote
         lead_in, lead_in_offset, lead_in_number = "", 0, -1  # the last non-empty paragraph before this one: where, which
         for number, paragraph in enumerate(document.text.split("\n")):
             last_end: int | None = None  # where the last attributed quote of this paragraph ends
             for start, end in quoted_spans(paragraph):
                 text = paragraph[start:end].strip(" ,")
-                attributed, speaker, how = _attribute(paragraph, offset, start, end, finder, lead_in)
+                attributed, speaker, how, pronoun = _attribute(paragraph, offset, start, end, finder, lead_in)
                 if (
                     last_end is not None
                     and previous is not None
@@ -767,11 +783,13 @@ def _attributed_quotes(documents: list[Document], entities: list[Entity]) -> Ite
                 if attributed:
                     # A short quote is not kept, but its speaker carries on: “Not yet,” X said. “The rest...”
                     before = previous[1] if previous is not None else None
-                    previous = (number, speaker)
+                    if how == "carried" and previous is not None:
+                        pronoun = previous[2]  # '“...,” she said. “More...”': still a she
+                    previous = (number, speaker, pronoun)
                     last_end = end
                     finder.last_quote = (offset + start, speaker) if speaker is not None and speaker.kind == "person" else None
                     if len(text.split()) >= MIN_QUOTE_WORDS:
-                        yield _Attributed(doc_index, finder, offset, paragraph, start, end, text, speaker, before, how)
+                        yield _Attributed(doc_index, finder, offset, paragraph, start, end, text, speaker, before, how, pronoun)
             if paragraph.strip():
                 lead_in, lead_in_offset, lead_in_number = paragraph, offset, number
             offset += len(paragraph) + 1
@@ -971,6 +989,8 @@ def ranked_speaker(quote: _Attributed) -> Entity | None:
     if quote.how == "pronoun" and any(c.entity.kind == "person" for c in found):
         # "he said", "she added": a person, not the agency credited under a chart in between
         found = [c for c in found if c.entity.kind == "person"]
+    if any(_may_be(c.entity, quote.pronoun) for c in found):
+        found = [c for c in found if _may_be(c.entity, quote.pronoun)]  # "she said": not the man named just before
     if not found:
         return quote.speaker
     scores = load_speaker_model().scores(np.array([c.features for c in found]))
@@ -1031,6 +1051,16 @@ def _chained(between: str) -> bool:
         and not re.search(rf"\b{_VERB}\b", between, re.IGNORECASE)
         and not re.search(r"\b(?:by|to|of|from|with|as)\s*$", between)  # a quoted phrase inside the narrative
     )
+
+
+def _may_be(entity: Entity, pronoun: str | None) -> bool:
+    """``entity`` can be the one ``pronoun`` ("he", "she", or None: anyone) stands for: its first name does not
+    say otherwise."""
+    gender = person_gender(entity) if pronoun in _PRONOUN_GENDERS else None
+    return gender is None or gender == _PRONOUN_GENDERS[pronoun]
+
+
+_PRONOUN_GENDERS = {"he": "male", "she": "female"}
 
 
 def _resumed(between: str) -> bool:

@@ -11,7 +11,15 @@ import pytest
 from demo_corpus import DEMO_IDS
 
 from chorus import Document, SummaryOptions
-from chorus.entities import EntityIndex, canonical_names, compatible, extract_entities, fold, similar_word
+from chorus.entities import (
+    EntityIndex,
+    canonical_names,
+    compatible,
+    extract_entities,
+    fold,
+    person_gender,
+    similar_word,
+)
 from chorus.models import Entity, Sentence
 from chorus.pipeline import prepare
 
@@ -804,3 +812,18 @@ def test_a_name_after_firm_is_a_company_not_a_person() -> None:
     )
     assert _only(index.entities, "Bryan Cave").kind == "organisation"
     assert _only(index.entities, "J. Michael Cooper").kind == "person"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "gender"),
+    [
+        ("Judy Biggert", "person", "female"),
+        ("Newt Gingrich", "person", "male"),
+        ("J. Michael Cooper", "person", "male"),  # an initial is not the first name
+        ("Kovac", "person", None),  # a surname alone says nothing
+        ("Nicolás Maduro", "person", "male"),
+        ("Barnes & Noble", "organisation", None),
+    ],
+)
+def test_person_gender_reads_the_first_name(name: str, kind: str, gender: str | None) -> None:
+    assert person_gender(Entity(name=name, kind=kind)) == gender

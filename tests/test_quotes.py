@@ -1106,3 +1106,21 @@ def test_a_lead_in_naming_someone_else_does_not_carry_the_speaker() -> None:
         f'"I saw it with my own eyes, I am a living eyewitness," he said. Unlike Sarah Cole, "{QUOTE}."'
     )
     assert "Benjamin Miller" not in [q.speaker for q in _quotes(_report(text))][1:]
+
+
+def test_she_is_not_the_man_named_last() -> None:
+    text = (
+        "Judy Biggert, a Republican from the Chicago suburbs, met the caucus. "
+        f'Newt Gingrich energized her supporters before the election. "{QUOTE}," she said.'
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["Judy Biggert"]
+    assert [q.speaker for q in _quotes(_report(text), speakers=None)] == ["Judy Biggert"]
+
+
+def test_a_quote_carried_on_after_she_said_stays_with_a_woman() -> None:
+    text = (
+        "Judy Biggert, a Republican from the Chicago suburbs, met the caucus. \n"
+        "Newt Gingrich spoke to the freshmen on Friday. \n"
+        f'"It was kind of bittersweet," she said as she hurried into a meeting. "{QUOTE}."'
+    )
+    assert [q.speaker for q in _quotes(_report(text), speakers=None)] == ["Judy Biggert", "Judy Biggert"]
