@@ -94,6 +94,12 @@ STATE_ABBREVIATIONS = {
     "tenn": "tennessee", "vt": "vermont", "va": "virginia", "wash": "washington", "wva": "west virginia",
     "wis": "wisconsin", "wyo": "wyoming", "dc": "washington dc",
 }  # fmt: skip
+# The states a party tag may name, abbreviated or in full ("R-Fla.", "R-Utah"; folded).
+_STATES = (
+    frozenset(STATE_ABBREVIATIONS)
+    | {name for name in STATE_ABBREVIATIONS.values() if " " not in name}
+    | frozenset("alaska hawaii idaho iowa maine ohio texas utah".split())
+)
 # Standard short forms of two countries news writing names constantly (folded) -> the full name.
 COUNTRY_ALIASES = {"us": "united states", "usa": "united states", "uk": "united kingdom"}
 # Adjectives that end like a demonym but name a party ("Democratic National Committee").
@@ -401,8 +407,9 @@ def _mention_from_run(
         target = ORGANISATION_ALIASES[joined].split()
         core = tuple(w for w in target if w not in PARTICLES and w not in GENERIC_WORDS) or tuple(target)
         evidence["organisation"] += 2
-    elif len(words) == 1 and (tag := re.fullmatch(r"[rdi]-(\w+)", joined)) and tag.group(1) in STATE_ABBREVIATIONS:
-        core = tuple(STATE_ABBREVIATIONS[tag.group(1)].split())  # "(R-Fla.)": a party tag names the member's state
+    elif len(words) == 1 and (tag := re.fullmatch(r"[rdi]-(\w+)", joined)) and tag.group(1) in _STATES:
+        # "(R-Fla.)", "R-Utah": a party tag names the member's state
+        core = tuple(STATE_ABBREVIATIONS.get(tag.group(1), tag.group(1)).split())
         evidence["place"] += 2
     elif len(words) == 1 and joined in STATE_ABBREVIATIONS and sentence.text[: starts[0]].rstrip().endswith(","):
         core = tuple(STATE_ABBREVIATIONS[joined].split())  # "Nashville, Tenn.": a state abbreviated after its city

@@ -552,12 +552,13 @@ class _SpeakerFinder:
             len(named) >= 2
             and named[-1][3] == "subject"
             and not phrase[named[-1][0] + len(named[-1][1]) :].strip(" ,")
-            and re.fullmatch(r"\s+(?:[a-z][\w-]*\s+){1,3}", phrase[named[-2][0] + len(named[-2][1]) : named[-1][0]])
+            and re.fullmatch(r"\s+(?:[a-z][\w-]*\s+){1,3}|.*,\s+", phrase[named[-2][0] + len(named[-2][1]) : named[-1][0]])
         ):
             last = self._choose(named[-1][2], position)
             if last.kind == "person" and not _ACRONYM.fullmatch(named[-1][1]):
                 # "Metallica drummer Lars Ulrich", "Trump campaign manager Corey Lewandowski": the name that ends the
-                # phrase after a role is its head; the name before the role says whom the person works for
+                # phrase after a role is its head; the name before the role says whom the person works for. After a
+                # clause, the name right before the verb: "When he learned how Eric Johnson beamed, Keith Johnson"
                 people = [last]
         # Organisations speak; so does an acronym after an article whatever kind it was given ("the ICC urged").
         speakers = [e for e, _, form in found if e.kind in {"organisation", "other"} or _ACRONYM.fullmatch(form)]

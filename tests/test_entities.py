@@ -827,3 +827,14 @@ def test_a_name_after_firm_is_a_company_not_a_person() -> None:
 )
 def test_person_gender_reads_the_first_name(name: str, kind: str, gender: str | None) -> None:
     assert person_gender(Entity(name=name, kind=kind)) == gender
+
+
+def test_a_party_tag_with_a_state_s_full_name_is_that_state() -> None:
+    _, index = _analyse(
+        [
+            Document("Sen. Mike Lee, R-Utah, defended him. Utah voters agree.", id="a"),
+            Document("Lee spoke in Utah on Friday.", id="b"),
+        ]
+    )
+    utah = _only(index.entities, "Utah")
+    assert utah.kind == "place" and "R-Utah" in _forms(utah)

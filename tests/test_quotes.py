@@ -1049,6 +1049,14 @@ def test_an_interviewer_s_question_between_two_quotes_keeps_the_speaker() -> Non
         # a scientist reporting a study's finding
         (f'Half are overweight. "{QUOTE}," reported Dr. James Hill, director of the research unit.', "James Hill"),
         (f'Lauren Slater wrote a memoir. "{QUOTE}," the author concludes.', "Lauren Slater"),
+        # after a clause naming someone else, the name right before the verb speaks
+        (
+            "Eric Johnson rode in the canoe. When he learned how little Eric Johnson beamed in the canoe, Keith Johnson "
+            f'said: "{QUOTE}."',
+            "Keith Johnson",
+        ),
+        # a party tag after the name is the member's state, not a second person
+        (f'Mike Lee sat down. Sen. Mike Lee, R-Utah, tweeted, "{QUOTE}."', "Mike Lee"),
     ],
 )
 def test_names_in_the_attribution_after_the_quote(text: str, speaker: str) -> None:
