@@ -1100,10 +1100,11 @@ def test_more_reporting_verbs_before_the_quote(verb: str) -> None:
     assert [q.speaker for q in _quotes(_report(text))] == ["Ermias Kebreab"]
 
 
-def test_a_quote_after_a_short_lead_in_goes_on_with_the_last_speaker() -> None:
+@pytest.mark.parametrize("lead_in", ["If bodies were moved,", "Whaling"])
+def test_a_quote_after_a_short_lead_in_goes_on_with_the_last_speaker(lead_in: str) -> None:
     text = (
         "Benjamin Miller grew up nearby. \n"
-        f'"I saw it with my own eyes, I am a living eyewitness," he said. If bodies were moved, "{QUOTE}."'
+        f'"I saw it with my own eyes, I am a living eyewitness," he said. {lead_in} "{QUOTE}."'
     )
     assert [q.speaker for q in _quotes(_report(text))] == ["Benjamin Miller", "Benjamin Miller"]
 
