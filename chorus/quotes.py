@@ -336,6 +336,16 @@ class _SpeakerFinder:
             self._said[k] = bool(_SAID_AFTER.match(self.text[end : end + 80])) or _said_before(self.text, start)
         return self._said[k]
 
+    def sole_person_reported(self, start: int, end: int) -> Entity | None:
+        """The only person named in ``text[start:end]``, when it reports their words there ("McCarty said he has
+        wanted to hunt whales. An accomplished carver, McCarty creates masks."): a quote paragraph after it is
+        theirs."""
+        named = range(bisect_left(self._starts, start), bisect_left(self._starts, end))
+        people = {self.entity_at(k).name: self.entity_at(k) for k in named if self.entity_at(k).kind == "person"}
+        if len(people) != 1 or " " not in next(iter(people)):
+            return None  # nobody, several people, or a single word read as a person ("the group Remera")
+        return next(iter(people.values())) if any(self.said_at(k) for k in named if self.entity_at(k).kind == "person") else None
+
     def narrative_people(self) -> tuple[list[int], list[Entity]]:
         """Where each person named as a subject or possessor outside quotations stands, and who (computed once)."""
         if self._people is None:
@@ -763,7 +773,9 @@ def _attributed_quotes(documents: list[Document], entities: list[Entity]) -> Ite
                     # 'Emmanuelle Amar, director of Remera, told the Guardian research must go on.' ¶ '“These
                     # malformations are very rare...”': a quote opening its paragraph, after a narrative paragraph
                     # that ends reporting someone's words, goes on with them
-                    speaker = _reported_just_before(lead_in, lead_in_offset, finder, views=True)
+                    speaker = _reported_just_before(lead_in, lead_in_offset, finder, views=True) or finder.sole_person_reported(
+                        lead_in_offset, lead_in_offset + len(lead_in)
+                    )
                     attributed, how = speaker is not None, "name"
                 if not attributed and head.strip() and not re.search(r"[“”\"]", head):
                     # 'Silverman said paid leave would help. “There is a big problem...”': the quote goes on

@@ -1103,8 +1103,7 @@ def test_more_reporting_verbs_before_the_quote(verb: str) -> None:
 @pytest.mark.parametrize("lead_in", ["If bodies were moved,", "Whaling"])
 def test_a_quote_after_a_short_lead_in_goes_on_with_the_last_speaker(lead_in: str) -> None:
     text = (
-        "Benjamin Miller grew up nearby. \n"
-        f'"I saw it with my own eyes, I am a living eyewitness," he said. {lead_in} "{QUOTE}."'
+        f'Benjamin Miller grew up nearby. \n"I saw it with my own eyes, I am a living eyewitness," he said. {lead_in} "{QUOTE}."'
     )
     assert [q.speaker for q in _quotes(_report(text))] == ["Benjamin Miller", "Benjamin Miller"]
 
@@ -1133,3 +1132,17 @@ def test_a_quote_carried_on_after_she_said_stays_with_a_woman() -> None:
         f'"It was kind of bittersweet," she said as she hurried into a meeting. "{QUOTE}."'
     )
     assert [q.speaker for q in _quotes(_report(text), speakers=None)] == ["Judy Biggert", "Judy Biggert"]
+
+
+def test_a_quote_paragraph_after_a_paragraph_about_one_person_reporting_their_words_is_theirs() -> None:
+    text = (
+        "Micah McCarty said he has wanted to hunt whales for a long time. An accomplished carver whose art is sold "
+        "in Fremont, McCarty frequently creates masks. \n"
+        f'"{QUOTE}."'
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["Micah McCarty"]
+
+
+def test_a_quote_paragraph_after_a_paragraph_naming_two_people_is_not_carried() -> None:
+    text = f'Micah McCarty said he has wanted to hunt whales for a long time. Don Swan paddles behind him. \n"{QUOTE}."'
+    assert [q.speaker for q in _quotes(_report(text))] == []
