@@ -110,7 +110,8 @@ def normalise(text: str) -> str:
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     # Newswire's typewriter quotes: ``...'' (NYT), and ''...'' (AP), where the same pair opens and closes
     text = text.replace("``", "“")
-    text = _OPENING_TWO_APOSTROPHES.sub("“", text).replace("''", "”")
+    # "`The White Album,''' he said": three apostrophes close the inner quote, then the outer one
+    text = _OPENING_TWO_APOSTROPHES.sub("“", text).replace("'''", "’”").replace("''", "”")
     return _SPACES.sub(" ", text)
 
 
