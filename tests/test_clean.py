@@ -318,6 +318,8 @@ def test_newswire_typewriter_quotes_become_curly_quotes() -> None:
         "“We take our craft seriously,” Ulrich said. (“Not now,” he added.)"
     )
     assert normalise("''Yes.''\n''No.''") == "“Yes.”\n“No.”"
+    # a quote inside the quote closes first: three apostrophes are the inner mark, then the outer one
+    assert normalise("``It's like signing `The White Album,''' he said.") == "“It's like signing `The White Album,’” he said."
 
 
 def test_glued_sentences_are_split_on_the_right_side_of_a_quote_mark() -> None:
