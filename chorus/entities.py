@@ -16,6 +16,7 @@ The canonical name is the most used full spelling, accented when any source acce
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -94,12 +95,11 @@ STATE_ABBREVIATIONS = {
     "tenn": "tennessee", "vt": "vermont", "va": "virginia", "wash": "washington", "wva": "west virginia",
     "wis": "wisconsin", "wyo": "wyoming", "dc": "washington dc",
 }  # fmt: skip
-# The states a party tag may name, abbreviated or in full ("R-Fla.", "R-Utah"; folded).
-_STATES = (
-    frozenset(STATE_ABBREVIATIONS)
-    | {name for name in STATE_ABBREVIATIONS.values() if " " not in name}
-    | frozenset("alaska hawaii idaho iowa maine ohio texas utah".split())
+# The states' names in full (folded), and the ones a party tag may name, abbreviated or not ("R-Fla.", "R-Utah").
+_STATE_NAMES = (frozenset(STATE_ABBREVIATIONS.values()) - {"washington dc"}) | frozenset(
+    "alaska hawaii idaho iowa maine ohio texas utah".split()
 )
+_STATES = frozenset(STATE_ABBREVIATIONS) | {name for name in _STATE_NAMES if " " not in name}
 # Standard short forms of two countries news writing names constantly (folded) -> the full name.
 COUNTRY_ALIASES = {"us": "united states", "usa": "united states", "uk": "united kingdom"}
 # Adjectives that end like a demonym but name a party ("Democratic National Committee").
@@ -375,18 +375,26 @@ def _mention_from_run(
     rest = sentence.text[starts[-1] + len(words[-1]) :]
     if following in SAID_VERBS or rest.startswith(", who"):
         evidence["person"] += 1
-    elif (apposition := re.match(r",\s+(?:an?|the)\s+((?:[\w-]+\s+){0,3}[\w-]+)", rest)) and any(
+    elif (apposition := re.match(r",\s+(?:(?:an?|the)\s+)?((?:[\w-]+\s+){0,3}[\w-]+)", rest)) and any(
         word in ROLE_NOUNS or word in PERSON_TITLES for word in apposition.group(1).lower().split()
     ):
-        evidence["person"] += 1  # "Mark Mellman, a Democratic pollster"
+        evidence["person"] += 1  # "Mark Mellman, a Democratic pollster", "Astrid de Ruiter, spokeswoman for Novem"
     if following in PLACE_WORDS:
         evidence["place"] += 1
+    if " ".join(lowered) in _STATE_NAMES:
+        evidence["place"] += 2  # "Ohio", "New Mexico": a state, not whoever shares the name
+    if (state := re.match(r",\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\.?(?=[\s,;:)]|$)", rest)) and (
+        fold(state.group(1)) in STATE_ABBREVIATIONS or fold(state.group(1)) in _STATE_NAMES
+    ):
+        evidence["place"] += 2  # "Eastlake, Ohio", "Baton Rouge, La.": a town named with its state
     if (
         len(words) >= 2
         and not evidence["organisation"]
         and not evidence["place"]
         # "Vanity Fair", "Australian Open", "Jewish Life": words the reports also use in lower case
-        and not any(w.lower() in lowercase_words or w.lower().endswith(("ish", "ese")) for w in words)
+        and not any(
+            (w.lower() in lowercase_words and w.lower() not in PARTICLES) or w.lower().endswith(("ish", "ese")) for w in words
+        )
     ):
         evidence["person"] += 1  # a two-word name with nothing else known is most often a person
     core = tuple(w for w in lowered if w not in PARTICLES and w not in GENERIC_WORDS) or tuple(lowered)
@@ -395,6 +403,9 @@ def _mention_from_run(
         # "Tamim bin Hamad Al Thani" is Tamim, son of Hamad: his own name is the first, so it stands where a
         # surname does, and "Hamad" alone (his father) does not join him
         core = (lowered[patronymic + 1], lowered[0])
+    if len(core) == 1 and (surname := _shared_surname(tokens, run[-1])):
+        core = (core[0], surname)  # "Brenda and Tommy Teepell": Brenda Teepell
+        evidence["person"] += 2
     if len(core) >= 3 and core[-1] == "department" and core[-2] in AGENCY_WORDS:
         core = core[:-1]  # "Alhambra Police Department" is "Alhambra police"
     if "police" in core[1:]:
@@ -415,6 +426,23 @@ def _mention_from_run(
         core = tuple(STATE_ABBREVIATIONS[joined].split())  # "Nashville, Tenn.": a state abbreviated after its city
         evidence["place"] += 2
     return Mention(surface, sentence.doc_index, index, starts[0], core, evidence)
+
+
+def _shared_surname(tokens: list[tuple[str, int]], last: int) -> str | None:
+    """For a first name alone before "and" and another person's full name ("Brenda and Tommy Teepell", "Kate and
+    Gerry McCann"): the surname the two share (folded), else None."""
+    following = [token for token, _ in tokens[last + 1 : last + 5]]
+    if len(following) < 3 or following[0] != "and" or not _is_first_name(tokens[last][0]):
+        return None
+    name = list(itertools.takewhile(lambda t: _is_capitalised(t) and t[:1].isalpha(), following[1:]))
+    if len(name) != 2 or not _is_first_name(name[0]):
+        return None
+    return fold(name[1])
+
+
+def _is_first_name(word: str) -> bool:
+    """A given name in gender-guesser's list (of either gender)."""
+    return _gender_detector().get_gender(word) != "unknown"
 
 
 def similar_word(a: str, b: str) -> bool:
@@ -601,11 +629,14 @@ def _evidence(mentions: list[Mention], members: list[int]) -> Counter:
 
 def _initials(surface: str) -> tuple[str, ...]:
     """The initials of a name, lower-cased, of its capitalised words and of all its words ("Library of
-    Congress": "lc", "loc"), and without a country in front ("U.S. Energy Information Administration": "eia")."""
+    Congress": "lc", "loc"), without a country in front ("U.S. Energy Information Administration": "eia") and
+    without a company suffix ("General Motors Corp": "gm")."""
     words = [w for w in re.split(r"[\s\-]+", surface) if w]
     spellings = ["".join(w[0] for w in words if w[:1].isupper()).lower(), "".join(w[0] for w in words).lower()]
     if len(words) >= 3 and fold(words[0]) in COUNTRY_ALIASES:
         spellings.append("".join(w[0] for w in words[1:] if w[:1].isupper()).lower())
+    if len(words) >= 3 and fold(words[-1]) in _COMPANY_SUFFIXES:
+        spellings.append("".join(w[0] for w in words[:-1] if w[:1].isupper()).lower())  # "General Motors Corp": "gm"
     return tuple(spellings)
 
 
@@ -635,7 +666,8 @@ def _bracketed_name(mentions: list[Mention], acronyms: list[int], groups: list[l
         if (
             k in group_of
             and letters[:1] == fold(acronym.surface)[:1]
-            and acronym.start - mentions[k].start - len(mentions[k].surface) <= 4
+            # " (" or "( ": right after the name, not "Gerald Holmes, a GM spokesman"
+            and acronym.start - mentions[k].start - len(mentions[k].surface) <= 3
         ):
             return group_of[k]
     return None

@@ -420,8 +420,10 @@ class _SpeakerFinder:
             # "the athlete", "the opposition leader": an epithet for the person the report calls that
             # ("Daniels' attorney Michael Avenatti" ... "the attorney tweeted"), else the one it is about
             called = self.person_called(nouns[-1], position)
-            if called is None and nouns[-1] in _ANONYMOUS_ROLES:
-                return None, "none"  # "the retired official asked", "the witness said": no one the report calls that
+            if called is None and nouns[-1] in _ANONYMOUS_ROLES and not re.search(r"\s[A-Z]", subject):
+                # "the retired official asked", "the witness said": no one the report calls that; but "the Eastlake,
+                # Ohio, resident said" describes by hometown someone the report has introduced
+                return None, "none"
             return (called or self.most_named_person_before(position) or self.last_person_before(position)), "description"
         return self.last_person_before(position), "pronoun"
 

@@ -838,3 +838,43 @@ def test_a_party_tag_with_a_state_s_full_name_is_that_state() -> None:
     )
     utah = _only(index.entities, "Utah")
     assert utah.kind == "place" and "R-Utah" in _forms(utah)
+
+
+def test_an_acronym_after_a_person_is_not_their_abbreviation() -> None:
+    _, index = _analyse(
+        [
+            Document("General Motors Corp. said sales fell. Gerald Holmes, a GM spokesman, said GM would invest.", id="a"),
+            Document("GM plans to close two plants. General Motors Corp. did not comment.", id="b"),
+        ]
+    )
+    assert "GM" not in _forms(_only(index.entities, "Gerald Holmes"))
+    company = _only(index.entities, "GM")
+    assert company.kind == "organisation" and "General Motors Corp" in _forms(company)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Astrid de Ruiter, spokeswoman for Novem, says the house was designed early.", "Astrid de Ruiter", "person"),
+        ("The Eastlake, Ohio, resident said she walks every day.", "Eastlake", "place"),
+        ("Workers came from Michigan and even Ohio and Illinois to picket.", "Illinois", "place"),
+    ],
+)
+def test_kinds_read_from_an_apposition_or_a_state(text: str, name: str, kind: str) -> None:
+    _, index = _analyse([Document(text, id="a"), Document(f"{name} was mentioned again.", id="b")])
+    assert _only(index.entities, name).kind == kind
+
+
+def test_a_first_name_before_and_a_full_name_shares_the_surname() -> None:
+    _, index = _analyse(
+        [
+            Document("Brenda and Tommy Teepell of Baton Rouge, La., have home schooled their four sons.", id="a"),
+            Document("Tommy Teepell said the boys matured faster.", id="b"),
+        ]
+    )
+    brenda = _only(index.entities, "Brenda")
+    assert brenda.kind == "person" and brenda is not _only(index.entities, "Tommy Teepell")
+    assert _only(index.entities, "Baton Rouge").kind == "place"
+    # places joined by "and" share nothing
+    _, index = _analyse([Document("Texas and New Mexico voted.", id="a"), Document("Texas voted again.", id="b")])
+    assert _only(index.entities, "Texas").kind == "place" and "Texas Mexico" not in {e.name for e in index.entities}

@@ -1146,3 +1146,10 @@ def test_a_quote_paragraph_after_a_paragraph_about_one_person_reporting_their_wo
 def test_a_quote_paragraph_after_a_paragraph_naming_two_people_is_not_carried() -> None:
     text = f'Micah McCarty said he has wanted to hunt whales for a long time. Don Swan paddles behind him. \n"{QUOTE}."'
     assert [q.speaker for q in _quotes(_report(text))] == []
+
+
+def test_a_resident_described_by_hometown_is_the_person_introduced() -> None:
+    text = (
+        f'Kathryn Howe already has. Rheumatoid arthritis left her joints swollen. "{QUOTE}," the Eastlake, Ohio, resident said.'
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["Kathryn Howe"]
