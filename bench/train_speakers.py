@@ -54,7 +54,13 @@ from chorus.entities import extract_entities  # noqa: E402
 from chorus.models import Document  # noqa: E402
 from chorus.options import SummaryOptions  # noqa: E402
 from chorus.pipeline import prepare  # noqa: E402
-from chorus.quotes import SPEAKER_FEATURES, SpeakerModel, _attributed_quotes, speaker_candidates  # noqa: E402
+from chorus.quotes import (  # noqa: E402
+    SPEAKER_FEATURES,
+    SpeakerModel,
+    _attributed_quotes,
+    eligible_candidates,
+    speaker_candidates,
+)
 
 FEATURES = SPEAKER_FEATURES
 candidates = speaker_candidates
@@ -74,6 +80,8 @@ class Example:
     labels: np.ndarray  # 1 where the candidate resolves to the gold speaker
     rules_right: bool
     how: str = "name"  # how the rules found their speaker (``chorus.quotes.ATTRIBUTIONS``)
+    rules_named: bool = True  # the rules named a speaker (Chorus leaves a quote they find unnamed unnamed)
+    eligible: np.ndarray | None = None  # the candidates Chorus's ranker chooses among (``eligible_candidates``)
 
 
 def cluster_examples(gold: dict[str, Any], docs: dict[str, dict[str, str]], data: Path) -> tuple[list[Example], int]:
@@ -98,7 +106,9 @@ def cluster_examples(gold: dict[str, Any], docs: dict[str, dict[str, str]], data
         labels = np.array([resolve_speaker(c.entity.name, gold, item["doc"]) == item["speaker"] for c in cands], dtype=float)
         rules_right = chosen.speaker is not None and resolve_speaker(chosen.speaker.name, gold, item["doc"]) == item["speaker"]
         features = np.array([c.features for c in cands]) if cands else np.zeros((0, len(FEATURES)))
-        examples.append(Example(gold["cluster"], features, labels, rules_right, chosen.how))
+        kept = eligible_candidates(chosen, cands)
+        eligible = np.array([any(c is k for k in kept) for c in cands], dtype=bool)
+        examples.append(Example(gold["cluster"], features, labels, rules_right, chosen.how, chosen.speaker is not None, eligible))
     return examples, missed
 
 
@@ -164,15 +174,19 @@ def scores(model: dict[str, Any], features: np.ndarray) -> np.ndarray:
 
 
 def ranker_right(model: dict[str, Any], example: Example) -> bool:
-    if not len(example.labels):
+    """The ranker's best-scoring candidate, among the ones Chorus lets it choose, is right."""
+    if example.eligible is None or not example.eligible.any():
         return False
-    return bool(example.labels[int(np.argmax(scores(model, example.features)))])
+    ranked = np.where(example.eligible, scores(model, example.features), -np.inf)
+    return bool(example.labels[int(np.argmax(ranked))])
 
 
 def shipped_right(model: dict[str, Any], example: Example) -> bool:
-    """What ``chorus.quotes.ranked_speaker`` does: the rules' speaker when a name in the attribution gave it,
-    else the ranker's."""
-    return example.rules_right if example.how == "name" else ranker_right(model, example)
+    """What ``chorus.quotes.ranked_speaker`` does: nobody when the rules name nobody, the rules' speaker when a
+    name in the attribution gave it, else the ranker's."""
+    if not example.rules_named or example.how == "name" or example.eligible is None or not example.eligible.any():
+        return example.rules_right  # nobody, the named one, or the rules' own speaker when there is no candidate
+    return ranker_right(model, example)
 
 
 def loco(examples: list[Example], regularisation: float, drop: tuple[str, ...] = ()) -> dict[str, tuple[int, int, int, int]]:

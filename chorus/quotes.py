@@ -988,6 +988,17 @@ def load_speaker_model() -> SpeakerModel:
     return SpeakerModel(arrays[0], float(data["intercept"]), arrays[1], arrays[2])
 
 
+def eligible_candidates(quote: _Attributed, found: list[Candidate]) -> list[Candidate]:
+    """Of a quote's ``speaker_candidates``, the ones the ranker chooses among: only people after "he said" or
+    "she added" (not the agency credited under a chart in between), and only those the pronoun may stand for
+    ("she said": not the man named just before), when any are left."""
+    if quote.how == "pronoun" and any(c.entity.kind == "person" for c in found):
+        found = [c for c in found if c.entity.kind == "person"]
+    if any(_may_be(c.entity, quote.pronoun) for c in found):
+        found = [c for c in found if _may_be(c.entity, quote.pronoun)]
+    return found
+
+
 def ranked_speaker(quote: _Attributed) -> Entity | None:
     """The rules' speaker when a name in the attribution gave it ("X said", "said Mayor X"); else the
     candidate the shipped ranker scores highest (the first in text order on a tie); None when the rules
@@ -1000,12 +1011,7 @@ def ranked_speaker(quote: _Attributed) -> Entity | None:
         # the grammar named the speaker: right more often than the ranker there (bench/train_speakers.py);
         # pronouns, descriptions and quotes carried over from the last one are the ranker's
         return quote.speaker
-    found = speaker_candidates(quote)
-    if quote.how == "pronoun" and any(c.entity.kind == "person" for c in found):
-        # "he said", "she added": a person, not the agency credited under a chart in between
-        found = [c for c in found if c.entity.kind == "person"]
-    if any(_may_be(c.entity, quote.pronoun) for c in found):
-        found = [c for c in found if _may_be(c.entity, quote.pronoun)]  # "she said": not the man named just before
+    found = eligible_candidates(quote, speaker_candidates(quote))
     if not found:
         return quote.speaker
     scores = load_speaker_model().scores(np.array([c.features for c in found]))
