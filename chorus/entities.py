@@ -213,8 +213,8 @@ def find_mentions(sentences: list[Sentence]) -> list[Mention]:
                     and (
                         word.lower() in PARTICLES
                         or word == "&"  # "Barnes & Noble", "Johnson & Johnson": one company
-                        # "Bank of England", "Secretary of State", not "People of Venezuela"
-                        or (word == "of" and fold(tokens[j - 1][0]) in ORGANISATION_WORDS | PERSON_TITLES)
+                        # "Bank of England", "Secretary of State", "League for Democracy", not "People of Venezuela"
+                        or (word in ("of", "for") and fold(tokens[j - 1][0]) in ORGANISATION_WORDS | PERSON_TITLES)
                     )
                 ):
                     run.extend([j, j + 1])
@@ -295,7 +295,11 @@ def _mention_from_run(
     # An organisation's own name keeps its office words ("National Assembly", "Justice Department",
     # "Democratic National Committee"): only a country's adjective in front of it goes ("Venezuelan National
     # Assembly"). Before a person, office words and demonyms go ("Venezuelan Defense Minister").
-    organisation_name = len(words) > 1 and words[-1].lower().rstrip(".,") in ORGANISATION_WORDS
+    organisation_name = len(words) > 1 and (
+        words[-1].lower().rstrip(".,") in ORGANISATION_WORDS
+        # "National League for Democracy", "Bank of England": the organisation's noun before "for" or "of"
+        or any(w in ("of", "for") and words[k - 1].lower() in ORGANISATION_WORDS for k, w in enumerate(words) if k)
+    )
     # "Hague-based ICC", "Saudi-led coalition": a compound modifier is not part of the name
     while len(words) > 1 and _COMPOUND_MODIFIER.search(words[0]):
         words, starts = words[1:], starts[1:]

@@ -656,11 +656,16 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _Speak
         # '"...," according to a statement from the Velmora Water Board.'
         phrase = _ISSUED_BY.sub("", according.group(1))
         return _Attribution(True, finder.named_speaker(phrase, position), "name")
+    # Both before-quote patterns match only text free of . ! ? and quote marks, so they are searched after the
+    # last of those (the same matches; the lazy name group no longer backtracks over earlier sentences).
+    clause = before[max(before.rfind(mark) for mark in '.!?“”"') + 1 :]
     if match := _AFTER_VERB_NAME.match(after):
         speaker, how = finder.resolve_phrase(match.group(1), position)
         if speaker is None and (apposition := _APPOSITIVE_NAME.match(after[match.end() :])):
             # 'said Kovac's lawyer, Paul Edmar': the role is named in apposition after it
             speaker, how = finder._named_in(apposition.group(1), position), "name"
+        if _is_outlet(speaker) and (relayed := _named_before(clause, position, finder)):
+            return relayed
         return _Attribution(True, speaker, how if speaker is not None else "none")
     quote_ends_sentence = paragraph[start:end].rstrip().endswith((".", "!", "?"))
     if (
@@ -682,10 +687,11 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _Speak
             # 'portray Poland "as a kind of regional leader" outside the EU, says Prof Szczerbiak.': the
             # sentence goes on after the quote and ends on its attribution
             speaker, how = finder.resolve_phrase(inverted.group(1), position)
+        if _is_outlet(speaker) and (relayed := _named_before(clause, position, finder)):
+            # 'Chen said the reports "sought to ...," the official Yangcheng Evening News reported': the outlet
+            # relays the words of the one named before the quote
+            return relayed
         return _Attribution(True, speaker, how)
-    # Both patterns below match only text free of . ! ? and quote marks, so they are searched after the last
-    # of those (the same matches; the lazy name group no longer backtracks over earlier sentences).
-    clause = before[max(before.rfind(mark) for mark in '.!?“”"') + 1 :]
     if (label := _NAME_COLON.fullmatch(before)) and (speaker := finder._named_in(label.group(1), position)):
         if speaker.kind == "person":
             return _Attribution(True, speaker, "name")  # 'Kovac: "We will rebuild..."' (an interview's or a caption's label)
@@ -697,13 +703,8 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _Speak
             speaker, how = finder.resolve_phrase(according.group(1), position)
         if speaker is not None:
             return _Attribution(True, speaker, how)
-    if match := _BEFORE_PRONOUN.search(clause):
-        pronoun = match.group(1).lower()
-        return _Attribution(True, finder.last_person_before(position, pronoun=pronoun), "pronoun", pronoun)
-    if match := _BEFORE_NAME_VERB.search(clause):
-        speaker, how = finder.resolve_phrase(match.group(1), position)
-        if speaker is not None:
-            return _Attribution(True, speaker, how)
+    if named := _named_before(clause, position, finder):
+        return named
     # The sentence's start: the last full stop, "?" or "!" before a space, not after an initial ("the U.S. said")
     ends = [m.start() for m in re.finditer(r"[.!?]\s", before) if not re.search(r"(?:^|[\s.])[A-Z]$", before[: m.start()])]
     head = before[ends[-1] + 1 :] if ends else before
@@ -1072,6 +1073,36 @@ def _chained(between: str) -> bool:
         and not re.search(rf"\b{_VERB}\b", between, re.IGNORECASE)
         and not re.search(r"\b(?:by|to|of|from|with|as)\s*$", between)  # a quoted phrase inside the narrative
     )
+
+
+def _named_before(clause: str, position: int, finder: _SpeakerFinder) -> _Attribution | None:
+    """The speaker a clause before the quote names with a speech verb ("Chen said the reports", "she added:"),
+    or None."""
+    if match := _BEFORE_PRONOUN.search(clause):
+        pronoun = match.group(1).lower()
+        return _Attribution(True, finder.last_person_before(position, pronoun=pronoun), "pronoun", pronoun)
+    if match := _BEFORE_NAME_VERB.search(clause):
+        speaker, how = finder.resolve_phrase(match.group(1), position)
+        if speaker is not None:
+            return _Attribution(True, speaker, how)
+    return None
+
+
+# Words of news outlets' names, and news agencies known by one name: they report others' words. The second set
+# also ends people's names ("Emily Post"), so it counts only for a name not read as a person's.
+_OUTLET_WORDS = frozenset(
+    """news agency press radio television tv broadcasting newspaper xinhua reuters afp kyodo yonhap interfax
+    itar-tass tass kcna irna suna bernama antara anadolu""".split()
+)
+_PAPER_WORDS = frozenset("times post journal herald tribune gazette daily ap".split())
+
+
+def _is_outlet(entity: Entity | None) -> bool:
+    """``entity`` is a news outlet or agency ("Xinhua News Agency", "the official Yangcheng Evening News")."""
+    if entity is None:
+        return False
+    words = set(fold(entity.name).split())
+    return bool(words & _OUTLET_WORDS) or (entity.kind != "person" and bool(words & _PAPER_WORDS))
 
 
 def _may_be(entity: Entity, pronoun: str | None) -> bool:

@@ -878,3 +878,14 @@ def test_a_first_name_before_and_a_full_name_shares_the_surname() -> None:
     # places joined by "and" share nothing
     _, index = _analyse([Document("Texas and New Mexico voted.", id="a"), Document("Texas voted again.", id="b")])
     assert _only(index.entities, "Texas").kind == "place" and "Texas Mexico" not in {e.name for e in index.entities}
+
+
+def test_an_organisation_named_with_for_keeps_its_whole_name_and_its_initials() -> None:
+    _, index = _analyse(
+        [
+            Document("A statement was released by the National League for Democracy, her party.", id="a"),
+            Document("The NLD said 129 members were arrested. The National League for Democracy won in 1990.", id="b"),
+        ]
+    )
+    party = _only(index.entities, "National League for Democracy")
+    assert party.kind == "organisation" and "NLD" in _forms(party)

@@ -1153,3 +1153,16 @@ def test_a_resident_described_by_hometown_is_the_person_introduced() -> None:
         f'Kathryn Howe already has. Rheumatoid arthritis left her joints swollen. "{QUOTE}," the Eastlake, Ohio, resident said.'
     )
     assert [q.speaker for q in _quotes(_report(text))] == ["Kathryn Howe"]
+
+
+@pytest.mark.parametrize(
+    "outlet", ["the official Yangcheng Evening News reported", "the state-run Xinhua News Agency said", "Xinhua said"]
+)
+def test_an_outlet_after_the_quote_relays_the_one_named_before_it(outlet: str) -> None:
+    text = f'Chen Shaoji is the police chief. Chen said the reports "{QUOTE}," {outlet} in its Thursday edition.'
+    assert [q.speaker for q in _quotes(_report(text))] == ["Chen Shaoji"]
+
+
+def test_an_outlet_with_no_one_named_before_the_quote_stays_its_speaker() -> None:
+    text = f'The storm hit on Friday. "{QUOTE}," the Gotham Daily News reported.'
+    assert [q.speaker for q in _quotes(_report(text))] == ["Gotham Daily News"]
