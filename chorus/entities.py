@@ -71,7 +71,12 @@ NOT_NAMES = frozenset(
     breaking update photo video image watch read related advertisement someone everyone anyone nobody
     somebody everybody key published posted updated maybe perhaps instead nonetheless nevertheless indeed
     moreover furthermore besides otherwise unlike typically usually often sometimes once until unless yet thus
-    hence others nearly almost roughly approximately around""".split()
+    hence others nearly almost roughly approximately around various numerous""".split()
+)
+# Counts that open a capitalised run at a sentence's start ("Ten Russian ships"): not part of a name after them
+# (but "Gang of Eight" keeps its last word).
+_LEADING_COUNTS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundreds thousands dozens".split()
 )
 ROLE_NOUNS = frozenset(
     """activist lawmaker politician official spokesman spokeswoman leader candidate actor actress singer pollster
@@ -101,7 +106,10 @@ _STATE_NAMES = (frozenset(STATE_ABBREVIATIONS.values()) - {"washington dc"}) | f
 )
 _STATES = frozenset(STATE_ABBREVIATIONS) | {name for name in _STATE_NAMES if " " not in name}
 # Standard short forms of two countries news writing names constantly (folded) -> the full name.
-COUNTRY_ALIASES = {"us": "united states", "usa": "united states", "uk": "united kingdom"}
+COUNTRY_ALIASES = {
+    "us": "united states", "usa": "united states", "uk": "united kingdom", "britain": "united kingdom",
+    "great britain": "united kingdom",
+}  # fmt: skip
 # Adjectives that end like a demonym but name a party ("Democratic National Committee").
 PARTY_ADJECTIVES = frozenset({"democratic", "republican", "socialist", "communist", "islamic", "catholic", "public"})
 # Names news gives one organisation without sharing a word or an initial: "GOP" is the Republican Party.
@@ -286,6 +294,7 @@ def _mention_from_run(
     introduced = len(words) == 2 and bool(re.match(r",\s+(?:an?|the|who)\s", after_run))
     while words and (
         words[0].lower().rstrip(".") in NOT_NAMES
+        or (len(words) > 1 and words[0].lower() in _LEADING_COUNTS)
         or (at_start and not introduced and (words[0].lower() in lowercase_words or words[0].lower().endswith("ing")))
     ):
         words, starts = words[1:], starts[1:]

@@ -81,7 +81,7 @@ _SPEECH = {
     "lamented", "complained", "boasted", "exclaimed", "vows", "pledges", "promises", "remarks", "described",
     "shouted", "yelled", "screamed", "whispered", "muttered", "marveled", "marvelled", "mused", "sobbed", "gushed",
     "scoffed", "snapped", "fumed", "pleaded", "observed", "reiterated", "emphasized", "emphasised", "interjected",
-    "sighed", "laughed", "agreed", "protested", "demanded", "asserted", "commented", "concluded", "assured", "reported",
+    "sighed", "laughed", "agreed", "protested", "demanded", "asserted", "commented", "concluded", "assured", "reported", "rued",
     # the present tense of the reporting verbs, for features written "she says", "he explains"
     "tells", "adds", "writes", "tweets", "declares", "states", "warns", "asks", "notes", "explains", "insists", "claims",
     "urges", "announces", "replies", "responds", "argues", "confirms", "denies", "recalls", "admits", "stresses",
@@ -182,6 +182,10 @@ _GROUP_PHRASE = re.compile(
 # An unnamed body described by lowercase modifiers: "the medical legal service", "the state health department".
 _COMMON_ORGANISATION = re.compile(
     rf"\s*the\s+((?:[a-z]+\s+){{1,3}}(?:{'|'.join(sorted(ORGANISATION_WORDS))}))\s*(?:in\s+an?\s+(?:\w+\s+)?statement)?\s*$"
+)
+# A statement whose issuer its own phrase names: "a Turkish Foreign Ministry statement", "a statement from the ministry".
+_STATEMENT_OF = re.compile(
+    r"\b(?:an?|the)\s+([A-Z][^,.;:“”\"]{1,60}?)\s+statement\b|\bstatement\s+(?:from|by|issued\s+by)\s+([^,.;:“”\"]{1,60})"
 )
 # Nouns for a business, which "the company said" uses for the firm named last.
 _COMPANY_NOUNS = frozenset({"company", "firm", "manufacturer", "maker", "corporation", "retailer"})
@@ -400,13 +404,15 @@ class _SpeakerFinder:
             # "the South African government said", "the Sherman family said": a group that names itself
             return Entity(name=" ".join(own.group(1).split()), kind="organisation"), "description"
         if re.fullmatch(r"\s*(?:the|this|that)\s+statement\s*", subject, re.I) and (issuer := self.statement_issuer(position)):
-            return issuer, "description"  # "the statement reads": whoever the report says issued a statement
+            # "the statement reads": whoever the report names as its issuer ("a Foreign Ministry statement")
+            return issuer, "name"
         words = re.findall(r"[a-z]+", subject.lower())
         if len(words) <= 3 and words[-1:] and words[-1] in _DOCUMENT_NOUNS:
             return None, "none"  # '"...," notes the study': a document whose authors the report does not name here
         if any(word in _COMPANY_NOUNS for word in words) and (company := self.last_subject_company_before(position)):
             return company, "description"  # "said the company in a statement": the firm last named as a subject
-        if nouns := [word for word in words if word in ORGANISATION_WORDS]:
+        # "the navy chief said": a person, whatever body the words before the head noun name
+        if words[-1] not in _PERSON_NOUNS and (nouns := [word for word in words if word in ORGANISATION_WORDS]):
             # "the hospital said": the organisation this report names with that noun ("Great Ormond Street
             # Hospital"), else the one named last
             if named := self.organisation_named(nouns[-1]):
@@ -448,6 +454,10 @@ class _SpeakerFinder:
             start = max(self.text.rfind(". ", 0, at), self.text.rfind("\n", 0, at)) + 1
             end_match = re.compile(r"[.!?](?:\s|$)").search(self.text, at)
             sentence = self.text[start : end_match.start() if end_match else position]
+            if (named := _STATEMENT_OF.search(sentence)) and (issuer := self._named_in(named.group(1) or named.group(2), at)):
+                return issuer  # "According to a Turkish Foreign Ministry statement", "a statement from the ministry"
+            if re.search(r"\b(?:the|that|this)\s+$", self.text[max(0, at - 6) : at], re.IGNORECASE):
+                continue  # '"...," the statement said': the same statement again; who issued it is told before
             verb = re.search(rf"\b{_VERB}\b", sentence, re.IGNORECASE)
             if verb is None:
                 continue

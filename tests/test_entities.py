@@ -889,3 +889,14 @@ def test_an_organisation_named_with_for_keeps_its_whole_name_and_its_initials() 
     )
     party = _only(index.entities, "National League for Democracy")
     assert party.kind == "organisation" and "NLD" in _forms(party)
+
+
+def test_britain_and_the_uk_are_one_country_and_a_leading_count_is_no_name() -> None:
+    _, index = _analyse(
+        [
+            Document("Britain said it will keep the ban. Ten Russian ships were nearby.", id="a"),
+            Document("Officials in the UK confirmed it. Various Russian officials spoke.", id="b"),
+        ]
+    )
+    assert _only(index.entities, "Britain") is _only(index.entities, "UK")
+    assert not _holding(index.entities, "Ten Russian") and not _holding(index.entities, "Various Russian")

@@ -1166,3 +1166,30 @@ def test_an_outlet_after_the_quote_relays_the_one_named_before_it(outlet: str) -
 def test_an_outlet_with_no_one_named_before_the_quote_stays_its_speaker() -> None:
     text = f'The storm hit on Friday. "{QUOTE}," the Gotham Daily News reported.'
     assert [q.speaker for q in _quotes(_report(text))] == ["Gotham Daily News"]
+
+
+def test_the_statement_is_the_one_a_report_names_the_issuer_of() -> None:
+    text = (
+        "According to a Turkish Foreign Ministry statement, the European Union took up the dispute with Greece. \n"
+        "The statement added that Greece was unable to get support. \n"
+        f'"{QUOTE}," the statement said. \n'
+        "Meanwhile, Ankara urged the EU to release its assistance. \n"
+        f'"We expect the European Union to take the decision soon," said the statement.'
+    )
+    assert [q.speaker for q in _quotes(_report(text), speakers=None)] == ["Foreign Ministry", "Foreign Ministry"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a person's title after the body they lead: the person, not the body
+        (
+            "Adm. Vladimir Kuroyedov leads the navy. Ten Russian ships were in the area. Various Russian officials "
+            f'spoke. "{QUOTE}," the navy chief said.',
+            "Vladimir Kuroyedov",
+        ),
+        (f'The bill passed. "{QUOTE}," rued the National Party, which ruled under apartheid.', "National Party"),
+    ],
+)
+def test_more_descriptions_and_verbs_after_the_quote(text: str, speaker: str) -> None:
+    assert [q.speaker for q in _quotes(_report(text), speakers=None)] == [speaker]
