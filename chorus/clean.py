@@ -112,7 +112,24 @@ def normalise(text: str) -> str:
     text = text.replace("``", "“")
     # "`The White Album,''' he said": three apostrophes close the inner quote, then the outer one
     text = _OPENING_TWO_APOSTROPHES.sub("“", text).replace("'''", "’”").replace("''", "”")
+    if "”" in text and "'" in text:
+        text = _LONE_CLOSING.sub(_open_with_apostrophe, text)
     return _SPACES.sub(" ", text)
+
+
+# A closing mark with no opening one since the last closing mark or the paragraph's start.
+_LONE_CLOSING = re.compile(r"(?:^|(?<=”))[^“”\n]*”", re.MULTILINE)
+
+
+def _open_with_apostrophe(match: re.Match[str]) -> str:
+    """A wire quote typed with one apostrophe before it and two after ("the 'most immediate threat ...,''
+    Oppenheimer said"): that apostrophe, after a space and before a letter, opens the quote."""
+    text = match.group()
+    opening = list(re.finditer(r"(?:^|(?<=\s))'(?=[A-Za-z])", text))
+    if not opening:
+        return text
+    at = opening[-1].start()
+    return text[:at] + "“" + text[at + 1 :]
 
 
 def _unglue(match: re.Match[str]) -> str:

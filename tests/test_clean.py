@@ -320,6 +320,9 @@ def test_newswire_typewriter_quotes_become_curly_quotes() -> None:
     assert normalise("''Yes.''\n''No.''") == "“Yes.”\n“No.”"
     # a quote inside the quote closes first: three apostrophes are the inner mark, then the outer one
     assert normalise("``It's like signing `The White Album,''' he said.") == "“It's like signing `The White Album,’” he said."
+    # one apostrophe typed to open, two to close: the apostrophe after a space opens it (not one inside a word)
+    assert normalise("the 'most immediate threat,'' Oppenheimer said.") == "the “most immediate threat,” Oppenheimer said."
+    assert normalise("He said ''no way'' and left. I'm sure it's fine.''") == "He said “no way” and left. I'm sure it's fine.”"
 
 
 def test_glued_sentences_are_split_on_the_right_side_of_a_quote_mark() -> None:
