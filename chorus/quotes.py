@@ -177,7 +177,11 @@ _CAMPAIGN = re.compile(r"['’]s?\s+(?:(?:presidential\s+|re-?election\s+)?campa
 _PARTY_EPITHET = re.compile(r"\s*the\s+(?:[A-Z][\w.’'-]*\s+){0,3}(?:Republican|Democrat|Independent)\s*")
 # A group named by its own capitalised modifiers: "the South African government", "the Sherman family".
 _GROUP_PHRASE = re.compile(
-    r"\s*the\s+((?:[A-Z][\w.'’-]*\s+){1,3}(?:government|family|authorities|administration|ministry|military|police))\s*$"
+    r"\s*[Tt]he\s+((?:[A-Z][\w.'’-]*\s+){1,3}(?:government|family|authorities|administration|ministry|military|police))\s*$"
+)
+# A time after the subject, before its verb: "the Canadian government today", "the ministry on Monday".
+_WHEN_SPOKEN = re.compile(
+    r"\s+(?:today|yesterday|tonight|earlier|later|also|(?:on|last|this)\s+(?:\w+day|week|month|year))\s*$", re.IGNORECASE
 )
 # An unnamed body described by lowercase modifiers: "the medical legal service", "the state health department".
 _COMMON_ORGANISATION = re.compile(
@@ -384,7 +388,8 @@ class _SpeakerFinder:
         (``ATTRIBUTIONS``). Without a name, a pronoun or a definite description ("she", "the statement",
         "the athlete") is the person named last before the quote, and an organisation noun ("the
         department", "a statement from the agency") the organisation named last."""
-        subject = _OPENING_CLAUSE.sub("", phrase)
+        # "The Canadian government today called on ...": when it spoke is no part of who
+        subject = _WHEN_SPOKEN.sub("", _OPENING_CLAUSE.sub("", phrase))
         if _PARTY_EPITHET.fullmatch(subject):
             # "the Florida Republican said": an epithet, however capitalised, for the person the report is about
             return self.most_named_person_before(position) or self.last_person_before(position), "description"

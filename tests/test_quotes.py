@@ -1193,3 +1193,8 @@ def test_the_statement_is_the_one_a_report_names_the_issuer_of() -> None:
 )
 def test_more_descriptions_and_verbs_after_the_quote(text: str, speaker: str) -> None:
     assert [q.speaker for q in _quotes(_report(text), speakers=None)] == [speaker]
+
+
+def test_a_government_named_with_a_capital_the_and_a_time_speaks_as_itself() -> None:
+    text = f'The Canadian government today called on the United States to "{QUOTE}."'
+    assert [q.speaker for q in _quotes(_report(text))] == ["Canadian government"]
