@@ -260,6 +260,10 @@ _PLACE_QUALIFIERS = frozenset("north south east west northern southern eastern w
 _DAY_NAMES_OF_EVENTS = frozenset("super black good cyber ash holy easter palm bloody giving".split())
 _GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _PATRONYMIC = frozenset({"bin", "ibn", "bint"})  # not "ben": "David Ben Gurion" is a family name
+# Reporting verbs in the present tense, as features and reviews write them ("Slater writes", "writes Slater").
+_PRESENT_SAID = frozenset("says writes tells adds notes recalls explains argues suggests insists recounts".split())
+# The ones whose name after them is the speaker, not the one spoken to or about ("writes Slater", not "tells Spin")
+_SAYS_BEFORE_NAME = frozenset("says writes adds explains argues insists".split())
 # Nouns that introduce a company's name right after them ("the law firm Bryan Cave").
 _COMPANY_NOUNS = frozenset(
     "firm company retailer chain publisher carrier airline maker manufacturer automaker distributor wholesaler".split()
@@ -386,8 +390,8 @@ def _mention_from_run(
     after = sentence.text[starts[-1] + len(words[-1]) :].split()[:2]
     following = fold(after[0]).strip(",.;:") if after else ""
     rest = sentence.text[starts[-1] + len(words[-1]) :]
-    if following in SAID_VERBS or rest.startswith(", who"):
-        evidence["person"] += 1
+    if following in SAID_VERBS | _PRESENT_SAID or previous in _SAYS_BEFORE_NAME or rest.startswith(", who"):
+        evidence["person"] += 1  # "Slater writes", "writes Slater"
     elif (apposition := re.match(r",\s+(?:(?:an?|the)\s+)?((?:[\w-]+\s+){0,3}[\w-]+)", rest)) and any(
         word in ROLE_NOUNS or word in PERSON_TITLES for word in apposition.group(1).lower().split()
     ):
@@ -410,6 +414,8 @@ def _mention_from_run(
         )
     ):
         evidence["person"] += 1  # a two-word name with nothing else known is most often a person
+        if _is_first_name(words[0]):
+            evidence["person"] += 1  # "Lauren Slater": a given name first
     core = tuple(w for w in lowered if w not in PARTICLES and w not in GENERIC_WORDS) or tuple(lowered)
     patronymic = next((k for k, w in enumerate(lowered) if k and w in _PATRONYMIC and k + 1 < len(lowered)), None)
     if patronymic is not None:

@@ -900,3 +900,23 @@ def test_britain_and_the_uk_are_one_country_and_a_leading_count_is_no_name() -> 
     )
     assert _only(index.entities, "Britain") is _only(index.entities, "UK")
     assert not _holding(index.entities, "Ten Russian") and not _holding(index.entities, "Various Russian")
+
+
+def test_a_given_name_and_present_tense_reporting_make_a_person() -> None:
+    _, index = _analyse(
+        [
+            Document("Humor is one of the virtues of Lauren Slater's diary. It was sent to Slater's doctor.", id="a"),
+            Document('"It is a tool," writes Slater. Slater writes about her pills. The drug spoke to Slater\'s fears.', id="b"),
+        ]
+    )
+    assert _only(index.entities, "Slater").kind == "person"
+
+
+def test_the_one_told_is_no_speaker_evidence() -> None:
+    _, index = _analyse(
+        [
+            Document("A professor tells Spin his son is a good kid.", id="a"),
+            Document("Spin ran the story on Friday.", id="b"),
+        ]
+    )
+    assert _only(index.entities, "Spin").kind != "person"
