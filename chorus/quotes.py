@@ -676,9 +676,14 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _Speak
     clause = before[max(before.rfind(mark) for mark in '.!?“”"') + 1 :]
     if match := _AFTER_VERB_NAME.match(after):
         speaker, how = finder.resolve_phrase(match.group(1), position)
-        if speaker is None and (apposition := _APPOSITIVE_NAME.match(after[match.end() :])):
-            # 'said Kovac's lawyer, Paul Edmar': the role is named in apposition after it
-            speaker, how = finder._named_in(apposition.group(1), position), "name"
+        if (
+            how != "name"
+            and (apposition := _APPOSITIVE_NAME.match(after[match.end() :]))
+            and (named := finder._named_in(apposition.group(1), position))
+        ):
+            # 'said Kovac's lawyer, Paul Edmar', 'said the airport's director, Carlos Alvarez': the role is named in
+            # apposition after it
+            speaker, how = named, "name"
         if _is_outlet(speaker) and (relayed := _named_before(clause, position, finder)):
             return relayed
         return _Attribution(True, speaker, how if speaker is not None else "none")

@@ -1049,6 +1049,8 @@ def test_an_interviewer_s_question_between_two_quotes_keeps_the_speaker() -> Non
         # a scientist reporting a study's finding
         (f'Half are overweight. "{QUOTE}," reported Dr. James Hill, director of the research unit.', "James Hill"),
         (f'Lauren Slater wrote a memoir. "{QUOTE}," the author concludes.', "Lauren Slater"),
+        # a role after the verb, then the name in apposition
+        (f'Bill Clinton spoke. "{QUOTE}," said the airport\'s director, Carlos Alvarez.', "Carlos Alvarez"),
         # after a clause naming someone else, the name right before the verb speaks
         (
             "Eric Johnson rode in the canoe. When he learned how little Eric Johnson beamed in the canoe, Keith Johnson "
