@@ -133,8 +133,9 @@ def _gender_detector() -> gender_guesser.detector.Detector:
 
 
 def person_gender(entity: Entity) -> str | None:
-    """ "male" or "female" when a person's first name is one (gender-guesser's name list, "mostly" included);
-    None for anyone else: a surname alone, an initial, a name used for both, an unknown name, not a person."""
+    """A person's gender as their first name gives it, "male" or "female" (gender-guesser's name list, its "mostly"
+    answers included); None for anyone else: a surname alone, an initial, a name used for both, an unknown name,
+    not a person."""
     if entity.kind != "person":
         return None
     words = [
@@ -264,12 +265,15 @@ _PATRONYMIC = frozenset({"bin", "ibn", "bint"})  # not "ben": "David Ben Gurion"
 _PRESENT_SAID = frozenset("says writes tells adds notes recalls explains argues suggests insists recounts".split())
 # The ones whose name after them is the speaker, not the one spoken to or about ("writes Slater", not "tells Spin")
 _SAYS_BEFORE_NAME = frozenset("says writes adds explains argues insists".split())
-# Nouns that introduce a company's name right after them ("the law firm Bryan Cave").
-_COMPANY_NOUNS = frozenset(
-    "firm company retailer chain publisher carrier airline maker manufacturer automaker distributor wholesaler".split()
+# Nouns for a business: one introduces its name right after it ("the law firm Bryan Cave"), and "the company
+# said" speaks for the firm named last (``chorus.quotes``).
+COMPANY_NOUNS = frozenset(
+    """firm company corporation retailer chain publisher carrier airline maker manufacturer automaker distributor
+    wholesaler""".split()
 )
+# What ends a company's name ("Noble Inc"), and what ends a brand's whose first word alone names it ("Fox News").
 _COMPANY_SUFFIXES = frozenset("inc corp corporation co ltd llc plc gmbh ag sa".split())
-_BRAND_SUFFIXES = frozenset("news inc corp corporation company co group network networks airlines holdings ltd llc plc".split())
+_BRAND_SUFFIXES = _COMPANY_SUFFIXES | frozenset("news company group network networks airlines holdings".split())
 _COMPOUND_MODIFIER = re.compile(r"-(?:based|born|led|backed|run|owned|funded|bound|era|made|style|linked|allied)$", re.IGNORECASE)
 
 
@@ -385,7 +389,7 @@ def _mention_from_run(
         evidence["place"] += 1
     if previous in PERSON_TITLES or previous in ROLE_NOUNS:
         evidence["person"] += 2  # "activist Leopoldo López", "opposition leader Juan Guaidó"
-    if previous in _COMPANY_NOUNS:
+    if previous in COMPANY_NOUNS:
         evidence["organisation"] += 2  # "the Washington firm Bryan Cave", "the retailer Barnes"
     after = sentence.text[starts[-1] + len(words[-1]) :].split()[:2]
     following = fold(after[0]).strip(",.;:") if after else ""

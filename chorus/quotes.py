@@ -51,6 +51,7 @@ import numpy as np
 
 from chorus.analyse import STOPWORDS
 from chorus.entities import (
+    COMPANY_NOUNS,
     ORGANISATION_WORDS,
     PERSON_TITLES,
     PLATFORMS,
@@ -191,8 +192,6 @@ _COMMON_ORGANISATION = re.compile(
 _STATEMENT_OF = re.compile(
     r"\b(?:an?|the)\s+([A-Z][^,.;:“”\"]{1,60}?)\s+statement\b|\bstatement\s+(?:from|by|issued\s+by)\s+([^,.;:“”\"]{1,60})"
 )
-# Nouns for a business, which "the company said" uses for the firm named last.
-_COMPANY_NOUNS = frozenset({"company", "firm", "manufacturer", "maker", "corporation", "retailer"})
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
 # Which name a pronoun points back to, best first (a bare object may be a publication or a place).
 _ROLE_RANK = {"subject": 0, "possessor": 1, "titled object": 2}
@@ -414,7 +413,7 @@ class _SpeakerFinder:
         words = re.findall(r"[a-z]+", subject.lower())
         if len(words) <= 3 and words[-1:] and words[-1] in _DOCUMENT_NOUNS:
             return None, "none"  # '"...," notes the study': a document whose authors the report does not name here
-        if any(word in _COMPANY_NOUNS for word in words) and (company := self.last_subject_company_before(position)):
+        if any(word in COMPANY_NOUNS for word in words) and (company := self.last_subject_company_before(position)):
             return company, "description"  # "said the company in a statement": the firm last named as a subject
         # "the navy chief said": a person, whatever body the words before the head noun name
         if words[-1] not in _PERSON_NOUNS and (nouns := [word for word in words if word in ORGANISATION_WORDS]):
