@@ -134,10 +134,16 @@ def quoted_spans(paragraph: str) -> list[tuple[int, int]]:
 
     Marks are paired in order whatever their style (outlets mix “curly” and "straight" marks in
     one quote): “ opens, ” closes, and " opens after a space or at the start and closes elsewhere.
-    A quote still open at the end of the paragraph ends there.
+    A quote still open at the end of the paragraph ends there; a curly closing mark with no opening one
+    before it, after a few words, closes a quote that opened with the paragraph.
     """
     spans: list[tuple[int, int]] = []
     opened: int | None = None
+    first = re.search(r"[\"“”]", paragraph)
+    if first is not None and first.group() == "”" and len(paragraph[: first.start()].split()) >= MIN_QUOTE_WORDS:
+        # 'The two quakes had much in common,” said Massimo Cocco': a quote whose opening mark was lost opens
+        # with its paragraph
+        opened = 0
     for match in re.finditer(r"[\"“”]", paragraph):
         mark, at = match.group(), match.start()
         before = paragraph[at - 1] if at else " "

@@ -51,6 +51,15 @@ def test_quoted_spans_straight_curly_and_open_at_paragraph_end() -> None:
     assert quoted_spans("No quotation marks here.") == []
 
 
+def test_a_quote_whose_opening_mark_was_lost_opens_with_its_paragraph() -> None:
+    paragraph = "The two quakes had much in common in terms of genesis,” said Massimo Cocco, a geologist."
+    assert [paragraph[start:end] for start, end in quoted_spans(paragraph)] == [
+        "The two quakes had much in common in terms of genesis,"
+    ]
+    # a few words before a stray closing mark are no quote
+    assert quoted_spans("He was, ” she said.") == []
+
+
 # --- Attribution, hand-made -------------------------------------------------------------------------------
 
 QUOTE = "We will rebuild every house in this town"
