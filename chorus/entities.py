@@ -343,7 +343,7 @@ def _mention_from_run(
     if not words:
         return None
     words[-1] = re.sub(r"['’]s?$", "", words[-1])
-    words = [w.rstrip(".,;:") if not re.fullmatch(r"(?:[A-Z]\.)+", w) else w for w in words]
+    words = [w.rstrip(".,;:-") if not re.fullmatch(r"(?:[A-Z]\.)+", w) else w for w in words]
     words = [w for w in words if w]
     if not words:
         return None

@@ -86,7 +86,9 @@ _SPEECH = {
     # the present tense of the reporting verbs, for features written "she says", "he explains"
     "tells", "adds", "writes", "tweets", "declares", "states", "warns", "asks", "notes", "explains", "insists", "claims",
     "urges", "announces", "replies", "responds", "argues", "confirms", "denies", "recalls", "admits", "stresses",
-    "acknowledges", "concedes", "cautions", "predicts", "continues", "concludes", "worries",
+    "acknowledges", "concedes", "cautions", "predicts", "continues", "concludes", "worries", "mutters", "quips",
+    "jokes", "laughs", "sighs", "boasts", "muses", "gushes", "complains", "scoffs", "snaps", "whispers", "shouts",
+    "yells", "pleads", "marvels", "observes", "laments", "counters", "retorts", "recounts", "exclaims",
     # reporting verbs of written or indirect speech: "suggested in an email", "expressed the hope that", "the statement reads"
     "suggested", "expressed", "reads", "read",
 }  # fmt: skip
@@ -111,7 +113,7 @@ _OPENING_CLAUSE = re.compile(
     r"^\s*(?:during|in|at|on|after|before|following|regarding|asked|speaking|when|while|as|since|despite|with)\b[^,]{0,80},\s*",
     re.IGNORECASE,
 )
-_NAME_COLON = re.compile(r"\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s*")
+_NAME_COLON = re.compile(r"\s*([A-Z][\w.'’]*(?:[\s-][A-Z][\w.'’]*){0,3})(?::|\s?[-–—])\s*")
 _AFTER_ACCORDING_TO = re.compile(r"^\s*[,.]?\s*according\s+to\s+([^,.;:“”\"]{1,100})", re.IGNORECASE)
 _ISSUED_BY = re.compile(
     r"^\s*(?:an?|the)\s+(?:\w+\s+){0,2}?(?:statement|release|post|tweet|letter|email|e-mail)\s+(?:from|by|issued\s+by)\s+",

@@ -1058,6 +1058,8 @@ def test_an_interviewer_s_question_between_two_quotes_keeps_the_speaker() -> Non
         # a scientist reporting a study's finding
         (f'Half are overweight. "{QUOTE}," reported Dr. James Hill, director of the research unit.', "James Hill"),
         (f'Lauren Slater wrote a memoir. "{QUOTE}," the author concludes.', "Lauren Slater"),
+        # present tense, as reviews write it
+        (f'Kate Ellis and Maura Ellis shop. ("{QUOTE}," Maura Ellis mutters.)', "Maura Ellis"),
         # a role after the verb, then the name in apposition
         (f'Bill Clinton spoke. "{QUOTE}," said the airport\'s director, Carlos Alvarez.', "Carlos Alvarez"),
         # after a clause naming someone else, the name right before the verb speaks
@@ -1209,3 +1211,8 @@ def test_more_descriptions_and_verbs_after_the_quote(text: str, speaker: str) ->
 def test_a_government_named_with_a_capital_the_and_a_time_speaks_as_itself() -> None:
     text = f'The Canadian government today called on the United States to "{QUOTE}."'
     assert [q.speaker for q in _quotes(_report(text))] == ["Canadian government"]
+
+
+def test_a_caption_label_with_a_dash_names_the_speaker() -> None:
+    text = f'Published on Feb 23, 2016 \nMitt Romney- "{QUOTE}." \nWith clips from his speech.'
+    assert [q.speaker for q in _quotes(_report(text))] == ["Mitt Romney"]
