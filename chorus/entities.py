@@ -105,10 +105,10 @@ _STATE_NAMES = (frozenset(STATE_ABBREVIATIONS.values()) - {"washington dc"}) | f
     "alaska hawaii idaho iowa maine ohio texas utah".split()
 )
 _STATES = frozenset(STATE_ABBREVIATIONS) | {name for name in _STATE_NAMES if " " not in name}
-# Standard short forms of two countries news writing names constantly (folded) -> the full name.
+# Short or other names of countries that news writing uses constantly (folded) -> the full name.
 COUNTRY_ALIASES = {
-    "us": "united states", "usa": "united states", "uk": "united kingdom", "britain": "united kingdom",
-    "great britain": "united kingdom",
+    "us": "united states", "usa": "united states", "america": "united states", "uk": "united kingdom",
+    "britain": "united kingdom", "great britain": "united kingdom", "holland": "netherlands", "burma": "myanmar",
 }  # fmt: skip
 # Adjectives that end like a demonym but name a party ("Democratic National Committee").
 PARTY_ADJECTIVES = frozenset({"democratic", "republican", "socialist", "communist", "islamic", "catholic", "public"})
@@ -383,8 +383,11 @@ def _mention_from_run(
         evidence["place"] += 1  # "New Jersey", "San Juan", "North Korea", "United States": a place unless more is known
     before = sentence.text[: starts[0]].rstrip().split()
     previous = fold(before[-1]) if before else ""
-    if previous in {"in", "at", "near", "from", "to", "across", "outside", "inside"} and not (
-        previous == "to" and len(before) > 1 and fold(before[-2]) == "according"
+    if (
+        previous in {"in", "at", "near", "from", "to", "across", "outside", "inside"}
+        and not (previous == "to" and len(before) > 1 and fold(before[-2]) == "according")
+        # "a letter to Charlie", "a gift from Ella": people are written to and from as often as places
+        and not (previous in {"to", "from"} and len(words) == 1 and _is_first_name(words[0]))
     ):
         evidence["place"] += 1
     if previous in PERSON_TITLES or previous in ROLE_NOUNS:

@@ -920,3 +920,25 @@ def test_the_one_told_is_no_speaker_evidence() -> None:
         ]
     )
     assert _only(index.entities, "Spin").kind != "person"
+
+
+def test_other_names_of_countries_join_them() -> None:
+    _, index = _analyse(
+        [
+            Document("Myanmar's junta arrested 300 students. America and the Netherlands protested.", id="a"),
+            Document("Burma's rulers deny it. Holland and the United States asked for their release.", id="b"),
+        ]
+    )
+    assert _only(index.entities, "Burma") is _only(index.entities, "Myanmar")
+    assert _only(index.entities, "Holland") is _only(index.entities, "Netherlands")
+    assert _only(index.entities, "America") is _only(index.entities, "United States")
+
+
+def test_a_first_name_written_to_is_still_a_person() -> None:
+    _, index = _analyse(
+        [
+            Document("Madeleine McCann vanished in 2007. Police sent a letter to Madeleine's parents.", id="a"),
+            Document("The search for Madeleine goes on. A gift from Madeleine was found.", id="b"),
+        ]
+    )
+    assert _only(index.entities, "Madeleine") is _only(index.entities, "Madeleine McCann")
