@@ -271,9 +271,10 @@ COMPANY_NOUNS = frozenset(
     """firm company corporation retailer chain publisher carrier airline maker manufacturer automaker distributor
     wholesaler""".split()
 )
-# What ends a company's name ("Noble Inc"), and what ends a brand's whose first word alone names it ("Fox News").
+# What ends a company's name ("Noble Inc"); and the words after a name that its first word alone may drop: a
+# company's, a network's or a university's ("Apotex" for "Apotex Inc", "Fox" for "Fox News", "Yale").
 _COMPANY_SUFFIXES = frozenset("inc corp corporation co ltd llc plc gmbh ag sa".split())
-_BRAND_SUFFIXES = _COMPANY_SUFFIXES | frozenset("news company group network networks airlines holdings".split())
+_HEAD_SUFFIXES = _COMPANY_SUFFIXES | frozenset("news company group network networks airlines holdings university college".split())
 _COMPOUND_MODIFIER = re.compile(r"-(?:based|born|led|backed|run|owned|funded|bound|era|made|style|linked|allied)$", re.IGNORECASE)
 
 
@@ -583,13 +584,14 @@ def group_entities(mentions: list[Mention], documents: list[Document], min_menti
                 groups[g].append(i)
             else:
                 unresolved[word].append(i)  # several people of that name, none named in this report
-    # An organisation's first word alone ("Fox" for "Fox News", "Apotex" for "Apotex Inc"): the one
-    # organisation whose other words are a company's or network's suffix (not "Chicago Police" or "Washington
-    # Post", whose first word is a place), unless the word is itself used as a place or person.
+    # An organisation's first word alone ("Fox" for "Fox News", "Apotex" for "Apotex Inc", "Yale" for "Yale
+    # University"): the one organisation whose other words are a company's, network's or university's suffix (not
+    # "Chicago Police" or "Washington Post", whose first word is a place), unless the word is itself used as a place
+    # or person.
     by_head: dict[str, list[int]] = defaultdict(list)
     for g, cores in enumerate(group_cores):
         if _group_kind(mentions, groups[g]) == "organisation":
-            for head in {core[0] for core in cores if len(core) >= 2 and all(w in _BRAND_SUFFIXES for w in core[1:])}:
+            for head in {core[0] for core in cores if len(core) >= 2 and all(w in _HEAD_SUFFIXES for w in core[1:])}:
                 by_head[head].append(g)
     for word in list(unresolved):
         own = _evidence(mentions, unresolved[word])

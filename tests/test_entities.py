@@ -942,3 +942,13 @@ def test_a_first_name_written_to_is_still_a_person() -> None:
         ]
     )
     assert _only(index.entities, "Madeleine") is _only(index.entities, "Madeleine McCann")
+
+
+def test_a_university_s_first_word_alone_joins_it() -> None:
+    _, index = _analyse(
+        [
+            Document("Researchers at Yale University studied the data.", id="a"),
+            Document("A Yale researcher said the numbers held. Yale declined to comment.", id="b"),
+        ]
+    )
+    assert _only(index.entities, "Yale") is _only(index.entities, "Yale University")
