@@ -51,7 +51,7 @@ ORGANISATION_WORDS = frozenset(
     association federation front movement government administration department office service services
     guard church network news times post press foundation organization organisation group league
     club airlines bureau fund board house studies institution hospital school college academy library
-    museum archives laboratory society nations""".split()
+    museum archives laboratory society nations panel""".split()
 )
 PLACE_WORDS = frozenset(
     """base airbase street square avenue river city town village airport province state county district
@@ -72,6 +72,11 @@ NOT_NAMES = frozenset(
     somebody everybody key published posted updated maybe perhaps instead nonetheless nevertheless indeed
     moreover furthermore besides otherwise unlike typically usually often sometimes once until unless yet thus
     hence others nearly almost roughly approximately around various numerous""".split()
+)
+# Weekdays and months: "the police on Tuesday" is no "Panel on Climate Change".
+_DATE_WORDS = frozenset(WEEKDAYS) | frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 # Counts that open a capitalised run at a sentence's start ("Ten Russian ships"): not part of a name after them
 # (but "Gang of Eight" keeps its last word).
@@ -222,8 +227,13 @@ def find_mentions(sentences: list[Sentence]) -> list[Mention]:
                     and (
                         word.lower() in PARTICLES
                         or word == "&"  # "Barnes & Noble", "Johnson & Johnson": one company
-                        # "Bank of England", "Secretary of State", "League for Democracy", not "People of Venezuela"
-                        or (word in ("of", "for") and fold(tokens[j - 1][0]) in ORGANISATION_WORDS | PERSON_TITLES)
+                        # "Bank of England", "Secretary of State", "League for Democracy", "Panel on Climate
+                        # Change", not "People of Venezuela"
+                        or (
+                            word in ("of", "for", "on")
+                            and fold(tokens[j - 1][0]) in ORGANISATION_WORDS | PERSON_TITLES
+                            and fold(tokens[j + 1][0]).rstrip(".") not in _DATE_WORDS  # "the police on Tuesday"
+                        )
                     )
                 ):
                     run.extend([j, j + 1])

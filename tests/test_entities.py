@@ -952,3 +952,14 @@ def test_a_university_s_first_word_alone_joins_it() -> None:
         ]
     )
     assert _only(index.entities, "Yale") is _only(index.entities, "Yale University")
+
+
+def test_an_organisation_named_with_on_keeps_its_whole_name_but_not_a_day() -> None:
+    _, index = _analyse(
+        [
+            Document("The Intergovernmental Panel on Climate Change warned of rising seas.", id="a"),
+            Document("The Intergovernmental Panel on Climate Change met. The Judicial Police on Tuesday arrested him.", id="b"),
+        ]
+    )
+    assert _only(index.entities, "Intergovernmental Panel on Climate Change").kind == "organisation"
+    assert not any(e.name.endswith((" on", " on Tuesday")) for e in index.entities)
