@@ -567,6 +567,9 @@ def group_entities(mentions: list[Mention], documents: list[Document], min_menti
                 if not all(len(core) >= 2 and core[0] in _PLACE_QUALIFIERS for core in group_cores[g])
             ]
         candidates = surname_groups[word]
+        if mentions[i].evidence["place"]:
+            # "Minnesota" (a state) is not "University of Minnesota": a place is no organisation's surname
+            candidates = [g for g in candidates if _group_kind(mentions, groups[g]) != "organisation"]
         if len(candidates) == 1:
             groups[candidates[0]].append(i)
         elif candidates:

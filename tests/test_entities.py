@@ -963,3 +963,13 @@ def test_an_organisation_named_with_on_keeps_its_whole_name_but_not_a_day() -> N
     )
     assert _only(index.entities, "Intergovernmental Panel on Climate Change").kind == "organisation"
     assert not any(e.name.endswith((" on", " on Tuesday")) for e in index.entities)
+
+
+def test_a_state_is_not_the_last_word_of_a_university() -> None:
+    _, index = _analyse(
+        [
+            Document("Researchers at the University of Minnesota found the gene.", id="a"),
+            Document("Farmers in Minnesota grow corn. The University of Minnesota said more.", id="b"),
+        ]
+    )
+    assert _only(index.entities, "Minnesota") is not _only(index.entities, "University of Minnesota")
