@@ -13,7 +13,9 @@ Names resolve to the cluster's entities (``chorus.entities``), and only names th
 speak: not a possessor ("Laszlo's colleague"), the object of a preposition ("a resident of Brezno"),
 a name after an article ("the Trump administration") or a modifier of the next name ("San Diego
 Lifeguard Lt. John Sandmeyer"). "he"/"she" go to the speaker of the previous quote when nobody is
-named since, else to the subject of the last sentence naming a person (outside quotations); an
+named since, else to the subject of the last sentence naming a person (outside quotations), passing over
+people whose first name says otherwise ("she said" is not the man named last: ``chorus.entities.person_gender``);
+a news outlet after the quote ("the official Yangcheng Evening News reported") relays the one named before it; an
 epithet ("the attorney", "the Ohio Republican") to the person the report calls that, else the one it names
 most; "the hospital" to the organisation named with that noun, else the one named last, and "it said" to
 the organisation named last; "X's campaign said" to X; a quote opening the sentence after "X said ..." to
