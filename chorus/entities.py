@@ -9,8 +9,12 @@ Mentions are runs of capitalised words in each sentence, with leading titles ("D
   "Ana Petrescu" stay apart;
 - a surname alone joins the full name it abbreviates: the nearest one before it in the same
   document when several people share it, else the most mentioned one;
-- other single names (places, organisations) join when they match the same way.
+- other single names (places, organisations) join when they match the same way; a first name alone joins the
+  one person so called, an acronym the name it abbreviates, an organisation's first word alone its name
+  ("Yale" for "Yale University"), and a country's other names its own ("US", "America", "Burma").
 
+Each mention carries evidence of its kind (a title, "said", a company suffix, "in", a state after a town, a
+given name first: gender-guesser's list of first names), and a group takes the kind most of its mentions vote for.
 The canonical name is the most used full spelling, accented when any source accents it.
 """
 
