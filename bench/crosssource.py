@@ -591,7 +591,8 @@ def load_texts(data: Path, golds: Sequence[dict[str, Any]]) -> dict[str, dict[st
 
     A gold file's ``source`` is the Venezuela folder or any cluster file of the shared data in the summarisation
     schema (``multinews_sample.jsonl``, ``duc2007.jsonl``...); only the documents its ``documents`` lists are
-    read (a DUC gold file may annotate the first few reports of a cluster of 25)."""
+    read (a DUC gold file may annotate a few reports of a cluster of 25; ``data_cluster``, when given, is the
+    data's cluster id and ``cluster`` the gold file's own name)."""
     out: dict[str, dict[str, dict[str, str]]] = {}
     if any(g["source"].startswith(VENEZUELA) for g in golds):
         folder = data / VENEZUELA
@@ -599,19 +600,21 @@ def load_texts(data: Path, golds: Sequence[dict[str, Any]]) -> dict[str, dict[st
             path.stem: {"text": path.read_text(encoding="utf-8"), "title": "", "date": ""}
             for path in sorted(folder.glob("*.txt"))
         }
-    by_file: dict[str, dict[str, dict[str, Any]]] = {}
+    # the data's cluster id -> the gold files annotating some of its reports (two gold files may annotate two
+    # sets of reports of one DUC cluster: their ``cluster`` names differ, their ``data_cluster`` is the same)
+    by_file: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for gold in golds:
         if not gold["source"].startswith(VENEZUELA):
-            by_file.setdefault(gold["source"], {})[gold["cluster"]] = gold
+            by_file.setdefault(gold["source"], {}).setdefault(gold.get("data_cluster", gold["cluster"]), []).append(gold)
     for source, wanted in by_file.items():
         with (data / source).open(encoding="utf-8") as handle:
             for line in handle:
                 if not line.strip():
                     continue
                 cluster = json.loads(line)
-                if (gold := wanted.get(cluster["id"])) is not None:
+                for gold in wanted.get(cluster["id"], []):
                     listed = set(gold.get("documents", []))
-                    out[cluster["id"]] = {
+                    out[gold["cluster"]] = {
                         str(d["id"]): {"text": d["text"], "title": d.get("title", "") or "", "date": d.get("date", "") or ""}
                         for d in cluster["documents"]
                         if str(d["id"]) in listed

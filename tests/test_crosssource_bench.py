@@ -398,3 +398,13 @@ def test_gold_may_come_from_any_cluster_file_and_lists_its_documents(tmp_path: P
     assert list(texts["D9901A"]) == ["NYT1", "APW2"]
     assert texts["D9901A"]["NYT1"] == {"text": "A quake hit.", "title": "Quake", "date": "1999-08-17"}
     assert cs.data_paths(tmp_path, [gold]) == [tmp_path / "duc9999.jsonl"]
+
+
+def test_two_gold_files_may_annotate_two_sets_of_reports_of_one_cluster(tmp_path: Path) -> None:
+    cluster = {"id": "D9901A", "documents": [{"id": f"DOC{k}", "text": f"Report {k}."} for k in range(6)]}
+    (tmp_path / "duc9999.jsonl").write_text(json.dumps(cluster) + "\n", encoding="utf-8")
+    first = {"cluster": "D9901A", "source": "duc9999.jsonl", "documents": ["DOC0", "DOC1", "DOC2"]}
+    second = {"cluster": "D9901A-4-6", "data_cluster": "D9901A", "source": "duc9999.jsonl", "documents": ["DOC3", "DOC4", "DOC5"]}
+    texts = cs.load_texts(tmp_path, [first, second])
+    assert list(texts["D9901A"]) == ["DOC0", "DOC1", "DOC2"]
+    assert list(texts["D9901A-4-6"]) == ["DOC3", "DOC4", "DOC5"]
