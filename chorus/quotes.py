@@ -97,6 +97,8 @@ _SPEECH = {
 # Abbreviations whose full stop does not end a sentence ("said Det. Geiger", "Sen. McCain said").
 _TITLE_ABBREVIATIONS = "Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Det|Insp|Supt|Cpl|Pvt|Maj|Adm|Cmdr|Prof|Rev|Hon|Sr|Jr|St"
 _VERBS = "|".join(sorted(SAID_VERBS | _SPEECH, key=len, reverse=True))
+# A full stop that ends no sentence: after a title ("Mr.") or "No." before a number.
+_NO_SENTENCE_END = re.compile(rf"\b({_TITLE_ABBREVIATIONS}|No(?=\.\s*\d))\.")
 _VERB = rf"(?:(?:has|had|have)\s+)?(?:{_VERBS})"
 # "she later wrote", "he then told", "she quickly added": one adverb between the pronoun and its verb.
 _ADVERB = r"(?:(?:also|later|then|again|once|further|still|\w+ly)\s+)?"
@@ -660,13 +662,13 @@ class _Attribution(NamedTuple):
 def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _SpeakerFinder, lead_in: str = "") -> _Attribution:
     """How the quote at ``paragraph[start:end]`` is attributed (``offset`` is the paragraph's place in the
     document, ``lead_in`` the paragraph before it)."""
-    after = paragraph[end + 1 : end + 260] if end < len(paragraph) else ""
-    # "said Mrs. Kovar.": a title's full stop does not end the attribution.
-    after = re.sub(rf"\b({_TITLE_ABBREVIATIONS})\.", r"\1", after)
-    # "Mayor X said Mr. Obama had offered, “...”": a title's full stop does not end the sentence before either.
-    before = re.sub(rf"\b({_TITLE_ABBREVIATIONS})\.", r"\1", paragraph[max(0, start - 1 - 300) : max(0, start - 1)])
+    # "said Mrs. Kovar.", "Mayor X said Mr. Obama had offered, '...'", "X, the No. 1 player, said:": a title's or
+    # a number's full stop ends no sentence around the quote.
+    after = _NO_SENTENCE_END.sub(r"\1", paragraph[end + 1 : end + 260] if end < len(paragraph) else "")
+    before = paragraph[max(0, start - 1 - 300) : max(0, start - 1)]
     if not before.strip() and _LEAD_IN.search(lead_in.rstrip()):
-        before = lead_in.rstrip()[-160:]  # 'X issued a statement saying —' ¶ '“...”'
+        before = lead_in.rstrip()[-300:]  # 'X issued a statement saying —' ¶ '“...”' (over a long apposition, as above)
+    before = _NO_SENTENCE_END.sub(r"\1", before)
     position = offset + start
     if (by := re.match(r"\s*by\s+([^,.;:“”\"]{1,80})", after)) and re.search(rf"\b{_VERB}\b", before, re.IGNORECASE):
         # 'was called "the greatest poet of the century" by Gabriel García Márquez': the agent speaks

@@ -1216,3 +1216,12 @@ def test_a_government_named_with_a_capital_the_and_a_time_speaks_as_itself() -> 
 def test_a_caption_label_with_a_dash_names_the_speaker() -> None:
     text = f'Published on Feb 23, 2016 \nMitt Romney- "{QUOTE}." \nWith clips from his speech.'
     assert [q.speaker for q in _quotes(_report(text))] == ["Mitt Romney"]
+
+
+def test_a_colon_lead_in_paragraph_with_a_long_apposition_and_no_1_names_its_speaker() -> None:
+    text = (
+        "Jim Courier, who trained his way to the No. 1 ranking and four Grand Slam singles championships without "
+        "steroid shortcuts, said: \n"
+        f'"{QUOTE}."'
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["Jim Courier"]
