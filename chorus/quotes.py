@@ -665,9 +665,11 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _Speak
     # "said Mrs. Kovar.", "Mayor X said Mr. Obama had offered, '...'", "X, the No. 1 player, said:": a title's or
     # a number's full stop ends no sentence around the quote.
     after = _NO_SENTENCE_END.sub(r"\1", paragraph[end + 1 : end + 260] if end < len(paragraph) else "")
+    # 300 characters before the quote, or of the paragraph handing over to it ('X issued a statement saying —' ¶
+    # '“...”'): a long apposition may stand between the name and its "said"
     before = paragraph[max(0, start - 1 - 300) : max(0, start - 1)]
     if not before.strip() and _LEAD_IN.search(lead_in.rstrip()):
-        before = lead_in.rstrip()[-300:]  # 'X issued a statement saying —' ¶ '“...”' (over a long apposition, as above)
+        before = lead_in.rstrip()[-300:]
     before = _NO_SENTENCE_END.sub(r"\1", before)
     position = offset + start
     if (by := re.match(r"\s*by\s+([^,.;:“”\"]{1,80})", after)) and re.search(rf"\b{_VERB}\b", before, re.IGNORECASE):
