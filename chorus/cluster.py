@@ -50,19 +50,11 @@ from importlib import resources
 import numpy as np
 from scipy import sparse
 
-from chorus.analyse import STOP_STEMS, STOPWORDS, stem
+from chorus.analyse import MONTHS, STOP_STEMS, STOPWORDS, stem
 from chorus.clean import clean_document
 from chorus.models import Document
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[.!?]")
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
-    )
-}
-_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
 
 
 _MONTH = (
@@ -93,7 +85,7 @@ def dates(text: str) -> list[tuple[str, str, str]]:
         groups = match.groupdict()
         year = groups["y1"] or groups["y2"] or groups["y3"] or groups["y4"] or ""
         month_name = groups["m1"] or groups["m2"] or groups["m4"] or groups["m5"]
-        month = _MONTHS.get(month_name.lower().rstrip(".")[:3], 0) if month_name else int(groups["n3"] or 0)
+        month = MONTHS.get(month_name.lower().rstrip(".")[:3], 0) if month_name else int(groups["n3"] or 0)
         day = int(groups["d1"] or groups["d2"] or groups["d3"] or groups["d5"] or 0)
         if not 1 <= month <= 12 or day > 31:
             continue
@@ -238,7 +230,7 @@ def features(document: Document, options: ClusterOptions) -> Counter:
             previous_month = 0
             sentence_start = False
             continue
-        previous_month = _MONTHS.get(lower.rstrip("."), 0) if word[0].isupper() else 0
+        previous_month = MONTHS.get(lower.rstrip("."), 0) if word[0].isupper() else 0
         if lower.endswith(("'s", "’s")):
             lower = lower[:-2]
         token = stem(lower.replace("’", "'"))

@@ -39,7 +39,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from chorus.analyse import STOPWORDS, WEEKDAYS, stem
+from chorus.analyse import MONTHS, STOPWORDS, WEEKDAYS, stem
 from chorus.entities import find_names, fold, spellings_in
 from chorus.models import Claim, Disagreement, Document, Entity, Sentence
 
@@ -175,10 +175,6 @@ MONEY_ROLES = frozenset(
 DEATH_UNITS = frozenset({"dead", "killed", "deaths", "fatalities", "lives"})
 # "claimed 40 lives", "cost 12 lives": lives counted as lost (not "saved 12 lives")
 _LIVES_LOST = re.compile(r"\b(?:claim\w*|took|taken|tak\w+|cost\w*|lost|los\w+)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
-MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
 # Where a clause ends: a figure's context is its own clause ("averaged about 70 degrees, but inside
 # the truck it reached 120 degrees" gives each figure a different context).
 _CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()\"“”—]|\s[-–]\s|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
@@ -200,7 +196,7 @@ NEAR = 0.1
 _UNNAMED_PLACE = re.compile(r"\b[Ii]n\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
 # Words that make a count a part of a larger one: a new round, an addition, one place or day alone.
 _PART = re.compile(r"\b(?:latest|additional|further|another|alone)\b", re.IGNORECASE)
-NOT_PLACES = MONTHS | frozenset(WEEKDAYS) | {"addition", "total", "all"}
+NOT_PLACES = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"addition", "total", "all"}
 
 
 @dataclass

@@ -29,7 +29,7 @@ from functools import lru_cache
 import gender_guesser.detector
 from rapidfuzz import fuzz
 
-from chorus.analyse import WEEKDAYS, strip_accents
+from chorus.analyse import MONTHS, WEEKDAYS, strip_accents
 from chorus.models import Document, Entity, Sentence
 
 # Words that introduce a name without being part of it (lower-case, dots removed).
@@ -78,10 +78,7 @@ NOT_NAMES = frozenset(
     hence others nearly almost roughly approximately around various numerous""".split()
 )
 # Weekdays and months: "the police on Tuesday" is no "Panel on Climate Change".
-_DATE_WORDS = frozenset(WEEKDAYS) | frozenset(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
-)
+_DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 # Counts that open a capitalised run at a sentence's start ("Ten Russian ships"): not part of a name after them
 # (but "Gang of Eight" keeps its last word).
 _LEADING_COUNTS = frozenset(
