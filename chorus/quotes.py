@@ -360,10 +360,11 @@ class _SpeakerFinder:
         wanted to hunt whales. An accomplished carver, McCarty creates masks."): a quote paragraph after it is
         theirs."""
         named = range(bisect_left(self._starts, start), bisect_left(self._starts, end))
-        people = {self.entity_at(k).name: self.entity_at(k) for k in named if self.entity_at(k).kind == "person"}
-        if len(people) != 1 or " " not in next(iter(people)):
+        people = [k for k in named if self.entity_at(k).kind == "person"]
+        names = {self.entity_at(k).name for k in people}
+        if len(names) != 1 or " " not in next(iter(names)):
             return None  # nobody, several people, or a single word read as a person ("the group Remera")
-        return next(iter(people.values())) if any(self.said_at(k) for k in named if self.entity_at(k).kind == "person") else None
+        return self.entity_at(people[0]) if any(self.said_at(k) for k in people) else None
 
     def narrative_people(self) -> tuple[list[int], list[Entity]]:
         """Where each person named as a subject or possessor outside quotations stands, and who (computed once)."""
@@ -1138,14 +1139,14 @@ def _is_outlet(entity: Entity | None) -> bool:
     return bool(words & _OUTLET_WORDS) or (entity.kind != "person" and bool(words & _PAPER_WORDS))
 
 
+_PRONOUN_GENDERS = {"he": "male", "she": "female"}
+
+
 def _may_be(entity: Entity, pronoun: str | None) -> bool:
     """``entity`` can be the one ``pronoun`` ("he", "she", or None: anyone) stands for: its first name does not
     say otherwise."""
     gender = person_gender(entity) if pronoun in _PRONOUN_GENDERS else None
     return gender is None or gender == _PRONOUN_GENDERS[pronoun]
-
-
-_PRONOUN_GENDERS = {"he": "male", "she": "female"}
 
 
 def _resumed(between: str) -> bool:
