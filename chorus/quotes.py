@@ -740,7 +740,7 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _Speak
     if named := _named_before(clause, position, finder):
         return named
     # The sentence's start: the last full stop, "?" or "!" before a space, not after an initial ("the U.S. said")
-    ends = [m.start() for m in re.finditer(r"[.!?]\s", before) if not re.search(r"(?:^|[\s.])[A-Z]$", before[: m.start()])]
+    ends = _sentence_ends(before)
     head = before[ends[-1] + 1 :] if ends else before
     verbs = list(re.finditer(rf"\b{_VERB}\b", head, re.IGNORECASE))
     if verbs:
@@ -1167,10 +1167,15 @@ def _resumed(between: str) -> bool:
 _NOT_AN_END = re.compile(rf"(?:(?:^|[\s.])[A-Z]|\b(?:{_TITLE_ABBREVIATIONS}))$")
 
 
-def _ends_a_sentence(text: str) -> bool:
-    """``text`` holds a sentence end: a full stop, "!" or "?" before a space, not after an initial ("J.R.
+def _sentence_ends(text: str) -> list[int]:
+    """Where ``text``'s sentences end: a full stop, "!" or "?" before a space, not after an initial ("J.R.
     Romano") or a title ("wrote Lt. Kimberly Schneider")."""
-    return any(not _NOT_AN_END.search(text[: end.start()]) for end in re.finditer(r"[.!?]\s", text))
+    return [end.start() for end in re.finditer(r"[.!?]\s", text) if not _NOT_AN_END.search(text[: end.start()])]
+
+
+def _ends_a_sentence(text: str) -> bool:
+    """``text`` holds a sentence end (``_sentence_ends``)."""
+    return bool(_sentence_ends(text))
 
 
 def _stands_alone(paragraph: str, start: int, end: int) -> bool:
