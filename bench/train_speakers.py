@@ -79,9 +79,9 @@ class Example:
     features: np.ndarray  # candidates x features
     labels: np.ndarray  # 1 where the candidate resolves to the gold speaker
     rules_right: bool
-    how: str = "name"  # how the rules found their speaker (``chorus.quotes.ATTRIBUTIONS``)
-    rules_named: bool = True  # the rules named a speaker (Chorus leaves a quote they find unnamed unnamed)
-    eligible: np.ndarray | None = None  # the candidates Chorus's ranker chooses among (``eligible_candidates``)
+    how: str  # how the rules found their speaker (``chorus.quotes.ATTRIBUTIONS``)
+    rules_named: bool  # the rules named a speaker (Chorus leaves a quote they find unnamed unnamed)
+    eligible: np.ndarray  # which candidates Chorus's ranker chooses among (``eligible_candidates``)
 
 
 def cluster_examples(gold: dict[str, Any], docs: dict[str, dict[str, str]], data: Path) -> tuple[list[Example], int]:
@@ -175,7 +175,7 @@ def scores(model: dict[str, Any], features: np.ndarray) -> np.ndarray:
 
 def ranker_right(model: dict[str, Any], example: Example) -> bool:
     """The ranker's best-scoring candidate, among the ones Chorus lets it choose, is right."""
-    if example.eligible is None or not example.eligible.any():
+    if not example.eligible.any():
         return False
     ranked = np.where(example.eligible, scores(model, example.features), -np.inf)
     return bool(example.labels[int(np.argmax(ranked))])
@@ -184,7 +184,7 @@ def ranker_right(model: dict[str, Any], example: Example) -> bool:
 def shipped_right(model: dict[str, Any], example: Example) -> bool:
     """What ``chorus.quotes.ranked_speaker`` does: nobody when the rules name nobody, the rules' speaker when a
     name in the attribution gave it, else the ranker's."""
-    if not example.rules_named or example.how == "name" or example.eligible is None or not example.eligible.any():
+    if not example.rules_named or example.how == "name" or not example.eligible.any():
         return example.rules_right  # nobody, the named one, or the rules' own speaker when there is no candidate
     return ranker_right(model, example)
 
