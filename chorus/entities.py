@@ -93,6 +93,8 @@ ROLE_NOUNS = frozenset(
 )
 _TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*|\S")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+# Offices held over a place: "the mayor of San Juan", "San Juan Mayor Carmen Yulín Cruz"
+_OFFICES_OF_PLACES = frozenset({"mayor", "governor", "gov", "premier"})
 _DEMONYM = re.compile(r"(?:an|ian|ean|ese|ish|ic)$")
 # AP-style state abbreviations, as in "Nashville, Tenn." (folded, dots removed) -> the state's folded name.
 STATE_ABBREVIATIONS = {
@@ -404,12 +406,17 @@ def _mention_from_run(
         evidence["place"] += 1
     if previous in PERSON_TITLES or previous in ROLE_NOUNS:
         evidence["person"] += 2  # "activist Leopoldo López", "opposition leader Juan Guaidó"
+    # "the mayor of San Juan, who...", "Governor of Texas": whom the office is of, not its holder
+    office_of = previous == "of" and len(before) > 1 and fold(before[-2]) in _OFFICES_OF_PLACES
     if previous in COMPANY_NOUNS:
         evidence["organisation"] += 2  # "the Washington firm Bryan Cave", "the retailer Barnes"
     after = sentence.text[starts[-1] + len(words[-1]) :].split()[:2]
     following = fold(after[0]).strip(",.;:") if after else ""
     rest = sentence.text[starts[-1] + len(words[-1]) :]
-    if following in SAID_VERBS | _PRESENT_SAID or previous in _SAYS_BEFORE_NAME or rest.startswith(", who"):
+    office_of |= following in _OFFICES_OF_PLACES and not _DEMONYM.search(lowered[-1])  # "says San Juan mayor"
+    if office_of:
+        evidence["place"] += 1  # and the office holder speaks: "the mayor of San Juan said", "says San Juan mayor"
+    elif following in SAID_VERBS | _PRESENT_SAID or previous in _SAYS_BEFORE_NAME or rest.startswith(", who"):
         evidence["person"] += 1  # "Slater writes", "writes Slater"
     elif (apposition := re.match(r",\s+(?:(?:an?|the)\s+)?((?:[\w-]+\s+){0,3}[\w-]+)", rest)) and any(
         word in ROLE_NOUNS or word in PERSON_TITLES for word in apposition.group(1).lower().split()

@@ -711,6 +711,8 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _Speak
         and not re.match(r"\s*\.\s+[A-Z]", after)
         # '" if you had told her' goes on with the sentence: a clause, not a speaker
         and not re.match(r"\s*(?:if|when|because|although|though|unless|whether|as|and|but|or|you|i)\b", match.group(1), re.I)
+        # 'Doe said, "I got a gun," pulled a .44 Magnum out, the report stated': a name said it right before the mark
+        and not ((lead_in_named := _named_just_before(clause, position, finder)) and lead_in_named.how == "name")
     ):
         speaker, how = finder.resolve_phrase(match.group(1), position)
         if (
@@ -1107,6 +1109,15 @@ def _chained(between: str) -> bool:
         and not re.search(rf"\b{_VERB}\b", between, re.IGNORECASE)
         and not re.search(r"\b(?:by|to|of|from|with|as)\s*$", between)  # a quoted phrase inside the narrative
     )
+
+
+# A speech verb right before the opening mark: 'Doe said, "' / 'the mayor told reporters: "'
+_VERB_RIGHT_BEFORE = re.compile(rf"\b{_VERB}\b[^.!?“”\"]{{0,40}}[,:]\s*$", re.IGNORECASE)
+
+
+def _named_just_before(clause: str, position: int, finder: _SpeakerFinder) -> _Attribution | None:
+    """``_named_before`` when the clause's speech verb hands over to the quote right away ("Doe said, ")."""
+    return _named_before(clause, position, finder) if _VERB_RIGHT_BEFORE.search(clause) else None
 
 
 def _named_before(clause: str, position: int, finder: _SpeakerFinder) -> _Attribution | None:

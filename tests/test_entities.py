@@ -865,6 +865,17 @@ def test_kinds_read_from_an_apposition_or_a_state(text: str, name: str, kind: st
     assert _only(index.entities, name).kind == kind
 
 
+def test_whom_an_office_is_of_is_a_place_not_its_holder() -> None:
+    # "who" and "says" go with the mayor, not with the town, which reads like a person's name
+    _, index = _analyse(
+        [
+            Document("The mayor of Tarn Edley, who toured the docks, said repairs would start.", id="a"),
+            Document("The storm has come back a long way, says Tarn Edley mayor.", id="b"),
+        ]
+    )
+    assert _only(index.entities, "Tarn Edley").kind == "place"
+
+
 def test_a_first_name_before_and_a_full_name_shares_the_surname() -> None:
     _, index = _analyse(
         [

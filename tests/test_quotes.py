@@ -95,6 +95,15 @@ def test_speaker_is_resolved(text: str, speaker: str) -> None:
     assert quotes[0].sources == ["r1"]
 
 
+def test_a_name_saying_it_right_before_the_quote_wins_over_a_clause_after_it() -> None:
+    # the sentence goes on after the quote with another verb and ends on whoever reported the whole scene
+    text = (
+        "A struggle between the dancers and Tomas Brandt ensued at the theatre. "
+        f'Brandt said, "{QUOTE}," pulled a Remington rifle out of a bag and fired, the police report stated.'
+    )
+    assert _one(_quotes(_report(text)), "rebuild").speaker == "Tomas Brandt"
+
+
 @pytest.mark.parametrize(
     "text",
     [
