@@ -93,6 +93,16 @@ ROLE_NOUNS = frozenset(
 )
 _TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*|\S")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+# The adjectives of places made of two words ("Puerto Rican", "South African", "Sri Lankan"), before a noun for
+# people or a body of them
+_PLACE_ADJECTIVE = re.compile(r"(?:an|ese|ish|i)$")
+_GROUP_NOUNS = (
+    ROLE_NOUNS
+    | PERSON_TITLES
+    | frozenset("people troop force forces government authorities police army navy citizen national media".split())
+)
+_PARTY_MEMBERS = frozenset({"republican", "democrat"})
+_NUMBER_NAMES = frozenset("one two three four five".split())
 # Offices held over a place: "the mayor of San Juan", "San Juan Mayor Carmen Yulín Cruz"
 _OFFICES_OF_PLACES = frozenset({"mayor", "governor", "gov", "premier"})
 _DEMONYM = re.compile(r"(?:an|ian|ean|ese|ish|ic)$")
@@ -383,6 +393,12 @@ def _mention_from_run(
                 return None
     surface = " ".join(words)
     lowered = [fold(w) for w in words]
+    if len(words) >= 2:
+        following = tokens[run[-1] + 1][0] if run[-1] + 1 < len(tokens) else ""
+        if _PLACE_ADJECTIVE.search(lowered[-1]) and re.sub(r"s$", "", following.rstrip(".,;:")) in _GROUP_NOUNS:
+            return None  # "Puerto Rican leaders", "Sri Lankan troops": an adjective of a place
+        if lowered[-1] in _PARTY_MEMBERS and (" ".join(lowered[:-1]) in _STATE_NAMES or lowered[0] in STATE_ABBREVIATIONS):
+            return None  # "the Florida Republican said": a description of someone named elsewhere
     if len(lowered) == 1 and lowered[0] in PLATFORMS:
         evidence["organisation"] += 3  # "Twitter said" reads like a person
     if len(lowered) >= 2 and lowered[-1] in _GENERATION_SUFFIXES:
@@ -434,6 +450,7 @@ def _mention_from_run(
         len(words) >= 2
         and not evidence["organisation"]
         and not evidence["place"]
+        and lowered[-1] not in _NUMBER_NAMES  # "Marine One", "Formula One"
         # "Vanity Fair", "Australian Open", "Jewish Life": words the reports also use in lower case
         and not any(
             (w.lower() in lowercase_words and w.lower() not in PARTICLES) or w.lower().endswith(("ish", "ese")) for w in words

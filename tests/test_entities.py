@@ -876,6 +876,18 @@ def test_whom_an_office_is_of_is_a_place_not_its_holder() -> None:
     assert _only(index.entities, "Tarn Edley").kind == "place"
 
 
+def test_adjectives_and_descriptions_are_not_names_nor_people() -> None:
+    _, index = _analyse(
+        [
+            Document("Puerto Rican leaders want help, and Sri Lankan troops moved north. The Ohio Republican said so.", id="a"),
+            Document("Puerto Rican officials met Sri Lankan police. The Ohio Republican left. Trump boarded Marine One.", id="b"),
+        ]
+    )
+    for spelling in ("Puerto Rican", "Sri Lankan", "Ohio Republican"):
+        assert _holding(index.entities, spelling) == [], spelling
+    assert _only(index.entities, "Marine One").kind != "person"  # a name ending on a number is not a person's
+
+
 def test_a_first_name_before_and_a_full_name_shares_the_surname() -> None:
     _, index = _analyse(
         [
