@@ -273,6 +273,8 @@ class EntityScore:
     both: int = 0
     gold: int = 0
     system: int = 0
+    kinds: int = 0  # gold entities with a mapped mention (their kind compared with the system entity most map to)
+    kinds_agree: int = 0
     errors: list[str] = field(default_factory=list)
 
     def add(self, other: EntityScore) -> None:
@@ -281,6 +283,12 @@ class EntityScore:
         self.both += other.both
         self.gold += other.gold
         self.system += other.system
+        self.kinds += other.kinds
+        self.kinds_agree += other.kinds_agree
+
+    @property
+    def kind_accuracy(self) -> float | None:
+        return ratio(self.kinds_agree, self.kinds)
 
     @property
     def precision(self) -> float | None:
@@ -349,6 +357,12 @@ def score_entities(gold: dict[str, Any], system: SystemOutput) -> EntityScore:
     score.both = sum(_pairs(n) for n in cells.values())
     score.gold = sum(_pairs(n) for n in gold_sizes.values())
     score.system = sum(_pairs(n) for n in system_sizes.values())
+    for gold_index, counts in assignment.items():
+        mapped = Counter({i: n for i, n in counts.items() if i is not None})
+        if mapped:
+            # the first most-mapped system entity, in the order of the gold mentions (as Counter keeps them)
+            score.kinds += 1
+            score.kinds_agree += system.entities[mapped.most_common(1)[0][0]].kind == gold["entities"][gold_index]["kind"]
     # Errors for the report: gold entities split over several system entities, system entities merging gold ones.
     for gold_index, counts in assignment.items():
         parts = [i for i in counts if i is not None]
@@ -765,14 +779,15 @@ def tables(results: Sequence[ClusterResult], label: str = "", per_cluster: bool 
     lines = [
         f"### {prefix}Entity grouping (pairwise over gold mentions; target F1 >= {TARGETS['entity_f1']})",
         "",
-        "| cluster | mentions | mapped | gold pairs | system pairs | both | P | R | F1 |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| cluster | mentions | mapped | gold pairs | system pairs | both | P | R | F1 | kind agrees (no target) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         e = r.entities
         name = f"**{r.cluster}**" if r.cluster == "all" else r.cluster
         counts = f"{e.mentions} | {e.mapped} | {e.gold} | {e.system} | {e.both}"
-        lines.append(f"| {name} | {counts} | {fmt(e.precision)} | {fmt(e.recall)} | {fmt(e.f1)} |")
+        kinds = f"{e.kinds_agree} / {e.kinds}"
+        lines.append(f"| {name} | {counts} | {fmt(e.precision)} | {fmt(e.recall)} | {fmt(e.f1)} | {kinds} |")
     lines += [
         "",
         f"### {prefix}Quote speakers (gold quotes with a named speaker; target accuracy >= {TARGETS['speaker_accuracy']})",
@@ -822,6 +837,8 @@ def comparison(dev: Sequence[ClusterResult], heldout: Sequence[ClusterResult]) -
         lines.append(f"| {label} | {fmt(dev_value)} | {fmt(held_value)} | >= {target} |")
     kept = (totals(dev).speakers.unnamed_kept_rate, totals(heldout).speakers.unnamed_kept_rate)
     lines.append(f"| unnamed quotes left unnamed (no target) | {fmt(kept[0])} | {fmt(kept[1])} | – |")
+    kinds = (totals(dev).entities.kind_accuracy, totals(heldout).entities.kind_accuracy)
+    lines.append(f"| entity kind agrees with the gold (no target) | {fmt(kinds[0])} | {fmt(kinds[1])} | – |")
     return "\n".join(lines)
 
 
@@ -848,6 +865,8 @@ def result_dict(result: ClusterResult, errors: bool = True) -> dict[str, Any]:
             "precision": e.precision,
             "recall": e.recall,
             "f1": e.f1,
+            "kinds": e.kinds,
+            "kind_accuracy": e.kind_accuracy,
         },
         "speakers": {
             "quotes": s.quotes,

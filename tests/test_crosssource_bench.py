@@ -135,6 +135,20 @@ def test_split_and_merge_are_counted_pairwise(gold: dict[str, Any]) -> None:
     assert any(error.startswith("merge") for error in score.errors)
 
 
+def test_kind_is_compared_with_the_system_entity_most_gold_mentions_map_to(gold: dict[str, Any]) -> None:
+    # Guaidó's three mentions map to a person, Maduro's two to an entity the system calls a place
+    system = _system(
+        entities=[
+            {"name": "Juan Guaidó", "kind": "person", "forms": {"a": ["Juan Guaidó", "Guaidó"], "b": ["Guido"]}},
+            {"name": "Nicolás Maduro", "kind": "place", "forms": {"a": ["Maduro"], "b": ["Maudro"]}},
+        ]
+    )
+    score = cs.score_entities(gold, system)
+    assert (score.kinds_agree, score.kinds) == (1, 2)
+    assert score.kind_accuracy == 0.5
+    assert cs.score_entities(gold, _system(entities=[])).kind_accuracy is None  # nothing mapped, nothing compared
+
+
 def test_unmatched_mentions_are_singletons(gold: dict[str, Any]) -> None:
     score = cs.score_entities(gold, _system(entities=[]))
     assert (score.gold, score.system, score.both, score.mapped) == (4, 0, 0, 0)

@@ -888,6 +888,18 @@ def test_adjectives_and_descriptions_are_not_names_nor_people() -> None:
     assert _only(index.entities, "Marine One").kind != "person"  # a name ending on a number is not a person's
 
 
+def test_countries_and_cities_are_places_but_a_small_town_does_not_take_a_surname() -> None:
+    _, index = _analyse(
+        [
+            Document("Bolivia and Spain condemned the coup. Spain said it would recall its envoy from Kabul.", id="a"),
+            Document("Spain told Bolivia so. Lamont told the Courant he would run. Kabul was quiet.", id="b"),
+        ]
+    )
+    for name in ("Spain", "Bolivia", "Kabul"):
+        assert _only(index.entities, name).kind == "place", name
+    assert _only(index.entities, "Lamont").kind == "person"  # a Californian town of 15,000 shares his name
+
+
 def test_a_first_name_before_and_a_full_name_shares_the_surname() -> None:
     _, index = _analyse(
         [
