@@ -57,7 +57,8 @@ ORGANISATION_WORDS = frozenset(
     association federation front movement government administration department office service services
     guard church network news times post press foundation organization organisation group league
     club airlines bureau fund board house studies institution hospital school college academy library
-    museum archives laboratory society nations panel""".split()
+    museum archives laboratory society nations panel international clinic lab labs laboratories channel partners
+    division unit klan alliance coalition authority tribunal brotherhood""".split()
 )
 PLACE_WORDS = frozenset(
     """base airbase street square avenue river city town village airport province state county district
@@ -315,7 +316,9 @@ COMPANY_NOUNS = frozenset(
 # What ends a company's name ("Noble Inc"); and the words after a name that its first word alone may drop: a
 # company's, a network's or a university's ("Apotex" for "Apotex Inc", "Fox" for "Fox News", "Yale").
 _COMPANY_SUFFIXES = frozenset("inc corp corporation co ltd llc plc gmbh ag sa".split())
-_HEAD_SUFFIXES = _COMPANY_SUFFIXES | frozenset("news company group network networks airlines holdings university college".split())
+_HEAD_SUFFIXES = _COMPANY_SUFFIXES | frozenset(
+    "news company group network networks airlines holdings university college international".split()
+)
 _COMPOUND_MODIFIER = re.compile(r"-(?:based|born|led|backed|run|owned|funded|bound|era|made|style|linked|allied)$", re.IGNORECASE)
 
 
@@ -451,7 +454,8 @@ def _mention_from_run(
     if office_of:
         evidence["place"] += 1  # and the office holder speaks: "the mayor of San Juan said", "says San Juan mayor"
     elif following in SAID_VERBS | _PRESENT_SAID or previous in _SAYS_BEFORE_NAME or rest.startswith(", who"):
-        evidence["person"] += 1  # "Slater writes", "writes Slater"
+        # "Slater writes", "writes Slater"; but "the FBI said": a body known by its initials
+        evidence["organisation" if len(words) == 1 and _ACRONYM.match(words[0]) else "person"] += 1
     elif (apposition := re.match(r",\s+(?:(?:an?|the)\s+)?((?:[\w-]+\s+){0,3}[\w-]+)", rest)) and any(
         word in ROLE_NOUNS or word in PERSON_TITLES for word in apposition.group(1).lower().split()
     ):
@@ -532,8 +536,10 @@ def similar_word(a: str, b: str) -> bool:
     if min(len(a), len(b)) < 4 or (a[0] != b[0] and {a[0], b[0]} not in ({"c", "k"}, {"v", "w"}, {"j", "y"})):
         return False
     shorter, longer = sorted((a, b), key=len)
-    if longer.startswith(shorter) and len(longer) - len(shorter) >= 2:
-        return False  # "Guard" and "Guardia": a word and a longer one, not a typo of it
+    if longer.startswith(shorter) and len(longer) - len(shorter) >= 2 and (len(shorter) < 10 or _DEMONYM.search(longer)):
+        # "Guard" and "Guardia", "Venezuela" and "Venezuelans": a word and a longer one, not a typo of it (as a
+        # long word's end dropped is: "Amnesty Internation")
+        return False
     return fuzz.ratio(a, b) >= 80
 
 

@@ -92,6 +92,7 @@ def test_fold_drops_accents_apostrophes_and_dots(text: str, folded: str) -> None
         ("carlota", "karlota"),  # 003: c/k
         ("cabello", "capello"),  # 003
         ("sarovec", "sarovec"),
+        ("internation", "international"),  # a long word with its end dropped
     ],
 )
 def test_similar_word_accepts_typos_and_transliterations(a: str, b: str) -> None:
@@ -108,6 +109,7 @@ def test_similar_word_accepts_typos_and_transliterations(a: str, b: str) -> None
         ("iran", "iraq"),
         ("maduro", "guaido"),
         ("novak", "kovac"),
+        ("guard", "guardia"),  # a word and a longer one
     ],
 )
 def test_similar_word_rejects_short_and_different_words(a: str, b: str) -> None:
@@ -898,6 +900,17 @@ def test_countries_and_cities_are_places_but_a_small_town_does_not_take_a_surnam
     for name in ("Spain", "Bolivia", "Kabul"):
         assert _only(index.entities, name).kind == "place", name
     assert _only(index.entities, "Lamont").kind == "person"  # a Californian town of 15,000 shares his name
+
+
+def test_a_body_known_by_its_initials_or_an_organisation_word_is_no_person() -> None:
+    _, index = _analyse(
+        [
+            Document("The FBI said the truck was stolen. Amnesty International said the arrests were illegal.", id="a"),
+            Document("The FBI said so again. Amnesty International urged restraint.", id="b"),
+        ]
+    )
+    assert _only(index.entities, "FBI").kind == "organisation"
+    assert _only(index.entities, "Amnesty International").kind == "organisation"
 
 
 def test_a_first_name_before_and_a_full_name_shares_the_surname() -> None:
