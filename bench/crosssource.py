@@ -894,9 +894,16 @@ def result_dict(result: ClusterResult, errors: bool = True) -> dict[str, Any]:
 
 
 def check_sets(dev: Sequence[dict[str, Any]], heldout: Sequence[dict[str, Any]]) -> list[str]:
-    """Problems between the two gold sets: a cluster must not be in both (held-out means unseen)."""
+    """Problems between the two gold sets: no cluster, and no report, may be in both (held-out means unseen; two
+    files may annotate other reports of one cluster: ``data_cluster``)."""
     both = sorted({g["cluster"] for g in dev} & {g["cluster"] for g in heldout})
-    return [f"{name}: in both the development and the held-out set" for name in both]
+    problems = [f"{name}: in both the development and the held-out set" for name in both]
+
+    def reports(golds: Sequence[dict[str, Any]]) -> set[tuple[str, str]]:
+        return {(g.get("data_cluster", g["cluster"]), doc) for g in golds for doc in g["documents"]}
+
+    shared = sorted(reports(dev) & reports(heldout))
+    return problems + [f"{cluster}: report {doc} in both the development and the held-out set" for cluster, doc in shared]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -338,8 +338,10 @@ def test_development_tables_come_first_and_unchanged(shared_data: Path, capsys: 
 def test_heldout_gold_files_are_well_formed() -> None:
     heldout = cs.load_gold(HELDOUT_DIR)
     assert len(heldout) >= 6
-    assert all(g["cluster"].startswith("multinews-") and g["source"] == cs.MULTINEWS for g in heldout)
-    assert cs.check_sets(cs.load_gold(GOLD_DIR), heldout) == []  # no cluster in both sets
+    # Multi-News clusters, and other reports of DUC clusters whose first reports are in the development set
+    assert {g["source"] for g in heldout} == {cs.MULTINEWS, "duc2006.jsonl", "duc2007.jsonl"}
+    assert all(g["source"] == cs.MULTINEWS or g["data_cluster"] != g["cluster"] for g in heldout)
+    assert cs.check_sets(cs.load_gold(GOLD_DIR), heldout) == []  # no cluster and no report in both sets
     for gold in heldout:
         assert cs.check_gold(gold, None) == [], gold["cluster"]
         assert gold["entities"] and gold["quotes"], gold["cluster"]
@@ -348,6 +350,17 @@ def test_heldout_gold_files_are_well_formed() -> None:
             assert len(docs) >= 2, (gold["cluster"], item["about"])
     assert sum(len(g["disagreements"]) for g in heldout) >= 1
     assert any(not g["disagreements"] for g in heldout)  # a cluster with none measures precision
+
+
+def test_a_report_annotated_in_both_sets_is_a_problem() -> None:
+    dev = [{"cluster": "D0601A", "documents": ["a", "b", "c"]}]
+    assert cs.check_sets(dev, [{"cluster": "D0601A-4-6", "data_cluster": "D0601A", "documents": ["d", "e"]}]) == []
+    problems = cs.check_sets(dev, [{"cluster": "D0601A-3-5", "data_cluster": "D0601A", "documents": ["c", "d"]}])
+    assert problems == ["D0601A: report c in both the development and the held-out set"]
+    assert cs.check_sets(dev, dev) == [
+        "D0601A: in both the development and the held-out set",
+        *(f"D0601A: report {doc} in both the development and the held-out set" for doc in "abc"),
+    ]
 
 
 def test_heldout_gold_offsets_match_the_data(shared_data: Path) -> None:
