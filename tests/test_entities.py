@@ -906,11 +906,12 @@ def test_a_body_known_by_its_initials_or_an_organisation_word_is_no_person() -> 
     _, index = _analyse(
         [
             Document("The FBI said the truck was stolen. Amnesty International said the arrests were illegal.", id="a"),
-            Document("The FBI said so again. Amnesty International urged restraint.", id="b"),
+            Document("The FBI said so again. Amnesty International urged restraint. The Parti Quebecois won.", id="b"),
+            Document("Lucien Bouchard said the Parti Quebecois would govern.", id="c"),
         ]
     )
-    assert _only(index.entities, "FBI").kind == "organisation"
-    assert _only(index.entities, "Amnesty International").kind == "organisation"
+    for name in ("FBI", "Amnesty International", "Parti Quebecois"):
+        assert _only(index.entities, name).kind == "organisation", name
 
 
 def test_a_first_name_before_and_a_full_name_shares_the_surname() -> None:
