@@ -11,6 +11,10 @@ misleads), so a pair of claims must be about the same thing by several signals b
   values disagree only through incompatible qualifiers ("more than 50" vs "around 50"); an approximation
   agrees with an exact value within its tolerance ("nearly two dozen" and 23); an earthquake's magnitudes
   (6 vs 6.2) when they are a revision apart and name the same places, not an aftershock's or a past quake's;
+- measures, converted to metres whatever unit each outlet used ("about 100 meters deep" vs "some 450 feet
+  down"): depths, areas and storeys of the story; lengths and heights only when their clauses share a word (a
+  story may measure several things); distances only from the same named place; within 10% they agree (a
+  conversion rounded);
 - stances: opposite verbs ("condemned" vs "announced their support for", "blamed" vs "praised")
   of the same named actors, sharing two actors or one actor and two words of what the stance is
   about; a negation ("did not support") flips the verb;
@@ -327,12 +331,14 @@ def _setting(text: str, start: int, end: int, previous_end: int, names: Names, o
 
 
 def _quantities(sentence: Sentence, group: int, doc_id: str, names: Names = ()) -> list[_Quantity]:
-    """The counts ("22 students", "between 18 and 22 students") and sums of money ("£4,500") of a sentence."""
+    """The counts ("22 students", "between 18 and 22 students"), sums of money ("£4,500"), magnitudes and
+    measures ("98 feet long", "the 25-meter wreck") of a sentence."""
     # Cheap tests first: most sentences hold no figure, and the full patterns are slow to fail.
     counts = _counts(sentence, group, doc_id, names) if _ANY_NUMBER.search(sentence.text) else []
     sums = _money(sentence, group, doc_id, names) if re.search(r"[$€£]\s?\d", sentence.text) else []
     magnitudes = _magnitudes(sentence, group, doc_id, names) if re.search(r"agnitude|Richter|-degree", sentence.text) else []
-    return counts + sums + magnitudes
+    measures = _measures(sentence, group, doc_id, names) if _ANY_MEASURE.search(sentence.text) else []
+    return counts + sums + magnitudes + measures
 
 
 def _counts(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_Quantity]:
@@ -361,6 +367,8 @@ def _counts(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_
         unit_word = _unit_class(unit)
         if unit_word in TIME_UNITS:
             continue  # durations differ for many innocent reasons
+        if unit.lower() in MEASURE_UNITS:
+            continue  # a length or an area, not a count: ``_measures`` reads it with what it measures
         setting = _setting(text, match.start(), match.end(), previous_end, names, between or "")
         predicate = set(setting.predicate) | ({"death"} if unit.lower() in DEATH_UNITS else set())
         # "the other three Americans", "10 others": counted apart from someone, not a total.
@@ -436,6 +444,91 @@ def _magnitudes(sentence: Sentence, group: int, doc_id: str, names: Names) -> li
     return found
 
 
+# Units of length and area, in metres and square metres; storeys are counted as they are.
+MEASURE_UNITS = {
+    "foot": 0.3048, "feet": 0.3048, "ft": 0.3048, "metre": 1.0, "metres": 1.0, "meter": 1.0, "meters": 1.0,
+    "kilometre": 1000.0, "kilometres": 1000.0, "kilometer": 1000.0, "kilometers": 1000.0, "km": 1000.0,
+    "mile": 1609.34, "miles": 1609.34, "yard": 0.9144, "yards": 0.9144,
+    "acre": 4046.86, "acres": 4046.86, "hectare": 10_000.0, "hectares": 10_000.0,
+    "storey": 1.0, "storeys": 1.0, "story": 1.0,
+}  # fmt: skip
+_SQUARE = {"foot": 0.0929, "feet": 0.0929, "metre": 1.0, "metres": 1.0, "meter": 1.0, "meters": 1.0}
+_SQUARE |= {"mile": 2.59e6, "miles": 2.59e6, "kilometre": 1e6, "kilometres": 1e6, "kilometer": 1e6, "kilometers": 1e6}
+_MEASURE_UNIT = "|".join(sorted(MEASURE_UNITS, key=len, reverse=True))
+_ANY_MEASURE = re.compile(rf"\d[\d,.]*(?:\s+(?:million|thousand))?(?:\s+square)?[\s-](?:{_MEASURE_UNIT})\b", re.IGNORECASE)
+# "some 450 feet down", "98 feet long", "the 25-meter wreck", "3.7 million square feet", "a 72-storey block"
+_MEASURE = re.compile(
+    rf"(?<![\w$€£.,:/-])(?:(?P<qualifier>{_QUALIFIER})\s+)?(?P<value>{_DIGITS})(?:\s+(?P<scale>million|thousand))?"
+    rf"(?P<joint>\s+|-)(?P<square>square[\s-])?(?P<unit>{_MEASURE_UNIT})\b",
+    re.IGNORECASE,
+)
+# What a length measures, from the words around it: a measure with none of these is not compared.
+_DEPTH_AFTER = re.compile(r"[\s-]*(?:deep|down|below|beneath|under\s*water|underwater)\b", re.IGNORECASE)
+_LENGTH_AFTER = re.compile(r"[\s-]*(?:long|in\s+length)\b", re.IGNORECASE)
+_HEIGHT_AFTER = re.compile(r"[\s-]*(?:tall|in\s+height|high(?!\s+(?:school|court|street)))\b", re.IGNORECASE)
+_DISTANCE_AFTER = re.compile(
+    r"\s*(?:away\s+from|from|off|outside|(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+of)\b",
+    re.IGNORECASE,
+)
+_DISTANCE_FROM = re.compile(r"[^.;:,]{0,40}?\b(?:of|from)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*)")
+# The words of a measure itself ("98 feet long"): not context shared by two clauses about one thing
+_MEASURE_WORDS = frozenset(
+    _concepts(" ".join(MEASURE_UNITS) + " long deep tall high down below beneath length depth height wide square")
+)
+_ROLE_BEFORE = re.compile(r"\b(depth|length|height)\s+of\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _measure_role(text: str, match: re.Match[str]) -> str:
+    """What a measure measures ("depth", "length", "height", "distance", "area", "storeys"), or "" when its
+    words do not say."""
+    unit = match.group("unit").lower()
+    if match.group("square") or unit.startswith(("acre", "hectare")):
+        return "area"
+    if unit.startswith(("storey", "story")):
+        return "storeys" if unit != "story" or match.group("joint") == "-" else ""  # "a 72-story tower", not "3 story"
+    after, before = text[match.end() :], text[: match.start()]
+    if role := _ROLE_BEFORE.search(before):
+        return role.group(1).lower()
+    for role, pattern in (("depth", _DEPTH_AFTER), ("length", _LENGTH_AFTER), ("height", _HEIGHT_AFTER)):
+        if pattern.match(after):
+            return role
+    if _DISTANCE_AFTER.match(after):
+        return "distance"
+    if match.group("joint") == "-" and re.match(r"\s+[a-z]", after):
+        return "length"  # "the 25-meter wreck", "a 10-mile stretch": a size before its noun
+    return ""
+
+
+def _measures(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_Quantity]:
+    """Lengths, depths, heights, distances and areas, in metres and square metres whatever unit each outlet used,
+    each keyed by what it measures; and storeys."""
+    found: list[_Quantity] = []
+    text = sentence.text
+    for match in _MEASURE.finditer(text):
+        role = _measure_role(text, match)
+        value = _number(match.group("value"), match.group("scale"))
+        if not role or value is None or _is_label(text, match.start()):
+            continue
+        unit = match.group("unit").lower()
+        value *= (_SQUARE.get(unit, 0.0) if match.group("square") else MEASURE_UNITS[unit]) or math.nan
+        if math.isnan(value):
+            continue  # "square yards": no factor
+        setting = _setting(text, match.start(), match.end(), 0, names, "")
+        places = setting.places
+        if role == "distance" and (reference := _DISTANCE_FROM.match(text, match.end())):
+            places = frozenset({fold(reference.group(1))})  # "70 kilometers southeast of Istanbul": from Istanbul
+        found.append(
+            _Quantity(
+                value, value, _qualifier_class(match.group("qualifier")), f"measure {role}", setting.clause,
+                setting.context - _MEASURE_WORDS, group, doc_id, noun=role, predicate=setting.predicate,
+                key=frozenset({role}), frame=setting.frame, places=places,
+                # "a 5,000-square-foot house": a size before its noun (and not a count of storeys)
+                modifiers=frozenset({"sized"}) if match.group("joint") == "-" and role != "storeys" else frozenset(),
+            )
+        )  # fmt: skip
+    return found
+
+
 def _money_role(text: str, end: int) -> frozenset[str]:
     """The role a sum's own noun gives it ("$5 trillion debt" is a debt whatever else its clause names)."""
     after = re.match(r"\s+([a-z]+)", text[end:])
@@ -496,6 +589,14 @@ def _same_topic(a: _Quantity, b: _Quantity) -> bool:
     """The same quantity: same noun, time frame and kind, and much shared context or near values."""
     if a.unit != b.unit or a.frame != b.frame:
         return False
+    if a.unit == "measure distance":
+        return bool((a.places & b.places) - {"where", "part"})  # a distance from the same place
+    if a.unit in ("measure length", "measure height") or "sized" in a.modifiers | b.modifiers:
+        # a story may measure several things ("the 55-foot-long trade vessel" beside the wreck found): a length, a
+        # height or a size written before its noun ("a 5,000-square-foot house") needs a word of its clause shared
+        return bool(a.context & b.context)
+    if a.unit.startswith("measure "):
+        return True  # the depth (of the sea where it lies), the area, the storeys: one in a story
     if a.unit == "magnitude":
         # one quake: the same places named (or none on one side: "6.8 by Turkish scientists"), magnitudes a
         # revision apart
@@ -576,6 +677,8 @@ def _conflict(a: _Quantity, b: _Quantity) -> bool:
         return False
     if a.high > 2 * max(1.0, b.low) or b.high > 2 * max(1.0, a.low):
         return False  # values this far apart are different quantities (a part and a whole, another event)
+    if a.unit.startswith("measure ") and _gap(a, b) <= NEAR:
+        return False  # "100 meters" and "330 feet": one figure converted and rounded
     if (a.low, a.high) != (b.low, b.high):
         # Why: approximations and round figures stand for a span of values; one inside it agrees.
         return not (_approximately(a, b) or _rounded(a, b) or _bounded(a, b))
@@ -926,6 +1029,8 @@ def _quantity_label(quantity: _Quantity) -> str:
         return "amount of money"
     if noun == "magnitude":
         return "magnitude of the earthquake"
+    if quantity.unit.startswith("measure "):
+        return "number of storeys" if noun == "storeys" else noun
     if "death" in quantity.predicate:
         return f"{noun} killed"
     if "evacuate" in quantity.predicate:

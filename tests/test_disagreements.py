@@ -791,3 +791,49 @@ def test_a_magnitude_in_degrees_and_each_agency_s_estimate_in_a_list_are_magnitu
         "6.7",
         "6.8",
     ]
+
+
+# --- Measures: lengths, depths, areas, storeys in any unit ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "about"),
+    [
+        # the same depth in metres and feet, far enough apart once converted (100 m against 137 m)
+        (
+            "The wreck lies where the sea is about 100 meters deep.",
+            "A Norwegian report said the wreck was 450 feet down.",
+            "depth",
+        ),
+        (
+            "The mine occupies at least 3.7 million square feet.",
+            "The mine occupies approximately 4.5 million square feet.",
+            "area",
+        ),
+        ("Protesters climbed the 72-storey tower in Brezno.", "The tower in Brezno has 87 storeys.", "number of storeys"),
+        # a distance from one place: 70 km against 55 miles (89 km)
+        ("The epicenter was about 70 kilometers southeast of Karsk.", "The quake struck 55 miles east of Karsk.", "distance"),
+    ],
+)
+def test_measures_of_one_thing_disagree_across_units(first: str, second: str, about: str) -> None:
+    [disagreement] = _pair(first, second)
+    assert disagreement.about == about
+    assert [c.sources for c in disagreement.claims] == [["a"], ["b"]]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # one figure converted and rounded: 100 m and 330 ft (100.6 m)
+        ("The wreck lies where the sea is about 100 meters deep.", "The wreck lies where the sea is some 330 feet deep."),
+        # lengths of different things: the wreck found, another ship the report recalls
+        ("The vessel is estimated to be 98 feet long.", "Divers searched for the 25-meter wreck off the coast."),
+        ("Its 55-foot-long hull was packed with vases.", "The wreck found off Alassio is 98 feet long."),
+        # distances from different places
+        ("The epicenter was 70 kilometers southeast of Karsk.", "The epicenter was 55 miles east of Brezno."),
+        # no measured thing named: a run, a fall
+        ("He ran 5 miles on Sunday in Brezno.", "He ran 8 miles on Sunday in Brezno."),
+    ],
+)
+def test_measures_that_agree_or_measure_different_things_give_nothing(first: str, second: str) -> None:
+    assert _pair(first, second) == []
