@@ -41,7 +41,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from chorus.analyse import MONTHS, STOPWORDS, WEEKDAYS, stem
 from chorus.entities import find_names, fold, spellings_in
@@ -395,7 +395,28 @@ def _counts(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_
             )
         )
         previous_end = match.end()
+        whole = found[-1]
+        while part := _PART_IN_PLACE.match(text, previous_end):
+            # "Forty-six people had been killed in the U.S., 23 of them in New York, including 18 in New York City":
+            # each part is the count of its own place, compared only with counts of that place
+            value = _number(part.group("value"), None)
+            if value is None or value >= whole.low or part.group("place").lower().rstrip(".") in NOT_PLACES:
+                break
+            phrase = text[part.start("value") : part.end()].rstrip(".")
+            # the place as the entities name it ("New York City" may be the entity "New York"), as ``_setting`` does
+            named = {e[0].name for at, _, e in names if part.start("place") <= at < part.end("place") and e[0].kind == "place"}
+            places = frozenset(named or {fold(part.group("place"))})
+            found.append(replace(whole, low=value, high=value, qualifier="exact", phrase=phrase, relative=True, places=places))
+            previous_end = part.end()
     return found
+
+
+# A part of a count in one place, right after it: ", including 18 in New York City", ", 23 of them in New York"
+_PART_IN_PLACE = re.compile(
+    r"[^;:]{0,60}?(?:[,—–]\s*(?:including\s+|among\s+them\s+)?|\s+including\s+)"
+    rf"(?P<value>{_DIGITS}|(?:{_TENS})-(?:{_UNITS}))(?:\s+of\s+them)?\s+in\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
+)
 
 
 # An earthquake's magnitude: "magnitude 6", "magnitude-6.2 quake", "6.2-magnitude temblor", "a magnitude of 6.3",

@@ -837,3 +837,13 @@ def test_measures_of_one_thing_disagree_across_units(first: str, second: str, ab
 )
 def test_measures_that_agree_or_measure_different_things_give_nothing(first: str, second: str) -> None:
     assert _pair(first, second) == []
+
+
+def test_a_part_of_a_toll_in_one_place_is_compared_with_that_place_only() -> None:
+    total = "Forty-six people were killed in Karsk province, 23 of them in Brezno, including 18 in Old Brezno."
+    # the part in Old Brezno against another outlet's count there
+    [disagreement] = _pair(total, "The storm killed 10 people in Old Brezno.")
+    assert _claim(disagreement, "18 in Old Brezno").sources == ["a"]
+    assert _claim(disagreement, "10 people").sources == ["b"]
+    # a part is not a total: 46 in all and 44 in all disagree, the parts say nothing against them
+    assert _pair(total, "Forty-four people were killed in Karsk province.")[0].claims[0].text.startswith("Forty-six")
