@@ -439,7 +439,7 @@ class _SpeakerFinder:
                 # "the medical legal service said": an unnamed body described by its modifiers speaks as itself
                 return Entity(name=" ".join(own.group(1).split()), kind="organisation"), "description"
             return organisation or self.last_person_before(position), "description"
-        if len(words) >= 2 and words[0] == "the" and (nouns := [word for word in words[1:4] if word in _PERSON_NOUNS]):
+        if len(words) >= 2 and words[0] == "the" and (nouns := [w for w in words[1:4] if w in _PERSON_NOUNS | _ANONYMOUS_ROLES]):
             # "the athlete", "the opposition leader": an epithet for the person the report calls that
             # ("Daniels' attorney Michael Avenatti" ... "the attorney tweeted"), else the one it is about
             called = self.person_called(nouns[-1], position)
