@@ -220,6 +220,18 @@ _RELATIVE_CLAUSE = re.compile(r"\b(?:who|whose|whom|which|that)\b", re.IGNORECAS
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 # Verbs whose name after them is their object, not one who can be speaking: "told Sky TG24", "a landowner named X"
 _OBJECT_VERBS = frozenset({"told", "tells", "tell", "telling", "named"})
+# Verbs whose next name is who they act on ("invite Obama", "defeated Clinton"): not who can be speaking. (Not
+# every verb in -ed: "chuckled Simeon Lipman" names the speaker, "quoted McKinney as saying" too.)
+_TRANSITIVE_VERBS = (
+    frozenset(
+        """invite meet met call thank blame praise support beat replace elect hire fire sue visit join follow interview
+    attack face challenge urge warn question defeat endorse nominate appoint arrest kill marry married congratulate
+    criticize criticise accuse sack oust impeach invited thanked blamed praised supported replaced elected hired
+    fired sued visited joined followed interviewed attacked faced challenged defeated endorsed nominated appointed
+    arrested killed congratulated criticized criticised accused sacked ousted impeached""".split()
+    )
+    - SAID_VERBS
+)  # '"...," warned Smith': the speaker
 
 
 def _name_role(text: str, start: int, end: int, next_start: int | None) -> str:
@@ -247,6 +259,8 @@ def _name_role(text: str, start: int, end: int, next_start: int | None) -> str:
             return "determined"  # "sending her Little Monsters into a frenzy": hers, not one who speaks
         if word in _OBJECT_VERBS:
             return "object"  # '"...," he told Sky TG24': the one told, not one who can be speaking
+        if not titled and word in _TRANSITIVE_VERBS:
+            return "object"  # "Asked whether he might not invite Obama, he said": Obama is not "he"
         if word in _PREPOSITIONS:
             if word == "to" and text[:start].rstrip().lower().endswith("according to"):
                 return "subject"

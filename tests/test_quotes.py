@@ -85,6 +85,12 @@ QUOTE = "We will rebuild every house in this town"
         ),
         # ," she said, the previous sentence naming only her
         (f'The engineer Pavel Horak left early. Mayor Anna Kovac stayed until dawn. "{QUOTE}," she said.', "Anna Kovac"),
+        # he said: not the one his own sentence names as whom he acts on
+        (
+            f"On Thursday, Minister Marko Lindqvist dismissed the chatter. Asked whether he would invite Pavel Horak to "
+            f'the dam, he said: "{QUOTE}."',
+            "Marko Lindqvist",
+        ),
     ],
 )
 def test_speaker_is_resolved(text: str, speaker: str) -> None:
