@@ -460,6 +460,12 @@ def _mention_from_run(
         word in ROLE_NOUNS or word in PERSON_TITLES for word in apposition.group(1).lower().split()
     ):
         evidence["person"] += 1  # "Mark Mellman, a Democratic pollster", "Astrid de Ruiter, spokeswoman for Novem"
+    elif (
+        apposition
+        and re.match(r",\s+an?\s", rest)
+        and re.split(r"\s+(?:in|of|for|at|from|with|on)\s+", apposition.group(1).lower())[0].split()[-1] in ORGANISATION_WORDS
+    ):
+        evidence["organisation"] += 2  # "The Children's Bridge, an international adoption agency in Canada"
     if following in PLACE_WORDS:
         evidence["place"] += 1
     if " ".join(lowered) in _STATE_NAMES:

@@ -201,8 +201,10 @@ _COMMON_ORGANISATION = re.compile(
     rf"\s*the\s+((?:[a-z]+\s+){{1,3}}(?:{'|'.join(sorted(ORGANISATION_WORDS))}))\s*(?:in\s+an?\s+(?:\w+\s+)?statement)?\s*$"
 )
 # A statement whose issuer its own phrase names: "a Turkish Foreign Ministry statement", "a statement from the ministry".
+# What a body issues and reports quote as speaking: "the statement said", "the memorandum said"
+_STATEMENT = r"(?:statement|memorandum|memo|communiqu[eé])"
 _STATEMENT_OF = re.compile(
-    r"\b(?:an?|the)\s+([A-Z][^,.;:“”\"]{1,60}?)\s+statement\b|\bstatement\s+(?:from|by|issued\s+by)\s+([^,.;:“”\"]{1,60})"
+    rf"\b(?:an?|the)\s+([A-Z][^,.;:“”\"]{{1,60}}?)\s+{_STATEMENT}\b|\b{_STATEMENT}\s+(?:from|by|issued\s+by)\s+([^,.;:“”\"]{{1,60}})"
 )
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
 # Which name a pronoun points back to, best first (a bare object may be a publication or a place).
@@ -429,12 +431,14 @@ class _SpeakerFinder:
             # 'In a statement Shell said ...' ¶ 'It said: "..."': the organisation named last
             writer = self.writer_of_last_letter(position)
             return writer or self.last_subject_company_before(position, reach=600, single_word_people=True), "description"
-        if not re.match(r"\s*(?:(?:the|this|that|his|her|its|their|he|she)\b|an?\s+(?:\w+\s+)?statement\b)", subject, re.I):
+        if not re.match(rf"\s*(?:(?:the|this|that|his|her|its|their|he|she)\b|an?\s+(?:\w+\s+)?{_STATEMENT}\b)", subject, re.I):
             return None, "none"
         if own := _GROUP_PHRASE.match(subject):
             # "the South African government said", "the Sherman family said": a group that names itself
             return Entity(name=" ".join(own.group(1).split()), kind="organisation"), "description"
-        if re.fullmatch(r"\s*(?:the|this|that)\s+statement\s*", subject, re.I) and (issuer := self.statement_issuer(position)):
+        if re.fullmatch(rf"\s*(?:the|this|that)\s+{_STATEMENT}\s*", subject, re.I) and (
+            issuer := self.statement_issuer(position)
+        ):
             # "the statement reads": whoever the report names as its issuer ("a Foreign Ministry statement")
             return issuer, "name"
         words = re.findall(r"[a-z]+", subject.lower())
@@ -478,7 +482,7 @@ class _SpeakerFinder:
         the Sherman family said ..." ... '"...," the statement reads')."""
         window_start = max(0, position - reach)
         text = self.text[window_start:position]
-        for match in reversed(list(re.finditer(r"\bstatement\b", text))):
+        for match in reversed(list(re.finditer(rf"\b{_STATEMENT}\b", text))):
             at = window_start + match.start()
             if self._quoted(at):
                 continue
@@ -492,7 +496,8 @@ class _SpeakerFinder:
             verb = re.search(rf"\b{_VERB}\b", sentence, re.IGNORECASE)
             if verb is None:
                 continue
-            head = _OPENING_CLAUSE.sub("", sentence[: verb.start()])
+            # "Kinder Haven, an adoption agency in Ottawa, said in a memorandum": the apposition is not the issuer
+            head = re.sub(r",\s+(?:an?|the)\s+[^,]{1,60},\s*$", " ", _OPENING_CLAUSE.sub("", sentence[: verb.start()]))
             if len(head.split()) > 6:
                 return None  # not a plain "X said": leave it to the person the report is about
             if own := _GROUP_PHRASE.match(head):

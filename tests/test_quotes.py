@@ -101,6 +101,14 @@ def test_speaker_is_resolved(text: str, speaker: str) -> None:
     assert quotes[0].sources == ["r1"]
 
 
+def test_a_memorandum_speaks_for_whoever_issued_it() -> None:
+    text = (
+        "Kinder Haven, an adoption agency in Ottawa, said in a memorandum that the orphanages were clean. "
+        f'Mayor Anna Kovac disagreed. "{QUOTE}," the memorandum said.'
+    )
+    assert _one(_quotes(_report(text)), "rebuild").speaker == "Kinder Haven"
+
+
 def test_a_name_saying_it_right_before_the_quote_wins_over_a_clause_after_it() -> None:
     # the sentence goes on after the quote with another verb and ends on whoever reported the whole scene
     text = (
