@@ -112,12 +112,16 @@ _NEGATIVE = re.compile(
 # object pronoun ("gives them both support"); only "their support for/to" (matched whole) is a stance.
 _STANCE_NOUN = re.compile(
     r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|this|no|any|much|strong|public|full)|['’]s"
-    r"|\b(?:them|him|us|me)(?:\s+\w+)?)\s+$",
+    r"|\b(?:them|him|us|me)(?:\s+\w+)?"
+    # "to bolster support for sovereignty", "won backing": support sought or won, a noun
+    r"|\b(?:bolster\w*|boost\w*|win|wins|winning|won|gain\w*|rall(?:y|ied|ying)|drum\w*\s+up|shore\w*\s+up|garner\w*"
+    r"|muster\w*|enjoy\w*|lose|loses|losing|lost|need\w*|want\w*|seek\w*|sought))\s+$",
     re.IGNORECASE,
 )
 _POSSESSIVE_SUPPORT = re.compile(r"(?:their|its|his|her)\s+support", re.IGNORECASE)
 # A stance under a condition ("unless he apologises", "depends on what he does") is not one taken.
 _CONDITION = re.compile(r"\b(?:unless|if|depends\s+on|depending\s+on|provided\s+(?:that\s+)?\w+|as\s+long\s+as)\b", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(r"\b(?:could|would|might|may)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|n't|never|no longer|refused to)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -550,6 +554,10 @@ def _measures(sentence: Sentence, group: int, doc_id: str, names: Names) -> list
     return found
 
 
+# A sum asked for: "had asked the jury to award more than $11 million", "is seeking $5 million"
+_SOUGHT = re.compile(r"\b(?:ask(?:s|ed|ing)?|s(?:eek|eeks|eeking|ought)|request(?:s|ed|ing)?|demand(?:s|ed|ing)?)\b[^.;]*$", re.I)
+
+
 def _money_role(text: str, end: int) -> frozenset[str]:
     """The role a sum's own noun gives it ("$5 trillion debt" is a debt whatever else its clause names)."""
     after = re.match(r"\s+([a-z]+)", text[end:])
@@ -588,7 +596,9 @@ def _money(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_Q
                 # Why: "$5 to $15 more than Compaq" is a difference between two sums, not a sum.
                 relative=bool(_DIFFERENCE.match(text, match.end())),
                 predicate=setting.predicate,
-                key=_money_role(text, match.end()) or setting.context & MONEY_ROLES,
+                # Why: "had asked the jury for nearly $12 million" is a sum sought, not the one awarded.
+                key=(_money_role(text, match.end()) or setting.context & MONEY_ROLES)
+                | ({"sought"} if _SOUGHT.search(text[max(0, match.start() - 60) : match.start()]) else set()),
                 frame=setting.frame,
                 places=setting.places,
             )
@@ -626,6 +636,8 @@ def _same_topic(a: _Quantity, b: _Quantity) -> bool:
     if a.relative != b.relative and not (a.places & b.places) - {"where", "part"}:
         return False  # "10 others" vs a total; but "68 other deaths in the Caribbean" is the Caribbean's count
     a_key, b_key = a.key, b.key
+    if ("sought" in a_key) != ("sought" in b_key):
+        return False  # a sum asked for and a sum given
     if a_key and b_key and not a_key & b_key:
         return False  # "12 people were killed" vs "20 people were evacuated"
     near = _gap(a, b) <= NEAR
@@ -874,6 +886,8 @@ def _stances(sentence: Sentence, group: int, doc_id: str, entities: list[Entity]
         end = matches[k + 1][0].start() if k + 1 < len(matches) else len(text)
         if _CONDITION.search(text[match.end() :]) or _CONDITION.search(text[max(0, match.start() - 40) : match.start()]):
             continue  # why: "will back him unless he apologises", "support depends on...": a condition, not a stance
+        if _HYPOTHETICAL.search(text[: match.start()]):
+            continue  # why: "Bouchard could blame Ottawa": a stance he might take, not one taken
         sign = -polarity if _NEGATION.search(text[: match.start()]) else polarity
         # The actors taking the stance: named shortly before the verb, in the same clause.
         window = text[max(0, match.start() - 100) : match.start()]

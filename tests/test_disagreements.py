@@ -473,6 +473,13 @@ def test_sums_for_different_things_give_nothing() -> None:
     )
 
 
+def test_a_sum_asked_for_is_not_the_sum_awarded() -> None:
+    awarded = "The jury in Tarnow ordered the club to pay $6 million in damages to the fans."
+    assert _pair(awarded, "The fans had asked the jury in Tarnow to award the club's $9 million in damages.") == []
+    # the same sum given differently still disagrees
+    assert _pair(awarded, "The jury in Tarnow ordered the club to pay $9 million in damages to the fans.") != []
+
+
 def test_a_list_of_sums_in_one_clause_gives_nothing() -> None:
     # The plan names two thresholds; the other report names a third figure of the same plan.
     assert (
@@ -672,6 +679,23 @@ def test_stance_words_used_as_nouns_give_nothing() -> None:
         _pair(
             "Senator Alvarez kept his support among rural voters after the vote on the dam project.",
             "Senator Alvarez took the blame for the vote on the dam project.",
+        )
+        == []
+    )
+
+
+def test_hypothetical_stances_and_support_won_give_nothing() -> None:
+    assert (
+        _pair(
+            "If the talks fail, Senator Alvarez could blame the governor for the dam project.",
+            "Senator Alvarez praised the governor for the dam project.",
+        )
+        == []
+    )
+    assert (
+        _pair(
+            "Senator Alvarez criticized the dam project funding on Monday.",
+            "Senator Alvarez toured the site on Monday to bolster support for the dam project funding.",
         )
         == []
     )
