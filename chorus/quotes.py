@@ -1195,12 +1195,19 @@ def _resumed(between: str) -> bool:
 
 
 _NOT_AN_END = re.compile(rf"(?:(?:^|[\s.])[A-Z]|\b(?:{_TITLE_ABBREVIATIONS}))$")
+_NOT_AN_END_REACH = 12  # characters: longer than any title, so that "^" and "\b" still mean what they do
 
 
 def _sentence_ends(text: str) -> list[int]:
     """Where ``text``'s sentences end: a full stop, "!" or "?" before a space, not after an initial ("J.R.
     Romano") or a title ("wrote Lt. Kimberly Schneider")."""
-    return [end.start() for end in re.finditer(r"[.!?]\s", text) if not _NOT_AN_END.search(text[: end.start()])]
+    # only the few characters before each stop can make it no end (a title is at most four letters): searching the
+    # whole text before it would make this quadratic in the text's length
+    return [
+        end.start()
+        for end in re.finditer(r"[.!?]\s", text)
+        if not _NOT_AN_END.search(text[max(0, end.start() - _NOT_AN_END_REACH) : end.start()])
+    ]
 
 
 def _ends_a_sentence(text: str) -> bool:
