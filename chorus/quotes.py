@@ -109,6 +109,7 @@ _AFTER_VERB_NAME = re.compile(
     re.IGNORECASE,
 )
 _AFTER_NAME_VERB = re.compile(rf"^\s*[,.]?\s*([^;:“”\"]{{1,220}}?)\s+{_VERB}\b", re.IGNORECASE)
+_VERB_NEAR_END = re.compile(rf"\b{_VERB}\b[^.!?“”\"]{{0,60}}?[:,—–-]?\s*(?:that\s*)?$", re.IGNORECASE)
 _BEFORE_NAME_VERB = re.compile(rf"([^.!?“”\"]{{1,240}}?)\s+{_VERB}\b[^.!?“”\"]{{0,60}}?[:,—–-]?\s*(?:that\s*)?$", re.IGNORECASE)
 # A paragraph that hands over to a quote in the next one: 'X issued a statement saying —' / 'X said:'.
 _LEAD_IN = re.compile(rf"(?:[:—–-]|\b{_VERB})\s*$", re.IGNORECASE)
@@ -1145,7 +1146,8 @@ def _named_before(clause: str, position: int, finder: _SpeakerFinder) -> _Attrib
     if match := _BEFORE_PRONOUN.search(clause):
         pronoun = match.group(1).lower()
         return _Attribution(True, finder.last_person_before(position, pronoun=pronoun), "pronoun", pronoun)
-    if match := _BEFORE_NAME_VERB.search(clause):
+    # the speech verb must stand near the clause's end: a cheap test before the pattern that backtracks over it
+    if _VERB_NEAR_END.search(clause[-100:]) and (match := _BEFORE_NAME_VERB.search(clause)):
         speaker, how = finder.resolve_phrase(match.group(1), position)
         if speaker is not None:
             return _Attribution(True, speaker, how)
