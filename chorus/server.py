@@ -25,6 +25,7 @@ import json
 import logging
 import multiprocessing
 import os
+import signal
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -277,7 +278,16 @@ def _make_executor(limits: ServerLimits) -> concurrent.futures.Executor:
     # would, and fails when that module is a script without a __main__ guard). The pool is started
     # in the app's startup, before any request thread exists.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    return concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+    return concurrent.futures.ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context(method), initializer=_worker_signals
+    )
+
+
+def _worker_signals() -> None:
+    """A forked worker inherits the server's signal handlers, which only ask the (parent's) loop to stop: with them a
+    worker outlives the server as an orphan. Workers stop on SIGTERM and leave Ctrl-C to the server."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _web_file(name: str) -> str:
@@ -317,7 +327,12 @@ def create_app(limits: ServerLimits | None = None) -> FastAPI:
             yield
         finally:
             state.pop("pool", None)
+            # the pool's own worker processes (a private attribute of ProcessPoolExecutor, read before shutdown
+            # forgets them; none for a thread pool): after SIGTERM they would outlive the server as orphans
+            workers = list((getattr(pool, "_processes", None) or {}).values())
             pool.shutdown(wait=False, cancel_futures=True)
+            for worker in workers:
+                worker.terminate()
 
     app = FastAPI(
         title="Chorus",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import time
 from pathlib import Path
@@ -359,3 +360,46 @@ def test_digest_limits_and_errors(client):
     assert_error(client.post("/v1/digest", content=b"{not json", headers={"content-type": "application/json"}), 422)
     small = small_client(max_documents=2)
     assert_error(small.post("/v1/digest", json={"documents": [{"text": "a b c"}] * 3}), 413, "max_documents", 2)
+
+
+def _processes_serving(port: int) -> list[int]:
+    """The PIDs whose command line serves ``port`` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            except OSError:
+                continue
+            if "chorus.server:create_app" in command and f"--port {port} " in command + " ":
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+@pytest.mark.parametrize("stop", ["SIGTERM", "SIGINT"])
+def test_stopping_the_server_stops_its_worker_processes(stop: str) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    command = [sys.executable, "-m", "uvicorn", "chorus.server:create_app", "--factory", "--port", str(port)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while len(_processes_serving(port)) < 2 and time.monotonic() < deadline:  # the server and its workers
+            time.sleep(0.2)
+        assert len(_processes_serving(port)) >= 2, "the server started no worker process"
+        process.send_signal(getattr(signal, stop))
+        process.wait(timeout=30)
+        deadline = time.monotonic() + 10
+        while _processes_serving(port) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert _processes_serving(port) == []  # no worker left behind as an orphan
+    finally:
+        process.kill()
+        for pid in _processes_serving(port):
+            os.kill(pid, signal.SIGKILL)
