@@ -1115,8 +1115,13 @@ def _opens_a_new_sentence(phrase: str, rest: str) -> bool:
         re.match(r"\s*\w+,", phrase)
         or len(phrase.split()) > 6
         or re.match(r"\s*(?:it|this|that|there)\b", phrase, re.I)
-        or re.match(r"\s+(?:that\s+)?(?:[\w’'-]+\s+){3}", rest)
+        or (re.match(r"\s+(?:that\s+)?(?:[\w’'-]+\s+){3}", rest) and not _WHERE_SPOKEN_TAIL.match(rest))
     )
+
+
+# Where or when the words were said, ending the attribution's sentence: '" Brown writes on his Kickstarter page.',
+# '" Kovac said in an interview on Monday.' (not '" Kovac said in May that the dam...')
+_WHERE_SPOKEN_TAIL = re.compile(r"\s+(?:on|in|at|during|via|to)\s+(?:(?!that\b)[\w’'-]+\s+){0,5}(?!that\b)[\w’'-]+[.!?](?:\s|$)")
 
 
 def _chained(between: str) -> bool:

@@ -101,6 +101,14 @@ def test_speaker_is_resolved(text: str, speaker: str) -> None:
     assert quotes[0].sources == ["r1"]
 
 
+def test_an_attribution_may_end_on_where_the_words_were_written() -> None:
+    text = f'Mayor Anna Kovac set new goals. "{QUOTE}! Let us start on Monday!!" Kovac writes on her campaign page.'
+    assert _one(_quotes(_report(text)), "rebuild").speaker == "Anna Kovac"
+    # but a sentence of its own after the quote gives it no speaker
+    other = f'Mayor Anna Kovac set new goals. "{QUOTE}!" Pavel Horak said in May that the dam would hold.'
+    assert all(quote.speaker != "Pavel Horak" for quote in _quotes(_report(other)))
+
+
 def test_a_memorandum_speaks_for_whoever_issued_it() -> None:
     text = (
         "Kinder Haven, an adoption agency in Ottawa, said in a memorandum that the orphanages were clean. "
