@@ -751,6 +751,13 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _Speak
     if (label := _NAME_COLON.fullmatch(before)) and (speaker := finder._named_in(label.group(1), position)):
         if speaker.kind == "person":
             return _Attribution(True, speaker, "name")  # 'Kovac: "We will rebuild..."' (an interview's or a caption's label)
+    if (
+        re.search(r"\b(?:I|we)\s+(?:\w+\s+)?[a-z]+,\s*$", before)
+        and (label := _NAME_COLON.match(paragraph))
+        and (speaker := finder._named_in(label.group(1), offset))
+        and speaker.kind == "person"
+    ):
+        return _Attribution(True, speaker, "name")  # a transcript's 'Frank Jernigan: I thought, "We don't know..."'
     if according := _ACCORDING_TO.search(clause):
         # 'According to Mayor Bill de Blasio, "..."'; 'According to the library, "..."' (the one it names)
         speaker = finder.named_speaker(according.group(1), position)

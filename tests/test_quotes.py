@@ -109,6 +109,14 @@ def test_an_attribution_may_end_on_where_the_words_were_written() -> None:
     assert all(quote.speaker != "Pavel Horak" for quote in _quotes(_report(other)))
 
 
+def test_a_transcript_label_speaks_the_quote_its_speaker_recalls() -> None:
+    text = (
+        "Marko Lindqvist: We did not leave at first.\n\n"
+        f'Pavel Horak: The dam held.\n\nMarko Lindqvist: I thought, "{QUOTE}." And so I stayed.'
+    )
+    assert _one(_quotes(_report(text)), "rebuild").speaker == "Marko Lindqvist"
+
+
 def test_a_memorandum_speaks_for_whoever_issued_it() -> None:
     text = (
         "Kinder Haven, an adoption agency in Ottawa, said in a memorandum that the orphanages were clean. "
