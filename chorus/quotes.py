@@ -94,7 +94,8 @@ _SPEECH = {
     # reporting verbs of written or indirect speech: "suggested in an email", "expressed the hope that", "the statement reads"
     "suggested", "expressed", "reads", "read",
     # naming or charging in someone's words: "He dubbed it ``awesome.''", "the report charged that ..."
-    "dubbed", "charged", "charges", "describes", "chuckled", "chuckles",
+    "dubbed", "charged", "charges", "describes", "chuckled", "chuckles", "professed", "professes", "asserts", "accuses",
+    "dismissed",
 }  # fmt: skip
 # Abbreviations whose full stop does not end a sentence ("said Det. Geiger", "Sen. McCain said").
 _TITLE_ABBREVIATIONS = "Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Det|Insp|Supt|Cpl|Pvt|Maj|Adm|Cmdr|Prof|Rev|Hon|Sr|Jr|St"

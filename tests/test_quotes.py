@@ -85,6 +85,8 @@ QUOTE = "We will rebuild every house in this town"
         ),
         # ," she said, the previous sentence naming only her
         (f'The engineer Pavel Horak left early. Mayor Anna Kovac stayed until dawn. "{QUOTE}," she said.', "Anna Kovac"),
+        # a charge in someone's words: "accuses her husband of"
+        (f'Mayor Anna Kovac sued the builder. Kovac accuses the builder of failing to "{QUOTE}."', "Anna Kovac"),
         # a naming in someone's words: "she dubbed it"
         (f'Mayor Anna Kovac toured Brezno on Friday. She dubbed the plan "{QUOTE}."', "Anna Kovac"),
         # he said: not the one his own sentence names as whom he acts on
