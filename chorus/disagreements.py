@@ -371,6 +371,8 @@ def _counts(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_
         unit_word = _unit_class(unit)
         if unit_word in TIME_UNITS:
             continue  # durations differ for many innocent reasons
+        if unit_word == "degre" and re.search(r"\b(?:longitude|latitude)\b", text, re.IGNORECASE):
+            continue  # "longitude 9 degrees west": a position, written as precisely as each outlet cared to
         if unit.lower() in MEASURE_UNITS:
             continue  # a length or an area, not a count: ``_measures`` reads it with what it measures
         setting = _setting(text, match.start(), match.end(), previous_end, names, between or "")
@@ -560,10 +562,15 @@ _SOUGHT = re.compile(r"\b(?:ask(?:s|ed|ing)?|s(?:eek|eeks|eeking|ought)|request(
 
 def _money_role(text: str, end: int) -> frozenset[str]:
     """The role a sum's own noun gives it ("$5 trillion debt" is a debt whatever else its clause names)."""
-    after = re.match(r"\s+([a-z]+)", text[end:])
-    role = stem(after.group(1)) if after else ""
-    # Why: a clause may name several roles ("the budget surplus ... the $5 trillion debt"); the sum's noun decides.
-    return frozenset({role}) if role in MONEY_ROLES else frozenset()
+    words = []
+    for word in re.findall(r"[a-z]+", text[end : end + 40].split(",")[0])[:3]:
+        if word in STOPWORDS:
+            break
+        words.append(stem(word))
+    # Why: a clause may name several roles ("the budget surplus ... the $5 trillion debt"); the sum's noun decides,
+    # the last of its words when several are roles ("$4.4 trillion federal budget surplus" is a surplus)
+    roles = [word for word in words if word in MONEY_ROLES]
+    return frozenset(roles[-1:])
 
 
 def _money(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_Quantity]:

@@ -480,6 +480,19 @@ def test_a_sum_asked_for_is_not_the_sum_awarded() -> None:
     assert _pair(awarded, "The jury in Tarnow ordered the club to pay $9 million in damages to the fans.") != []
 
 
+def test_a_sum_is_what_the_last_of_its_nouns_says() -> None:
+    # "$4.4 trillion federal budget surplus" is a surplus, not the budget "the total reserve" is part of
+    surplus = "The plan devotes the projected $4.4 trillion federal budget surplus over 15 years to pensions."
+    assert _pair(surplus, "Pensions would reach the $4.9 trillion Clinton's budget calls the total reserve by 2014.") == []
+    assert _pair(surplus, "The plan devotes the projected $4.9 trillion federal budget surplus over 15 years to pensions.")
+
+
+def test_positions_on_the_globe_give_nothing() -> None:
+    assert (
+        _pair("The balloon landed along longitude 9 degrees west on Saturday.", "It landed at 9.27 degrees west longitude.") == []
+    )
+
+
 def test_a_list_of_sums_in_one_clause_gives_nothing() -> None:
     # The plan names two thresholds; the other report names a third figure of the same plan.
     assert (
