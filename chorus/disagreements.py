@@ -537,9 +537,10 @@ def _measures(sentence: Sentence, group: int, doc_id: str, names: Names) -> list
         if not role or value is None or _is_label(text, match.start()):
             continue
         unit = match.group("unit").lower()
-        value *= (_SQUARE.get(unit, 0.0) if match.group("square") else MEASURE_UNITS[unit]) or math.nan
-        if math.isnan(value):
+        factor = _SQUARE.get(unit) if match.group("square") else MEASURE_UNITS[unit]
+        if factor is None:
             continue  # "square yards": no factor
+        value *= factor
         setting = _setting(text, match.start(), match.end(), 0, names, "")
         places = setting.places
         if role == "distance" and (reference := _DISTANCE_FROM.match(text, match.end())):

@@ -98,7 +98,10 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*|\S")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 # The adjectives of places made of two words ("Puerto Rican", "South African", "Sri Lankan"), before a noun for
 # people or a body of them
-_PLACE_ADJECTIVE = re.compile(r"(?:an|ese|ish|i)$")
+_PLACE_ADJECTIVE = re.compile(r"(?:an|ese|ish)$")
+# The first words of two-word places ("Puerto Rico", "Sri Lanka", "South Africa"): "the Narendra Modi government" or
+# "Kevin Morgan officials" are no place's adjective
+_PLACE_ADJECTIVE_FIRST = frozenset("puerto sri costa saudi hong el papua sierra burkina cape ivory".split())
 _GROUP_NOUNS = (
     ROLE_NOUNS
     | PERSON_TITLES
@@ -416,7 +419,11 @@ def _mention_from_run(
     lowered = [fold(w) for w in words]
     if len(words) >= 2:
         following = tokens[run[-1] + 1][0] if run[-1] + 1 < len(tokens) else ""
-        if _PLACE_ADJECTIVE.search(lowered[-1]) and re.sub(r"s$", "", following.rstrip(".,;:")) in _GROUP_NOUNS:
+        if (
+            _PLACE_ADJECTIVE.search(lowered[-1])
+            and lowered[0] in _PLACE_FIRST_WORDS | _PLACE_ADJECTIVE_FIRST
+            and re.sub(r"s$", "", following.rstrip(".,;:")) in _GROUP_NOUNS
+        ):
             return None  # "Puerto Rican leaders", "Sri Lankan troops": an adjective of a place
         if lowered[-1] in _PARTY_MEMBERS and (" ".join(lowered[:-1]) in _STATE_NAMES or lowered[0] in STATE_ABBREVIATIONS):
             return None  # "the Florida Republican said": a description of someone named elsewhere

@@ -888,6 +888,9 @@ def test_adjectives_and_descriptions_are_not_names_nor_people() -> None:
     for spelling in ("Puerto Rican", "Sri Lankan", "Ohio Republican"):
         assert _holding(index.entities, spelling) == [], spelling
     assert _only(index.entities, "Marine One").kind != "person"  # a name ending on a number is not a person's
+    # a person's name before a body of people is still a name
+    _, index = _analyse([Document("The Kevin Morgan officials met.", id="a"), Document("Kevin Morgan spoke.", id="b")])
+    assert "a" in _only(index.entities, "Kevin Morgan").forms  # named in both reports
 
 
 def test_countries_and_cities_are_places_but_a_small_town_does_not_take_a_surname() -> None:
