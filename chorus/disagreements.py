@@ -740,12 +740,13 @@ class _Age:
     doc_id: str
 
 
-def _ages(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_Age]:
-    """The ages a sentence gives to named people."""
+def _ages(sentence: Sentence, group: int, doc_id: str, names: Names, shared_surnames: frozenset[str] = frozenset()) -> list[_Age]:
+    """The ages a sentence gives to named people; not to a surname alone that ``shared_surnames`` (of the report's
+    people) holds: "Marianne Gingrich, 48" ... "Gingrich, 56" may be her husband."""
     found = []
     text = sentence.text
     for start, spelling, named in names:
-        if named[0].kind != "person":
+        if named[0].kind != "person" or fold(spelling) in shared_surnames:
             continue
         end = start + len(spelling)
         after = _AGE_AFTER_NAME.match(text[end:])
@@ -755,6 +756,13 @@ def _ages(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_Ag
         elif before:
             found.append(_Age(named[0].name, int(before.group(1)), text[before.start() : end], group, doc_id))
     return [age for age in found if 0 < age.age < 120]
+
+
+def _shared_surnames(by_form: dict[str, list[Entity]]) -> frozenset[str]:
+    """The surnames two or more people of a report share ("Newt Gingrich", "Marianne Gingrich"), folded."""
+    people = {entity.name for entities in by_form.values() for entity in entities if entity.kind == "person"}
+    surnames = [fold(name.split()[-1]) for name in people if len(name.split()) >= 2]
+    return frozenset(surname for surname in surnames if surnames.count(surname) >= 2)
 
 
 def _ages_agree(a: _Age, b: _Age, days: Days) -> bool:
@@ -951,15 +959,17 @@ def find_disagreements(
     ages: list[_Age] = []
     statuses: list[_Status] = []
     spellings: dict[str, dict[str, list[Entity]]] = {}
+    shared: dict[str, frozenset[str]] = {}
     days = {doc.id: day for doc in documents if (day := _day(doc.date)) is not None}
     for sentence in sentences:
         doc_id = documents[sentence.doc_index].id
         group = groups[sentence.doc_index]
         if doc_id not in spellings:
             spellings[doc_id] = spellings_in(doc_id, entities)
+            shared[doc_id] = _shared_surnames(spellings[doc_id])
         names = find_names(sentence.text, spellings[doc_id])  # found once, used by every kind of claim
         quantities.extend(_quantities(sentence, group, doc_id, names))
-        ages.extend(_ages(sentence, group, doc_id, names))
+        ages.extend(_ages(sentence, group, doc_id, names, shared[doc_id]))
         statuses.extend(_statuses(sentence, group, doc_id, names))
         stances.extend(_stances(sentence, group, doc_id, entities))
     return (

@@ -517,6 +517,17 @@ def test_different_ages_of_one_person_are_found() -> None:
     assert _claim(disagreement, "40").sources == ["b"]
 
 
+def test_a_surname_two_people_of_a_report_share_gives_no_age() -> None:
+    # "Halvorsen, 56" may be either Halvorsen the second report names
+    assert (
+        _pair(
+            "The singer Maria Halvorsen, 48, filed for divorce in Tarnow.",
+            "Tomas Halvorsen and Maria Halvorsen met in Tarnow. Halvorsen, 56, said the divorce was final.",
+        )
+        == []
+    )
+
+
 def test_the_same_age_twice_gives_nothing() -> None:
     assert (
         _pair(
