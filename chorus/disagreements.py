@@ -20,7 +20,9 @@ misleads), so a pair of claims must be about the same thing by several signals b
   about; a negation ("did not support") flips the verb;
 - ages ("Alexis Ohanian, 34" vs "Ohanian, 33") and states of a named person ("was freed" vs "is under
   house arrest", "was killed" vs "was wounded") that outlets give differently; an outlet telling both
-  states is recounting a change, not disagreeing.
+  states is recounting a change, not disagreeing; and the weekday something happened to a person named in full
+  ("found the body of Ritu Sachdeva on Saturday" vs "... shortly after midnight Sunday"), the day after the verb,
+  one day and one person in the clause, each outlet giving one.
 
 Claims are compared only across independent outlets (copies of one wire story are one outlet), and a
 claim is shown as the clause its figure or state sits in.
@@ -874,6 +876,68 @@ def _status_disagreements(statuses: list[_Status], days: Days | None = None) -> 
     return disagreements
 
 
+# What happened to someone, on a day: "finding the body of Ritu Sachdeva on Saturday", "X was arrested Monday"
+_EVENTS = {
+    "found": r"found|finding|discovered",
+    "died": r"died|was\s+killed|was\s+shot\s+dead|was\s+murdered",
+    "arrested": r"(?:was|were)\s+arrested|arrested",
+    "disappeared": r"disappeared|vanished|went\s+missing",
+    "sank": r"sank|went\s+down|plunged",
+}
+_EVENT_LABELS = {"found": "was found", "died": "died", "arrested": "was arrested", "disappeared": "disappeared", "sank": "sank"}
+_EVENT = re.compile(r"\b(?:" + "|".join(f"(?P<{event}>{verbs})" for event, verbs in _EVENTS.items()) + r")\b", re.IGNORECASE)
+# The day it happened, in the event's clause: "on Saturday", "shortly after midnight Sunday", "late Friday"
+_EVENT_DAY = re.compile(r"\b(" + "|".join(day.capitalize() for day in WEEKDAYS) + r")\b")
+
+
+@dataclass(frozen=True)
+class _When:
+    person: str
+    event: str
+    day: str
+    phrase: str
+    group: int
+    doc_id: str
+
+
+def _whens(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_When]:
+    """The weekday a sentence gives to something that happened to a named person (found, died, arrested...)."""
+    text = sentence.text
+    found = []
+    for match in _EVENT.finditer(text):
+        clause_start, clause_end = _clause(text, match.start(), match.end())
+        # the day after the verb ("announced Wednesday that two Israelis arrested ..." dates the announcement)
+        days = {day.group(1) for day in _EVENT_DAY.finditer(text, match.end(), clause_end)}
+        # one person named in full: an individual, not "Israelis"
+        people = {
+            e[0].name for at, _, e in names if clause_start <= at < clause_end and e[0].kind == "person" and " " in e[0].name
+        }
+        if len(days) != 1 or len(people) != 1:
+            continue  # no day, or several: which goes with what is not clear
+        phrase = text[clause_start:clause_end].strip(" .!?'‘’")
+        found.append(_When(people.pop(), match.lastgroup or "", days.pop(), phrase, group, doc_id))
+    return found
+
+
+def _when_disagreements(whens: list[_When], days: Days | None = None) -> list[Disagreement]:
+    """The same thing happening to one person on different days, in outlets of one news cycle, each giving one day."""
+    told: dict[tuple[str, str, int], set[str]] = defaultdict(set)
+    for when in whens:
+        told[(when.person, when.event, when.group)].add(when.day)
+    disagreements = []
+    for person, event in sorted({(w.person, w.event) for w in whens}):
+        sides = [w for w in whens if (w.person, w.event) == (person, event) and len(told[(person, event, w.group)]) == 1]
+        sides = [
+            w
+            for w in sides
+            if any(v.day != w.day and v.group != w.group and not _apart(days or {}, w.doc_id, v.doc_id) for v in sides)
+        ]
+        if len({w.day for w in sides}) >= 2:
+            claims = _claims([(w.phrase, w.doc_id, w.day) for w in sides])
+            disagreements.append(Disagreement(about=f"when {person} {_EVENT_LABELS[event]}", claims=claims))
+    return disagreements
+
+
 def _actors_in(text: str, entities: list[Entity], doc_id: str) -> dict[str, int]:
     """Canonical names of the entities named in ``text``, with their first position."""
     found: dict[str, int] = {}
@@ -958,6 +1022,7 @@ def find_disagreements(
     stances: list[_Stance] = []
     ages: list[_Age] = []
     statuses: list[_Status] = []
+    whens: list[_When] = []
     spellings: dict[str, dict[str, list[Entity]]] = {}
     shared: dict[str, frozenset[str]] = {}
     days = {doc.id: day for doc in documents if (day := _day(doc.date)) is not None}
@@ -971,12 +1036,14 @@ def find_disagreements(
         quantities.extend(_quantities(sentence, group, doc_id, names))
         ages.extend(_ages(sentence, group, doc_id, names, shared[doc_id]))
         statuses.extend(_statuses(sentence, group, doc_id, names))
+        whens.extend(_whens(sentence, group, doc_id, names))
         stances.extend(_stances(sentence, group, doc_id, entities))
     return (
         _quantity_disagreements(quantities, days)
         + _stance_disagreements(stances, days)
         + _age_disagreements(ages, days)
         + _status_disagreements(statuses, days)
+        + _when_disagreements(whens, days)
     )
 
 

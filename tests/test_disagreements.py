@@ -528,6 +528,24 @@ def test_a_surname_two_people_of_a_report_share_gives_no_age() -> None:
     )
 
 
+def test_the_day_something_happened_to_someone() -> None:
+    [disagreement] = _pair(
+        "Relatives called the police after finding the body of Ritu Veld on Saturday in her home.",
+        "Relatives found the body of Ritu Veld in her home shortly after midnight Sunday.",
+    )
+    assert disagreement.about == "when Ritu Veld was found"
+    assert _claim(disagreement, "Saturday").sources == ["a"]
+    # the day of the announcement, not of the arrest; and an outlet giving both days recounts two moments
+    assert _pair("Police announced Wednesday that Tomas Brandt was arrested.", "Police arrested Tomas Brandt on Saturday.") == []
+    assert (
+        _pair(
+            "Police arrested Tomas Brandt on Saturday. Tomas Brandt was arrested again on Monday.",
+            "Police arrested Tomas Brandt on Monday.",
+        )
+        == []
+    )
+
+
 def test_the_same_age_twice_gives_nothing() -> None:
     assert (
         _pair(
