@@ -404,6 +404,13 @@ def _mention_from_run(
             return None  # "Happily, ...": a sentence adverb
         if re.fullmatch(r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.", tokens[run[-1]][0], re.IGNORECASE):
             return None  # "Dec. 15": a month, abbreviated
+        if lower == "may" and (
+            re.match(r"\s*\d", sentence.text[starts[0] + 3 :])
+            or re.search(
+                r"\b(?:in|on|since|until|by|last|early|late|mid|next|this|of|from|through)\s+$", sentence.text[: starts[0]], re.I
+            )
+        ):
+            return None  # "in May", "May 10": the month (not Theresa May)
         if lower in NOT_NAMES or lower in {"new", "old"} or len(word) < 2 or _COMPOUND_MODIFIER.search(word):
             return None  # "Saudi-led" alone is an adjective
         if at_start and lower in lowercase_words:

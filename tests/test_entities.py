@@ -917,6 +917,17 @@ def test_a_body_known_by_its_initials_or_an_organisation_word_is_no_person() -> 
         assert _only(index.entities, name).kind == "organisation", name
 
 
+def test_the_month_of_may_is_no_name_but_theresa_may_is() -> None:
+    _, index = _analyse(
+        [
+            Document("The dam burst in May. Engineers met again on May 10 and since May have warned of it.", id="a"),
+            Document("Theresa May said the dam was safe. May spoke in London.", id="b"),
+        ]
+    )
+    may = _only(index.entities, "Theresa May")
+    assert "a" not in may.forms and not [e for e in index.entities if e.name == "May"]
+
+
 def test_a_first_name_before_and_a_full_name_shares_the_surname() -> None:
     _, index = _analyse(
         [
