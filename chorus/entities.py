@@ -58,7 +58,7 @@ ORGANISATION_WORDS = frozenset(
     guard church network news times post press foundation organization organisation group league
     club airlines bureau fund board house studies institution hospital school college academy library
     museum archives laboratory society nations panel international clinic lab labs laboratories channel partners
-    division unit klan alliance coalition authority tribunal brotherhood parti partido partei photo photos images""".split()
+    division unit klan alliance coalition authority tribunal brotherhood parti partido partei photo photos images watch""".split()
 )
 PLACE_WORDS = frozenset(
     """base airbase street square avenue river city town village airport province state county district
