@@ -942,6 +942,17 @@ def test_contractions_adverbs_and_interjections_opening_a_sentence_are_no_names(
     assert _only(index.entities, "Europe").kind == "place" and _only(index.entities, "Africa").kind == "place"
 
 
+def test_page_furniture_glued_to_the_text_is_no_name() -> None:
+    _, index = _analyse(
+        [
+            Document("You can add location information to your Tweets, such as your city.", id="a"),
+            Document("Twitter\n\nEmbed Sudanese President Omar Bashir spoke. Omar Bashir left.", id="b"),
+        ]
+    )
+    assert "Tweets" not in {e.name for e in index.entities}
+    assert not any("Embed" in form for form in _forms(_only(index.entities, "Omar Bashir")))
+
+
 def test_a_first_name_before_and_a_full_name_shares_the_surname() -> None:
     _, index = _analyse(
         [
