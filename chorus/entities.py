@@ -467,6 +467,8 @@ def _mention_from_run(
         evidence["person"] += 2  # "activist Leopoldo López", "opposition leader Juan Guaidó"
     # "the mayor of San Juan, who...", "Governor of Texas": whom the office is of, not its holder
     office_of = previous == "of" and len(before) > 1 and fold(before[-2]) in _OFFICES_OF_PLACES
+    if previous == "the" and len(words) == 1 and _ACRONYM.match(words[0]) and " ".join(lowered) not in COUNTRY_ALIASES:
+        evidence["organisation"] += 1  # "the FBI", "the CIA": a body known by its initials ("the US" is a country)
     if previous in COMPANY_NOUNS:
         evidence["organisation"] += 2  # "the Washington firm Bryan Cave", "the retailer Barnes"
     after = sentence.text[starts[-1] + len(words[-1]) :].split()[:2]

@@ -739,13 +739,16 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _Speak
     ):
         speaker, how = finder.resolve_phrase(match.group(1), position)
         if (
-            speaker is None
+            (speaker is None or speaker.kind != "person")
             and match.group(1).rstrip().endswith(",")
             and (inverted := _AFTER_VERB_NAME.match(after[match.end(1) :]))
+            and (named := finder.resolve_phrase(inverted.group(1), position))[0] is not None
+            # over a body the clause names, only a person ("outside the EU, says Prof Szczerbiak")
+            and (speaker is None or named[0].kind == "person")
         ):
             # 'portray Poland "as a kind of regional leader" outside the EU, says Prof Szczerbiak.': the
-            # sentence goes on after the quote and ends on its attribution
-            speaker, how = finder.resolve_phrase(inverted.group(1), position)
+            # sentence goes on after the quote (past a body it names) and ends on its attribution
+            speaker, how = named
         if _is_outlet(speaker) and (relayed := _named_before(clause, position, finder)):
             # 'Chen said the reports "sought to ...," the official Yangcheng Evening News reported': the outlet
             # relays the words of the one named before the quote

@@ -912,9 +912,10 @@ def test_a_body_known_by_its_initials_or_an_organisation_word_is_no_person() -> 
             Document("The FBI said so again. Amnesty International urged restraint. The Parti Quebecois won.", id="b"),
             Document("Lucien Bouchard said the Parti Quebecois would govern.", id="c"),
             Document("Human Rights Watch said the arrests were illegal. Human Rights Watch wrote to the court.", id="d"),
+            Document("Agents of the CIA met in Brezno. Analysts at the CIA disagreed.", id="e"),
         ]
     )
-    for name in ("FBI", "Amnesty International", "Parti Quebecois", "Human Rights Watch"):
+    for name in ("FBI", "Amnesty International", "Parti Quebecois", "Human Rights Watch", "CIA"):
         assert _only(index.entities, name).kind == "organisation", name
 
 

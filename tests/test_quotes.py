@@ -121,6 +121,13 @@ def test_a_transcript_label_speaks_the_quote_its_speaker_recalls() -> None:
     assert _one(_quotes(_report(text)), "rebuild").speaker == "Marko Lindqvist"
 
 
+def test_a_sentence_running_past_a_body_ends_on_its_attribution() -> None:
+    text = (
+        f'The EU met in Brezno. The EU said little. Critics portray the town "as {QUOTE}" outside the EU, says Prof Anna Kovac.'
+    )
+    assert _one(_quotes(_report(text)), "rebuild").speaker == "Anna Kovac"
+
+
 def test_a_memorandum_speaks_for_whoever_issued_it() -> None:
     text = (
         "Kinder Haven, an adoption agency in Ottawa, said in a memorandum that the orphanages were clean. "
