@@ -42,8 +42,9 @@ import datetime
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Protocol, TypeVar
 
 from chorus.analyse import MONTHS, STOPWORDS, WEEKDAYS, stem
 from chorus.entities import find_names, fold, spellings_in
@@ -767,6 +768,32 @@ def _shared_surnames(by_form: dict[str, list[Entity]]) -> frozenset[str]:
     return frozenset(surname for surname in surnames if surnames.count(surname) >= 2)
 
 
+class _Told(Protocol):
+    """A claim as ages, states and days are: told by one outlet (``group``: copies of one wire story are one)."""
+
+    @property
+    def group(self) -> int: ...
+
+    @property
+    def doc_id(self) -> str: ...
+
+
+_T = TypeVar("_T", bound=_Told)
+
+
+def _one_each(claims: list[_T], value: Callable[[_T], object]) -> list[_T]:
+    """The claims whose outlet gives only one ``value`` among them: an outlet telling two is recounting a change."""
+    told: defaultdict[int, set[object]] = defaultdict(set)
+    for claim in claims:
+        told[claim.group].add(value(claim))
+    return [claim for claim in claims if len(told[claim.group]) == 1]
+
+
+def _rivalled(claims: list[_T], differ: Callable[[_T, _T], bool]) -> list[_T]:
+    """The claims another outlet contradicts (``differ(claim, other)``)."""
+    return [a for a in claims if any(b.group != a.group and differ(a, b) for b in claims)]
+
+
 def _ages_agree(a: _Age, b: _Age, days: Days) -> bool:
     """Two ages of one person that the time between their reports explains (55 in 1998, 56 a year later)."""
     if a.age == b.age:
@@ -785,12 +812,9 @@ def _age_disagreements(ages: list[_Age], days: Days | None = None) -> list[Disag
         by_person[age.person].append(age)
     disagreements = []
     for person, stated in by_person.items():
-        by_outlet: dict[int, set[int]] = defaultdict(set)
-        for age in stated:
-            by_outlet[age.group].add(age.age)
-        consistent = [age for age in stated if len(by_outlet[age.group]) == 1]
+        consistent = _one_each(stated, lambda age: age.age)
         # Why: a later report may give an age one higher after a birthday: only ages time cannot explain clash.
-        consistent = [a for a in consistent if any(not _ages_agree(a, b, days or {}) for b in consistent)]
+        consistent = _rivalled(consistent, lambda a, b: not _ages_agree(a, b, days or {}))
         if len({age.age for age in consistent}) < 2:
             continue
         claims = _claims([(age.phrase, age.doc_id, age.age) for age in consistent])
@@ -864,11 +888,7 @@ def _status_disagreements(statuses: list[_Status], days: Days | None = None) -> 
         # Only outlets that give one side of the pair: one telling both is recounting a change.
         sides = [s for s in statuses if s.person == person and s.state in pair and not pair <= states[(person, s.group)]]
         # Why: a person held one week may be freed the next: only states told in one news cycle (or undated) clash.
-        sides = [
-            s
-            for s in sides
-            if any(t.state != s.state and t.group != s.group and not _apart(days or {}, s.doc_id, t.doc_id) for t in sides)
-        ]
+        sides = _rivalled(sides, lambda s, t: t.state != s.state and not _apart(days or {}, s.doc_id, t.doc_id))
         if {s.state for s in sides} != pair:
             continue
         claims = _claims([(s.phrase, s.doc_id, s.state) for s in sides])
@@ -921,17 +941,10 @@ def _whens(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_W
 
 def _when_disagreements(whens: list[_When], days: Days | None = None) -> list[Disagreement]:
     """The same thing happening to one person on different days, in outlets of one news cycle, each giving one day."""
-    told: dict[tuple[str, str, int], set[str]] = defaultdict(set)
-    for when in whens:
-        told[(when.person, when.event, when.group)].add(when.day)
     disagreements = []
     for person, event in sorted({(w.person, w.event) for w in whens}):
-        sides = [w for w in whens if (w.person, w.event) == (person, event) and len(told[(person, event, w.group)]) == 1]
-        sides = [
-            w
-            for w in sides
-            if any(v.day != w.day and v.group != w.group and not _apart(days or {}, w.doc_id, v.doc_id) for v in sides)
-        ]
+        sides = _one_each([w for w in whens if (w.person, w.event) == (person, event)], lambda w: w.day)
+        sides = _rivalled(sides, lambda w, v: v.day != w.day and not _apart(days or {}, w.doc_id, v.doc_id))
         if len({w.day for w in sides}) >= 2:
             claims = _claims([(w.phrase, w.doc_id, w.day) for w in sides])
             disagreements.append(Disagreement(about=f"when {person} {_EVENT_LABELS[event]}", claims=claims))
