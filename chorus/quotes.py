@@ -112,8 +112,11 @@ _AFTER_VERB_NAME = re.compile(
     re.IGNORECASE,
 )
 _AFTER_NAME_VERB = re.compile(rf"^\s*[,.]?\s*([^;:“”\"]{{1,220}}?)\s+{_VERB}\b", re.IGNORECASE)
-_VERB_NEAR_END = re.compile(rf"\b{_VERB}\b[^.!?“”\"]{{0,60}}?[:,—–-]?\s*(?:that\s*)?$", re.IGNORECASE)
-_BEFORE_NAME_VERB = re.compile(rf"([^.!?“”\"]{{1,240}}?)\s+{_VERB}\b[^.!?“”\"]{{0,60}}?[:,—–-]?\s*(?:that\s*)?$", re.IGNORECASE)
+# A speech verb handing over to the quote at the end of the text before it: 'said:', 'told reporters that'
+_VERB_TO_QUOTE = rf"{_VERB}\b[^.!?“”\"]{{0,60}}?[:,—–-]?\s*(?:that\s*)?$"
+_BEFORE_NAME_VERB = re.compile(rf"([^.!?“”\"]{{1,240}}?)\s+{_VERB_TO_QUOTE}", re.IGNORECASE)
+# Its verb alone: a cheap test before the pattern above, which backtracks over the whole clause
+_VERB_NEAR_END = re.compile(rf"\b{_VERB_TO_QUOTE}", re.IGNORECASE)
 # A paragraph that hands over to a quote in the next one: 'X issued a statement saying —' / 'X said:'.
 _LEAD_IN = re.compile(rf"(?:[:—–-]|\b{_VERB})\s*$", re.IGNORECASE)
 # An opening clause before the subject: "During an interview with Vanity Fair, the athlete said".
