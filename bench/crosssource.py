@@ -358,14 +358,13 @@ def score_entities(gold: dict[str, Any], system: SystemOutput) -> EntityScore:
     score.gold = sum(_pairs(n) for n in gold_sizes.values())
     score.system = sum(_pairs(n) for n in system_sizes.values())
     for gold_index, counts in assignment.items():
-        mapped = Counter({i: n for i, n in counts.items() if i is not None})
-        if mapped:
-            # the first most-mapped system entity, in the order of the gold mentions (as Counter keeps them)
-            score.kinds += 1
-            score.kinds_agree += system.entities[mapped.most_common(1)[0][0]].kind == gold["entities"][gold_index]["kind"]
-    # Errors for the report: gold entities split over several system entities, system entities merging gold ones.
-    for gold_index, counts in assignment.items():
         parts = [i for i in counts if i is not None]
+        if parts:
+            # the kind of the system entity most of its mentions map to (the first such, in gold mention order)
+            score.kinds += 1
+            majority = max(parts, key=lambda i: counts[i])
+            score.kinds_agree += system.entities[majority].kind == gold["entities"][gold_index]["kind"]
+        # Errors for the report: gold entities split over several system entities (merges below).
         unmapped = counts.get(None, 0)
         if len(parts) > 1 or (unmapped and gold_sizes[gold_index] > 1):
             names = ", ".join(f"{system.entities[i].name!r} x{counts[i]}" for i in parts)

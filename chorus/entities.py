@@ -413,7 +413,7 @@ def _mention_from_run(
         if re.fullmatch(r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.", tokens[run[-1]][0], re.IGNORECASE):
             return None  # "Dec. 15": a month, abbreviated
         if lower == "may" and (
-            re.match(r"\s*\d", sentence.text[starts[0] + 3 :])
+            re.match(r"\s*\d", sentence.text[starts[0] + len(word) :])
             or re.search(
                 r"\b(?:in|on|since|until|by|last|early|late|mid|next|this|of|from|through)\s+$", sentence.text[: starts[0]], re.I
             )
