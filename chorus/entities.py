@@ -175,6 +175,10 @@ def _gender_detector() -> gender_guesser.detector.Detector:
     return gender_guesser.detector.Detector(case_sensitive=False)  # reads its name list once (~0.15 s)
 
 
+# The name list's worldwide answer and those of the countries most English-language news comes from.
+_GENDER_COUNTRIES = (None, "usa", "great_britain")
+
+
 def person_gender(entity: Entity) -> str | None:
     """A person's gender as their first name gives it, "male" or "female" (gender-guesser's name list, its "mostly"
     answers included); None for anyone else: a surname alone, an initial, a name used for both, an unknown name,
@@ -188,8 +192,12 @@ def person_gender(entity: Entity) -> str | None:
     ]
     if len(words) < 2:
         return None  # "Kovac": no first name to read
-    guess = _gender_detector().get_gender(words[0])
-    return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}.get(guess)
+    genders = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}
+    detector = _gender_detector()
+    # a country's "andy" is mostly a name it lacks; "Jean" is a man's name worldwide and mostly a woman's in the USA:
+    # a name the countries read apart is both
+    guesses = {genders.get(detector.get_gender(words[0], country)) for country in _GENDER_COUNTRIES} - {None}
+    return guesses.pop() if len(guesses) == 1 else None
 
 
 def fold(text: str) -> str:

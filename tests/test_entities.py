@@ -825,6 +825,9 @@ def test_a_name_after_firm_is_a_company_not_a_person() -> None:
         ("Kovac", "person", None),  # a surname alone says nothing
         ("Nicolás Maduro", "person", "male"),
         ("Barnes & Noble", "organisation", None),
+        ("Jean Robb", "person", None),  # a man's name worldwide, mostly a woman's in the USA: either
+        ("Ira Mayer", "person", None),
+        ("Giuseppe Conte", "person", "male"),  # a name the USA's list lacks keeps the worldwide answer
     ],
 )
 def test_person_gender_reads_the_first_name(name: str, kind: str, gender: str | None) -> None:
