@@ -707,8 +707,10 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _Speak
     if match := _AFTER_PRONOUN.match(after):
         pronoun = (match.group(1) or match.group(2)).lower()
         return _Attribution(True, finder.last_person_before(position, pronoun=pronoun), "pronoun", pronoun)
-    if according := _AFTER_ACCORDING_TO.match(after):
-        # '"...," according to a statement from the Velmora Water Board.'
+    quote_ends_sentence = paragraph[start:end].rstrip().endswith((".", "!", "?"))
+    if (according := _AFTER_ACCORDING_TO.match(after)) and not (quote_ends_sentence and after.lstrip()[:1] == "A"):
+        # '"...," according to a statement from the Velmora Water Board.' (not '"... be." According to her memoir,
+        # the two met': a new sentence)
         phrase = _ISSUED_BY.sub("", according.group(1))
         return _Attribution(True, finder.named_speaker(phrase, position), "name")
     # Both before-quote patterns match only text free of . ! ? and quote marks, so they are searched after the
@@ -727,7 +729,6 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _Speak
         if _is_outlet(speaker) and (relayed := _named_before(clause, position, finder)):
             return relayed
         return _Attribution(True, speaker, how if speaker is not None else "none")
-    quote_ends_sentence = paragraph[start:end].rstrip().endswith((".", "!", "?"))
     if (
         (match := _AFTER_NAME_VERB.match(after))
         and len(match.group(1).split()) <= 32

@@ -895,6 +895,14 @@ def test_more_ways_news_attributes_a_quote(text: str, speaker: str) -> None:
     assert _one(_quotes(_report(text), speakers=None), QUOTE).speaker == speaker
 
 
+def test_according_to_opening_a_new_sentence_attributes_nothing() -> None:
+    # '...be." According to Lindqvist, the two met': a new sentence, not the quote's attribution
+    text = _KOVAC + f'"{QUOTE}." According to Lindqvist, the two met in August.'
+    assert [q.speaker for q in _quotes(_report(text)) if QUOTE in q.text] in ([], [None])
+    text = _KOVAC + f'"{QUOTE}," according to Lindqvist.'
+    assert _one(_quotes(_report(text)), QUOTE).speaker == "Marko Lindqvist"
+
+
 def test_a_role_without_a_name_stays_unnamed() -> None:
     assert _one(_quotes(_report(_KOVAC + f'"{QUOTE}," Kovac\'s spokesman said.'), speakers=None), QUOTE).speaker is None
 
