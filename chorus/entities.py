@@ -495,9 +495,12 @@ def _mention_from_run(
     elif (
         apposition
         and re.match(r",\s+an?\s", rest)
-        and re.split(r"\s+(?:in|of|for|at|from|with|on)\s+", apposition.group(1).lower())[0].split()[-1] in ORGANISATION_WORDS
+        # (the words up to a preposition, which may end the four words read: "an international adoption agency in")
+        and re.split(r"\s+(?:in|of|for|at|from|with|on)(?:\s+|$)", apposition.group(1).lower())[0].split()[-1]
+        in ORGANISATION_WORDS
     ):
         evidence["organisation"] += 2  # "The Children's Bridge, an international adoption agency in Canada"
+        evidence[DEFINED_ORGANISATION] += 1  # says what it is: outweighs the shape of its words ("Bridge")
     if following in PLACE_WORDS:
         evidence["place"] += 1
     if " ".join(lowered) in _STATE_NAMES:
@@ -825,6 +828,10 @@ def _nearest_group(mentions: list[Mention], index: int, candidates: list[int], g
     return best
 
 
+# The evidence key of an apposition that says what a name is ("X, an adoption agency in Ottawa,"), apart from the votes.
+DEFINED_ORGANISATION = "defined organisation"
+
+
 def _make_entity(members: list[Mention], documents: list[Document]) -> Entity | None:
     evidence: Counter = Counter()
     for m in members:
@@ -840,6 +847,8 @@ def _make_entity(members: list[Mention], documents: list[Document]) -> Entity | 
     kind = max(("person", "organisation", "place"), key=lambda k: evidence[k]) if evidence else "other"
     if evidence and evidence[kind] == 0:
         kind = "other"
+    if evidence[DEFINED_ORGANISATION] and kind == "place":
+        kind = "organisation"  # "The Children's Bridge, an international adoption agency": a name's "Bridge" misleads
     full_forms = Counter(m.surface for m in members)
     if kind == "person":  # a person is named by the full name, even if the surname is used more
         # (not by "Metallica CD": a name does not end on an acronym, unless a generation's "II")

@@ -805,6 +805,17 @@ def test_a_company_named_with_an_ampersand_is_one_organisation() -> None:
     assert not _holding(index.entities, "Noble Inc") and not _holding(index.entities, "Noble")
 
 
+def test_an_apposition_saying_what_a_name_is_outweighs_the_words_of_the_name() -> None:
+    # "Bridge" reads like a place in every mention; the apposition says what it is
+    _, index = _analyse(
+        [
+            Document("The Valley Bridge, an international adoption agency in Canada, said the orphanages were clean.", id="a"),
+            Document("The Valley Bridge has placed children since 1991. The Valley Bridge sent its reply.", id="b"),
+        ]
+    )
+    assert _only(index.entities, "Valley Bridge").kind == "organisation"
+
+
 def test_a_name_after_firm_is_a_company_not_a_person() -> None:
     _, index = _analyse(
         [
