@@ -484,7 +484,7 @@ class _SpeakerFinder:
                 return writer
         return None
 
-    def statement_issuer(self, position: int, reach: int = 700) -> Entity | None:
+    def statement_issuer(self, position: int, reach: int = 1500) -> Entity | None:
         """Who issued the statement the report mentioned last before ``position`` ("In a statement,
         the Sherman family said ..." ... '"...," the statement reads')."""
         window_start = max(0, position - reach)
@@ -504,7 +504,8 @@ class _SpeakerFinder:
             if verb is None:
                 continue
             # "Kinder Haven, an adoption agency in Ottawa, said in a memorandum": the apposition is not the issuer
-            head = re.sub(r",\s+(?:an?|the)\s+[^,]{1,60},\s*$", " ", _OPENING_CLAUSE.sub("", sentence[: verb.start()]))
+            # (its closing comma is often left out: "The Children's Bridge, an adoption agency in Canada said")
+            head = re.sub(r",\s+(?:an?|the)\s+[^,]{1,60}(?:,\s*|\s+)$", " ", _OPENING_CLAUSE.sub("", sentence[: verb.start()]))
             if len(head.split()) > 6:
                 return None  # not a plain "X said": leave it to the person the report is about
             if own := _GROUP_PHRASE.match(head):

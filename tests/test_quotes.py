@@ -136,6 +136,17 @@ def test_a_memorandum_speaks_for_whoever_issued_it() -> None:
     assert _one(_quotes(_report(text)), "rebuild").speaker == "Kinder Haven"
 
 
+def test_a_memorandum_quoted_paragraphs_after_its_issuer_speaks_for_it() -> None:
+    # the apposition's closing comma left out, and the quote a few paragraphs after the memorandum's issuer
+    middle = "The orphanages in the report were visited in the spring. " * 14
+    text = (
+        "Kinder Haven, an adoption agency in Ottawa said in a memorandum that the orphanages were clean.\n"
+        f'{middle}\nMayor Anna Kovac disagreed.\nThe memorandum said "{QUOTE}."'
+    )
+    assert len(middle) > 700
+    assert _one(_quotes(_report(text)), "rebuild").speaker == "Kinder Haven"
+
+
 def test_a_name_saying_it_right_before_the_quote_wins_over_a_clause_after_it() -> None:
     # the sentence goes on after the quote with another verb and ends on whoever reported the whole scene
     text = (
