@@ -453,6 +453,9 @@ class _SpeakerFinder:
             return None, "none"  # '"...," notes the study': a document whose authors the report does not name here
         if any(word in COMPANY_NOUNS for word in words) and (company := self.last_subject_company_before(position)):
             return company, "description"  # "said the company in a statement": the firm last named as a subject
+        if words[-1:] and words[-1] in _BROADCASTER_NOUNS and (outlet := self.last_outlet_before(position)):
+            # '"...," the cable network said in a statement': the news outlet the report named last ("Fox News host")
+            return outlet, "name"
         # "the navy chief said": a person, whatever body the words before the head noun name
         if words[-1] not in _PERSON_NOUNS and (nouns := [word for word in words if word in ORGANISATION_WORDS]):
             # "the hospital said": the organisation this report names with that noun ("Great Ormond Street
@@ -581,6 +584,19 @@ class _SpeakerFinder:
         if not counts:
             return None
         return people[max(counts, key=lambda name: (counts[name], latest[name]))]
+
+    def last_outlet_before(self, position: int, reach: int = 2000) -> Entity | None:
+        """The news outlet named last within ``reach`` characters before ``position``, in any role ("Fox News host
+        Megyn Kelly"), for "the network said"."""
+        for k in reversed(range(len(self.occurrences))):
+            start = self.occurrences[k][0]
+            if start >= position or self.quoted_at(k):
+                continue
+            if start < position - reach:
+                break
+            if _is_outlet(entity := self.entity_at(k)):
+                return entity
+        return None
 
     def last_organisation_before(self, position: int, reach: int = 300) -> Entity | None:
         """The organisation named last within ``reach`` characters before ``position`` (for "the
@@ -754,7 +770,7 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _Speak
             # 'portray Poland "as a kind of regional leader" outside the EU, says Prof Szczerbiak.': the
             # sentence goes on after the quote (past a body it names) and ends on its attribution
             speaker, how = named
-        if _is_outlet(speaker) and (relayed := _named_before(clause, position, finder)):
+        if _is_outlet(speaker) and (relayed := _named_before(clause, position, finder) or _relayed(before, position, finder)):
             # 'Chen said the reports "sought to ...," the official Yangcheng Evening News reported': the outlet
             # relays the words of the one named before the quote
             return relayed
@@ -779,12 +795,25 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _Speak
             return _Attribution(True, speaker, how)
     if named := _named_before(clause, position, finder):
         return named
+    return _speaker_of_sentence(before, position, finder)
+
+
+def _relayed(before: str, position: int, finder: _SpeakerFinder) -> _Attribution | None:
+    """Whom a news outlet relays: the one speaking earlier in the quote's sentence ('Chen, the police chief, said
+    that by blaming the police, reports were trying to "create suspicions," the newspaper said'), if not an outlet."""
+    said = _speaker_of_sentence(before, position, finder)
+    return said if said.speaker is not None and not _is_outlet(said.speaker) else None
+
+
+def _speaker_of_sentence(before: str, position: int, finder: _SpeakerFinder) -> _Attribution:
+    """Who speaks in the sentence the quote ends (``before``: the text before its opening mark): the one saying
+    through its nearest speech verb ("X said it was concerned, and the ICC urged Y to \"...\"")."""
     # The sentence's start: the last full stop, "?" or "!" before a space, not after an initial ("the U.S. said")
     ends = _sentence_ends(before)
     head = before[ends[-1] + 1 :] if ends else before
     verbs = list(re.finditer(rf"\b{_VERB}\b", head, re.IGNORECASE))
     if verbs:
-        # The verb nearest the quote, and its own clause: '"X said it was concerned, and the ICC urged Y to "..."'
+        # The verb nearest the quote, and its own clause
         verb = verbs[-1]
         clauses = re.split(
             r",\s+(?:and|but|though|although|while|whereas)\s+|;\s+|[“”\"]|(?<![A-Z])[.!?:]\s", head[: verb.start()]
@@ -1184,6 +1213,8 @@ _OUTLET_WORDS = frozenset(
     itar-tass tass kcna irna suna bernama antara anadolu""".split()
 )
 _PAPER_WORDS = frozenset("times post journal herald tribune gazette daily ap".split())
+# What a report calls a news outlet that speaks ("the network said in a statement")
+_BROADCASTER_NOUNS = frozenset("network broadcaster channel newspaper".split())
 
 
 def _is_outlet(entity: Entity | None) -> bool:

@@ -147,6 +147,24 @@ def test_a_memorandum_quoted_paragraphs_after_its_issuer_speaks_for_it() -> None
     assert _one(_quotes(_report(text)), "rebuild").speaker == "Kinder Haven"
 
 
+def test_the_network_said_is_the_news_outlet_named_last() -> None:
+    # the outlet named only as a modifier ("Valley News host"), and a person named since
+    text = (
+        "Mayor Anna Kovac had attacked Valley News host Marko Lindqvist, prompting the network to respond on Tuesday.\n"
+        f'"{QUOTE}," the cable network said in a public statement. Kovac called it childish.'
+    )
+    assert _one(_quotes(_report(text), speakers=None), "rebuild").speaker == "Valley News"
+
+
+def test_a_newspaper_relays_whoever_speaks_earlier_in_the_sentence() -> None:
+    # (the outlet "the newspaper" names is not who said it)
+    text = (
+        "The Valley News covered the dam. Mayor Anna Kovac, the town's leader, said that after the flood the "
+        f'ministry and its engineers were trying to "{QUOTE}," the newspaper said.'
+    )
+    assert _one(_quotes(_report(text)), "rebuild").speaker == "Anna Kovac"
+
+
 def test_a_name_saying_it_right_before_the_quote_wins_over_a_clause_after_it() -> None:
     # the sentence goes on after the quote with another verb and ends on whoever reported the whole scene
     text = (
