@@ -597,6 +597,18 @@ def _block(word: str) -> str:
     return {"k": "c", "w": "v", "y": "j"}.get(word[:1], word[:1])
 
 
+def _initials_of(initials: tuple[str, ...], given: tuple[str, ...]) -> bool:
+    """``initials`` (one word "aq" or single letters "j", "r") are the first letters of the two or more ``given``
+    names."""
+    letters = "".join(initials)
+    return (
+        len(given) >= 2
+        and all(len(word) <= 3 for word in initials)
+        and len(letters) == len(given)
+        and letters == "".join(word[0] for word in given)
+    )
+
+
 def compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two full names of one entity: surnames alike and first names alike (or one name's words
     all found in the other's, as "Evo Morales" in "Juan Evo Morales")."""
@@ -604,6 +616,8 @@ def compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return False
     if similar_word(a[0], b[0]) or _same_given_name(a[0], b[0]):
         return True
+    if _initials_of(a[:-1], b[:-1]) or _initials_of(b[:-1], a[:-1]):
+        return True  # "A.Q. Khan" and "Abdul Qadeer Khan", "J. R. Smith" and "John Robert Smith"
     shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
     return all(any(similar_word(w, v) for v in longer) for w in shorter)
 
@@ -804,11 +818,16 @@ def _bracketed_name(mentions: list[Mention], acronyms: list[int], groups: list[l
     return None
 
 
+# Sentences after a full name within which a surname two people share is the one named in full
+SURNAME_REACH = 2
+
+
 def _nearest_group(mentions: list[Mention], index: int, candidates: list[int], groups: list[list[int]]) -> int:
     """For a surname shared by several people: the one named last before it in its document,
     else the one with most mentions."""
     mention = mentions[index]
     best, best_key = candidates[0], (-1, -1)
+    first_named: dict[int, int] = {}  # group -> sentence of its first full name in this document
     for g in candidates:
         preceding = [
             mentions[i].sentence_index
@@ -817,9 +836,15 @@ def _nearest_group(mentions: list[Mention], index: int, candidates: list[int], g
             and len(mentions[i].core) >= 2
             and (mentions[i].sentence_index, mentions[i].start) < (mention.sentence_index, mention.start)
         ]
+        if preceding:
+            first_named[g] = min(preceding)
         key = (max(preceding) if preceding else -1, len(groups[g]))
         if key > best_key:
             best, best_key = g, key
+    if best_key[0] >= 0 and mention.sentence_index - best_key[0] > SURNAME_REACH and len(first_named) >= 2:
+        # Far from the last full name, a surname two people share means the one the report named first: news
+        # names the other in full each time ("retired Lt. Gen. Zulfiqar Khan"), the protagonist by surname ("Khan")
+        best = min(first_named, key=lambda g: first_named[g])
     # a surname alone means the person the reports are mostly about ("Trump" after "First Lady Melania
     # Trump"), unless the one named last is named about as often
     dominant = max(candidates, key=lambda g: len(groups[g]))
