@@ -343,6 +343,10 @@ def _quoted_in_document(text: str) -> list[tuple[int, int]]:
 SURNAME_REACH = 400
 
 
+# A speech verb and the titles before the name that ends a sentence: "..., said Det.-Sgt. Susan Gomes."
+_SAID_BEFORE_NAME = re.compile(rf",\s+{_VERB}\s+(?:[A-Z][\w.'’-]*\s+)*$", re.IGNORECASE)
+
+
 class _SpeakerFinder:
     """Resolves names and pronouns to entities inside one document."""
 
@@ -679,8 +683,8 @@ class _SpeakerFinder:
         same whether a report's quotes are read one by one or all at once). With ``pronoun`` ("he", "she"),
         people whose first name says otherwise are passed over."""
         people = [
-            (start, entity, role)
-            for k, (start, _, _, role) in enumerate(self.occurrences)
+            (start, entity, role, start + len(form))
+            for k, (start, form, _, role) in enumerate(self.occurrences)
             if start < position
             and role in _ROLE_RANK
             and not self.quoted_at(k)  # a name inside a quotation is not who the narrative is about
@@ -691,16 +695,23 @@ class _SpeakerFinder:
             carry
             and self.last_quote is not None
             and _may_be(self.last_quote[1], pronoun)
-            and not any(start > self.last_quote[0] for start, _, _ in people)
+            and not any(start > self.last_quote[0] for start, *_ in people)
         ):
             # '“...,” the athlete said. ¶ “...,” she said.': nobody named since, so still that speaker
             return self.last_quote[1]
         if not people:
             return None
         last_start = people[-1][0]
-        boundary = max(self.text.rfind(". ", 0, last_start), self.text.rfind("\n", 0, last_start))
-        same_sentence = [(entity, role) for start, entity, role in people if start > boundary]
-        return min(same_sentence, key=lambda item: _ROLE_RANK[item[1]])[0]
+        # the sentence's start: not after a title ("Nevada Sen. Harry Reid") or an initial
+        paragraph_start = self.text.rfind("\n", 0, last_start) + 1
+        low = max(paragraph_start, last_start - 1000)
+        ends = _sentence_ends(self.text[low:last_start])
+        boundary = low + ends[-1] if ends else low - 1
+        same_sentence = [person for person in people if person[0] > boundary]
+        start, entity, _, end = same_sentence[-1]
+        if _SAID_BEFORE_NAME.search(self.text, max(0, start - 60), start) and re.match(r"[.!?]", self.text[end : end + 1]):
+            return entity  # '..., said Det.-Sgt. Susan Gomes.': whom the sentence ends quoting, not its subject
+        return min(same_sentence, key=lambda person: _ROLE_RANK[person[2]])[1]
 
     def _quoted(self, position: int) -> bool:
         return any(start <= position < end for start, end in self.quoted)
@@ -1271,7 +1282,7 @@ def _sentence_ends(text: str) -> list[int]:
     # whole text before it would make this quadratic in the text's length
     return [
         end.start()
-        for end in re.finditer(r"[.!?]\s", text)
+        for end in re.finditer(r"[.!?](?:''|[\"”’'])?\s", text)
         if not _NOT_AN_END.search(text[max(0, end.start() - _NOT_AN_END_REACH) : end.start()])
     ]
 

@@ -177,6 +177,23 @@ def test_a_shared_surname_far_from_the_second_persons_full_name_speaks_for_the_o
     assert _one(_quotes(documents), "rebuild").speaker == "Abdul Qadeer Kerr"
 
 
+def test_he_said_reads_past_a_title_to_the_sentences_subject() -> None:
+    # "Sen." ends no sentence: the subject of the last sentence naming a person is Mark Vell, not Trump
+    text = (
+        "Mark Vell, a pollster who has long worked with Nevada Sen. Harry Reid, attributes Trump's lead to the economy. "
+        f'"{QUOTE}," he said.'
+    )
+    assert _one(_quotes(_report(text), speakers=None), "rebuild").speaker == "Mark Vell"
+
+
+def test_she_said_after_a_sentence_ending_on_its_attribution_is_whom_it_quotes() -> None:
+    text = (
+        "Police are investigating the deaths of Barry and Honey Vell as a targeted homicide, said Detective Susan Gomez.\n"
+        f'"{QUOTE}," she said.'
+    )
+    assert _one(_quotes(_report(text), speakers=None), "rebuild").speaker == "Susan Gomez"
+
+
 def test_a_name_saying_it_right_before_the_quote_wins_over_a_clause_after_it() -> None:
     # the sentence goes on after the quote with another verb and ends on whoever reported the whole scene
     text = (
@@ -1326,3 +1343,11 @@ def test_a_colon_lead_in_paragraph_with_a_long_apposition_and_no_1_names_its_spe
         f'"{QUOTE}."'
     )
     assert [q.speaker for q in _quotes(_report(text))] == ["Jim Courier"]
+
+
+def test_sentence_ends_after_a_closing_quote_mark_but_not_after_a_title() -> None:
+    from chorus.quotes import _sentence_ends
+
+    text = 'It was marked "Secret." It carries the signature of Sen. Jon Byong. He wrote ``go. Then he left.'
+    ends = [text[: end + 1].split()[-1] for end in _sentence_ends(text)]
+    assert ends == ['"Secret.', "Byong.", "``go."]
