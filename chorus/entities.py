@@ -818,16 +818,11 @@ def _bracketed_name(mentions: list[Mention], acronyms: list[int], groups: list[l
     return None
 
 
-# Sentences after a full name within which a surname two people share is the one named in full
-SURNAME_REACH = 2
-
-
 def _nearest_group(mentions: list[Mention], index: int, candidates: list[int], groups: list[list[int]]) -> int:
     """For a surname shared by several people: the one named last before it in its document,
     else the one with most mentions."""
     mention = mentions[index]
     best, best_key = candidates[0], (-1, -1)
-    first_named: dict[int, int] = {}  # group -> sentence of its first full name in this document
     for g in candidates:
         preceding = [
             mentions[i].sentence_index
@@ -836,15 +831,9 @@ def _nearest_group(mentions: list[Mention], index: int, candidates: list[int], g
             and len(mentions[i].core) >= 2
             and (mentions[i].sentence_index, mentions[i].start) < (mention.sentence_index, mention.start)
         ]
-        if preceding:
-            first_named[g] = min(preceding)
         key = (max(preceding) if preceding else -1, len(groups[g]))
         if key > best_key:
             best, best_key = g, key
-    if best_key[0] >= 0 and mention.sentence_index - best_key[0] > SURNAME_REACH and len(first_named) >= 2:
-        # Far from the last full name, a surname two people share means the one the report named first: news
-        # names the other in full each time ("retired Lt. Gen. Zulfiqar Khan"), the protagonist by surname ("Khan")
-        best = min(first_named, key=lambda g: first_named[g])
     # a surname alone means the person the reports are mostly about ("Trump" after "First Lady Melania
     # Trump"), unless the one named last is named about as often
     dominant = max(candidates, key=lambda g: len(groups[g]))

@@ -339,10 +339,6 @@ def _quoted_in_document(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# How far (characters) a full name decides whom a surname two people share means (``_SpeakerFinder._choose``)
-SURNAME_REACH = 400
-
-
 # A speech verb and the titles before the name that ends a sentence: "..., said Det.-Sgt. Susan Gomes."
 _SAID_BEFORE_NAME = re.compile(rf",\s+{_VERB}\s+(?:[A-Z][\w.'’-]*\s+)*$", re.IGNORECASE)
 
@@ -417,19 +413,13 @@ class _SpeakerFinder:
     def _choose(self, candidates: list[Entity], position: int) -> Entity:
         if len(candidates) == 1:
             return candidates[0]
-        # A shared surname: the person last named in full shortly before this point; further on, the one the report
-        # named first (news names the other in full each time, as the entities' grouping assumes)
+        # A shared surname: the person last named in full before this point.
         best, best_position = max(candidates, key=lambda e: e.mentions), -1
-        first_named: dict[str, tuple[int, Entity]] = {}
         for start, form, entities, _ in self.occurrences:
             if start >= position:
                 break
-            if len(form.split()) >= 2 and len(entities) == 1 and entities[0] in candidates:
-                first_named.setdefault(entities[0].name, (start, entities[0]))
-                if start > best_position:
-                    best, best_position = entities[0], start
-        if len(first_named) >= 2 and position - best_position > SURNAME_REACH:
-            return min(first_named.values(), key=lambda item: item[0])[1]
+            if len(form.split()) >= 2 and len(entities) == 1 and entities[0] in candidates and start > best_position:
+                best, best_position = entities[0], start
         return best
 
     def resolve_phrase(self, phrase: str, position: int) -> tuple[Entity | None, str]:

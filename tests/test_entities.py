@@ -590,24 +590,6 @@ def test_initials_are_the_given_names_they_abbreviate() -> None:
     assert not _holding(index.entities, "Adam Quinn Kerr") or _only(index.entities, "Adam Quinn Kerr").name != "Abdul Qadeer Khan"
 
 
-def test_surname_far_from_the_second_persons_full_name_is_the_one_named_first() -> None:
-    # news names the second Kerr in full each time; a bare "Kerr" paragraphs later is the report's protagonist
-    filler = " ".join(f"The inquiry met again in week {n}." for n in range(1, 8))
-    sentences, index = _analyse(
-        [
-            Document(
-                "Abdul Qadeer Kerr released a letter. On Monday, Kerr said it was genuine. "
-                "Retired general Zulfiqar Kerr called it a fabrication. Zulfiqar Kerr later retired. "
-                f"{filler} In his account, Kerr said the payments were made in cash.",
-                id="a",
-            ),
-            Document("Abdul Qadeer Kerr spoke again on Monday. Zulfiqar Kerr denied the payments.", id="b"),
-        ]
-    )
-    assert _resolved(sentences, index, 0, "Kerr", "it was genuine") == "Abdul Qadeer Kerr"
-    assert _resolved(sentences, index, 0, "Kerr", "payments were made in cash") == "Abdul Qadeer Kerr"
-
-
 def test_an_organisations_first_word_alone_joins_it() -> None:
     _, index = _analyse(
         [
