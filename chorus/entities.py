@@ -342,6 +342,10 @@ def _is_title(word: str) -> bool:
     return bare in PERSON_TITLES or ("-" in bare and all(part in PERSON_TITLES for part in bare.split("-")))
 
 
+# The evidence key of an apposition that says what a name is ("X, an adoption agency in Ottawa,"), apart from the votes.
+DEFINED_ORGANISATION = "defined organisation"
+
+
 def _mention_from_run(
     tokens: list[tuple[str, int]],
     run: list[int],
@@ -840,10 +844,6 @@ def _nearest_group(mentions: list[Mention], index: int, candidates: list[int], g
     if len(groups[dominant]) >= 3 * len(groups[best]):
         return dominant
     return best
-
-
-# The evidence key of an apposition that says what a name is ("X, an adoption agency in Ottawa,"), apart from the votes.
-DEFINED_ORGANISATION = "defined organisation"
 
 
 def _make_entity(members: list[Mention], documents: list[Document]) -> Entity | None:

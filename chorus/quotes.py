@@ -671,7 +671,8 @@ class _SpeakerFinder:
         a statement"), else a titled object ("pledged loyalty to President Maduro. He tweeted"). With
         ``carry``, the last quote's speaker when nobody is named since; without, the narrative alone (the
         same whether a report's quotes are read one by one or all at once). With ``pronoun`` ("he", "she"),
-        people whose first name says otherwise are passed over."""
+        people whose first name says otherwise are passed over. A sentence ending on its attribution ("..., said
+        Det.-Sgt. Susan Gomes.") is about whom it quotes."""
         people = [
             (start, entity, role, start + len(form))
             for k, (start, form, _, role) in enumerate(self.occurrences)
@@ -1266,8 +1267,8 @@ _NOT_AN_END_REACH = 12  # characters: longer than any title, so that "^" and "\b
 
 
 def _sentence_ends(text: str) -> list[int]:
-    """Where ``text``'s sentences end: a full stop, "!" or "?" before a space, not after an initial ("J.R.
-    Romano") or a title ("wrote Lt. Kimberly Schneider")."""
+    """Where ``text``'s sentences end: a full stop, "!" or "?" before a space or a closing quote mark and a space
+    ('marked "Secret." It'), not after an initial ("J.R. Romano") or a title ("wrote Lt. Kimberly Schneider")."""
     # only the few characters before each stop can make it no end (a title is at most four letters): searching the
     # whole text before it would make this quadratic in the text's length
     return [
