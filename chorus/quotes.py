@@ -339,6 +339,10 @@ def _quoted_in_document(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A sentence opening on someone unnamed: "A spokesman for the police said", "Another woman, sitting ...", "One resident"
+_UNNAMED_SUBJECT = re.compile(
+    rf"[\s“\"]*(?:An?|Another|One)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{'|'.join(sorted(_PERSON_NOUNS | _ANONYMOUS_ROLES))})\b"
+)
 # A speech verb and the titles before the name that ends a sentence: "..., said Det.-Sgt. Susan Gomes."
 _SAID_BEFORE_NAME = re.compile(rf",\s+{_VERB}\s+(?:[A-Z][\w.'’-]*\s+)*$", re.IGNORECASE)
 
@@ -688,7 +692,10 @@ class _SpeakerFinder:
             and _may_be(self.last_quote[1], pronoun)
             and not any(start > self.last_quote[0] for start, *_ in people)
         ):
-            # '“...,” the athlete said. ¶ “...,” she said.': nobody named since, so still that speaker
+            # '“...,” the athlete said. ¶ “...,” she said.': nobody named since, so still that speaker (unless
+            # someone unnamed has come in since: 'Another woman ... said' ¶ '“...,” she said')
+            if pronoun is not None and self._unnamed_subject_between(self.last_quote[0], position):
+                return None
             return self.last_quote[1]
         if not people:
             return None
@@ -700,9 +707,19 @@ class _SpeakerFinder:
         boundary = low + ends[-1] if ends else low - 1
         same_sentence = [person for person in people if person[0] > boundary]
         start, entity, _, end = same_sentence[-1]
+        if pronoun is not None and self._unnamed_subject_between(end, position):
+            return None  # 'Another woman, sitting in front of her home, said ...' ¶ '"...," she said': someone unnamed
         if _SAID_BEFORE_NAME.search(self.text, max(0, start - 60), start) and re.match(r"[.!?]", self.text[end : end + 1]):
             return entity  # '..., said Det.-Sgt. Susan Gomes.': whom the sentence ends quoting, not its subject
         return min(same_sentence, key=lambda person: _ROLE_RANK[person[2]])[1]
+
+    def _unnamed_subject_between(self, start: int, end: int) -> bool:
+        """A sentence wholly between ``start`` and ``end`` opens on someone the report does not name ("A spokesman
+        for the police said", "Another woman, sitting ...", "One resident")."""
+        text = self.text[start:end]
+        return any(
+            _UNNAMED_SUBJECT.match(text, stop + 1) and not self._quoted(start + stop + 1) for stop in _sentence_ends(text + " ")
+        )
 
     def _quoted(self, position: int) -> bool:
         return any(start <= position < end for start, end in self.quoted)

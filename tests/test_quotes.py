@@ -182,6 +182,22 @@ def test_she_said_after_a_sentence_ending_on_its_attribution_is_whom_it_quotes()
     assert _one(_quotes(_report(text), speakers=None), "rebuild").speaker == "Susan Gomez"
 
 
+@pytest.mark.parametrize(
+    ("named", "between", "pronoun"),
+    [
+        ("Mario Rossi", "A spokesman for the police said the force would not comment.", "he"),
+        ("Maria Rossi", "Another woman, sitting in front of her home with a blanket, said she had lost everything.", "she"),
+    ],
+)
+def test_he_or_she_after_someone_unnamed_comes_in_is_unnamed(named: str, between: str, pronoun: str) -> None:
+    first = f'"The whole ceiling fell on the bed," said resident {named}.'
+    text = f'{first}\n{between}\n"{QUOTE}," {pronoun} said.'
+    assert [q.speaker for q in _quotes(_report(text), speakers=None) if "rebuild" in q.text] in ([], [None])
+    # with nobody unnamed in between, the pronoun still carries on from the last quote
+    carried = f'{first}\nThe town was silent.\n"{QUOTE}," {pronoun} said.'
+    assert _one(_quotes(_report(carried), speakers=None), "rebuild").speaker == named
+
+
 def test_a_name_saying_it_right_before_the_quote_wins_over_a_clause_after_it() -> None:
     # the sentence goes on after the quote with another verb and ends on whoever reported the whole scene
     text = (
