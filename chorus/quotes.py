@@ -223,7 +223,9 @@ _INDEFINITE = re.compile(r"\s*(?:an?|one|another)\s+(?!(?:\w+\s+){0,2}(?:stateme
 # Roles that stand for sources a report does not name ("a senior official"), unlike epithets for whom it is
 # about ("the athlete"): "the official said" is someone the report calls that, or nobody.
 _ANONYMOUS_ROLES = frozenset("official officials source sources witness witnesses resident residents aide aides".split())
-_DOCUMENT_NOUNS = frozenset("study report survey paper analysis poll research article review".split())
+_DOCUMENT_NOUNS = frozenset(
+    "study report survey paper analysis poll research article review suit lawsuit complaint petition".split()
+)
 _RELATIVE_CLAUSE = re.compile(r"\b(?:who|whose|whom|which|that)\b", re.IGNORECASE)
 # Words before a name that make it someone's, not one who speaks: "her Little Monsters"
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})

@@ -1052,6 +1052,7 @@ def test_the_one_told_is_not_the_next_speaker_and_a_titled_name_after_the_is(spe
         f'Trump trails in Nevada. "{QUOTE}," according to a prominent GOP strategist who spoke on background.',
         # a document speaks for authors the report does not name there
         f'Alexander Hristov led the work. "{QUOTE}," notes the study.',
+        f'Amy Herbst sued the hospital. After she left, she "{QUOTE}," the suit states.',
     ],
 )
 def test_unnamed_descriptions_and_documents_name_nobody(text: str) -> None:
