@@ -626,10 +626,12 @@ class _SpeakerFinder:
         """The speaker an attribution phrase names ("according to Mayor Kovac"). An indefinite description ("a GOP
         operative whose polling showed Clinton", "a prominent GOP strategist") is someone unnamed, whom the names
         in it employ or are about, unless it names a person itself ("a tearful Rev. Savino D'Amelio")."""
-        if _INDEFINITE.match(_OPENING_CLAUSE.sub("", phrase)):
-            own = self._named_in(_RELATIVE_CLAUSE.split(phrase)[0], position)
+        # "During the Apollo 11 landing, the astronauts": not Apollo (but "As Richard Howorth, owner of ..., says")
+        subject = phrase if re.match(r"\s*as\b", phrase, re.IGNORECASE) else _OPENING_CLAUSE.sub("", phrase)
+        if _INDEFINITE.match(subject):
+            own = self._named_in(_RELATIVE_CLAUSE.split(subject)[0], position)
             return own if own is not None and own.kind == "person" else None
-        return self._named_in(phrase, position)
+        return self._named_in(subject if subject.strip() else phrase, position)
 
     def _named_in(self, phrase: str, position: int) -> Entity | None:
         # In phrase order: the first named comes first; possessors, modifiers and objects do not speak.

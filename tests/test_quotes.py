@@ -1053,10 +1053,17 @@ def test_the_one_told_is_not_the_next_speaker_and_a_titled_name_after_the_is(spe
         # a document speaks for authors the report does not name there
         f'Alexander Hristov led the work. "{QUOTE}," notes the study.',
         f'Amy Herbst sued the hospital. After she left, she "{QUOTE}," the suit states.',
+        # a name in an opening clause is not who speaks
+        f'During the Apollo 11 landing, the astronauts noted that "{QUOTE}."',
     ],
 )
 def test_unnamed_descriptions_and_documents_name_nobody(text: str) -> None:
     assert [q.speaker for q in _quotes(_report(text))] == [None]
+
+
+def test_as_x_says_is_an_attribution_not_an_opening_clause() -> None:
+    text = f'As Richard Howorth, owner of Square Books and president of the Booksellers Association, says, "{QUOTE}."'
+    assert [q.speaker for q in _quotes(_report(text))] == ["Richard Howorth"]
 
 
 def test_an_indefinite_description_with_a_name_names_the_speaker() -> None:
