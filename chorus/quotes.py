@@ -466,8 +466,10 @@ class _SpeakerFinder:
         if words[-1:] and words[-1] in _BROADCASTER_NOUNS and (outlet := self.last_outlet_before(position)):
             # '"...," the cable network said in a statement': the news outlet the report named last ("Fox News host")
             return outlet, "name"
-        # "the navy chief said": a person, whatever body the words before the head noun name
-        if words[-1] not in _PERSON_NOUNS and (nouns := [word for word in words if word in ORGANISATION_WORDS]):
+        # "the navy chief said": a person, whatever body the words before the head noun name ("the chairman of the
+        # group": the head noun comes before "of")
+        head = words[: words.index("of")] if "of" in words[1:] else words
+        if head[-1] not in _PERSON_NOUNS and (nouns := [word for word in words if word in ORGANISATION_WORDS]):
             # "the hospital said": the organisation this report names with that noun ("Great Ormond Street
             # Hospital"), else the one named last
             if named := self.organisation_named(nouns[-1]):
@@ -484,6 +486,9 @@ class _SpeakerFinder:
             if called is None and nouns[-1] in _ANONYMOUS_ROLES and not re.search(r"\s[A-Z]", subject):
                 # "the retired official asked", "the witness said": no one the report calls that; but "the Eastlake,
                 # Ohio, resident said" describes by hometown someone the report has introduced
+                return None, "none"
+            if called is None and re.search(rf"\b{nouns[-1]}\s+of\s+(?:the|a|an)\s+[a-z]", subject, re.IGNORECASE):
+                # "The chairman of the group representing the poorest countries": someone described, not named
                 return None, "none"
             return (called or self.most_named_person_before(position) or self.last_person_before(position)), "description"
         return self.last_person_before(position), "pronoun"

@@ -1055,6 +1055,8 @@ def test_the_one_told_is_not_the_next_speaker_and_a_titled_name_after_the_is(spe
         f'Amy Herbst sued the hospital. After she left, she "{QUOTE}," the suit states.',
         # a name in an opening clause is not who speaks
         f'During the Apollo 11 landing, the astronauts noted that "{QUOTE}."',
+        # someone described by the body they chair, whom the report never names
+        f'Xie Zhenhua spoke first. The chairman of the group representing the poorest countries added: "{QUOTE}."',
     ],
 )
 def test_unnamed_descriptions_and_documents_name_nobody(text: str) -> None:
