@@ -78,8 +78,10 @@ _SPAN = (
     rf"|(?P<value>{_NUMBER})"
 )
 _QUANTITY = re.compile(
-    rf"(?<![\w$€£.,:/-])(?:(?P<qualifier>{_QUALIFIER})\s+)?(?:{_SPAN})(?:\s+(?P<scale>hundred|thousand|million|billion|dozen))?"
-    rf"\s+(?P<between>(?:[a-z]+(?:-[a-z]+)*\s+){{0,2}}?)(?P<unit>[a-z]+s|people|[a-z]*men|children|dead|killed)\b(?![-'’])",
+    rf"(?<![\w$€£.,:/-])(?:(?P<qualifier>{_QUALIFIER})\s+)?(?:{_SPAN})(?:-(?:man|member|strong)(?=\s+crew))?"
+    rf"(?:\s+(?P<scale>hundred|thousand|million|billion|dozen))?"
+    rf"\s+(?P<between>(?:[a-z]+(?:-[a-z]+)*\s+){{0,2}}?)(?P<unit>[a-z]+s|people|[a-z]*men|children|dead|killed|personnel|crew)"
+    rf"\b(?![-'’])",
     re.IGNORECASE,
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
@@ -100,6 +102,8 @@ SYNONYMS = {
     "injur": "injure", "wound": "injure", "hurt": "injure",
     "ambush": "attack", "assault": "attack", "raid": "attack", "detain": "arrest",
     "murder": "death", "slain": "death", "fatal": "death",
+    # who is aboard a ship or a plane: "a 107-man crew", "107 personnel", "116 sailors"
+    "sailor": "crew", "seamen": "crew", "crewmen": "crew", "crewman": "crew", "personnel": "crew", "crew": "crew",
 }  # fmt: skip
 _POSITIVE = re.compile(
     r"\b(?:support(?:s|ed)?|(?:their|its|his|her)\s+support\s+(?:for|to)|back(?:s|ed)|prais(?:e|es|ed)"
@@ -354,8 +358,8 @@ def _counts(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_
     previous_end = 0
     for match in _QUANTITY.finditer(text):
         between, unit = match.group("between"), match.group("unit")
-        if between and re.search(r"\b(?:of|per|a|an)\b", between, re.IGNORECASE):
-            continue  # "one of the suspects", "30 miles per hour": not a count of the noun
+        if between and re.search(r"\b(?:of|per|a|an|and|or|but)\b", between, re.IGNORECASE):
+            continue  # "one of the suspects", "30 miles per hour", "107 personnel and weighs": not a count of the noun
         if (
             (unit.lower() in STOPWORDS and unit.lower() != "others")
             or (len(unit) > 1 and unit.isupper())
@@ -639,6 +643,8 @@ def _same_topic(a: _Quantity, b: _Quantity) -> bool:
         return bool(a.context & b.context)
     if a.unit.startswith("measure "):
         return True  # the depth (of the sea where it lies), the area, the storeys: one in a story
+    if a.unit == "crew":
+        return a.key == b.key  # who is aboard: one crew in a story ("a 107-man crew", "the 116 sailors on board")
     if a.unit == "magnitude":
         # one quake: the same places named (or none on one side: "6.8 by Turkish scientists"), magnitudes a
         # revision apart

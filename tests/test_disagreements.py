@@ -913,3 +913,13 @@ def test_a_part_of_a_toll_in_one_place_is_compared_with_that_place_only() -> Non
     assert _claim(disagreement, "10 people").sources == ["b"]
     # a part is not a total: 46 in all and 44 in all disagree, the parts say nothing against them
     assert _pair(total, "Forty-four people were killed in Karsk province.")[0].claims[0].text.startswith("Forty-six")
+
+
+def test_a_crew_counted_by_different_nouns_is_one_quantity() -> None:
+    first = "The Kursk, launched in 1995, carries 107 personnel and weighs some 14,000 tons. It has a 107-man crew."
+    second = "Rescuers worked through the night to reach the submarine and the 116 sailors on board."
+    [disagreement] = _pair(first, second)
+    assert disagreement.about.startswith("number of")
+    assert [c.sources for c in disagreement.claims] == [["a"], ["b"]]
+    # "107 personnel and weighs" is no count of "weighs"
+    assert _pair(first, "The Kursk weighs about 14,000 tons and carries 107 personnel.") == []
