@@ -349,7 +349,36 @@ def _quantities(sentence: Sentence, group: int, doc_id: str, names: Names = ()) 
     sums = _money(sentence, group, doc_id, names) if re.search(r"[$€£]\s?\d", sentence.text) else []
     magnitudes = _magnitudes(sentence, group, doc_id, names) if re.search(r"agnitude|Richter|-degree", sentence.text) else []
     measures = _measures(sentence, group, doc_id, names) if _ANY_MEASURE.search(sentence.text) else []
-    return counts + sums + magnitudes + measures
+    tolls = _tolls(sentence, group, doc_id, names) if "toll" in sentence.text.lower() else []
+    return counts + sums + magnitudes + measures + tolls
+
+
+# A death toll given without a noun after its figure: "The U.S. death toll climbed to 40", "the toll stood at 120"
+_TOLL = re.compile(
+    rf"\b(?:death\s+)?toll\s+(?:\w+\s+){{0,2}}?(?:rose|climbed|jumped|stood|reached|hit|at|to)\s+(?:(?:to|at)\s+)?"
+    rf"(?:(?P<qualifier>{_QUALIFIER})\s+)?(?P<value>{_DIGITS})(?:\s+(?P<scale>hundred|thousand|million))?(?![\d,.]*\s*(?:%|percent))",
+    re.IGNORECASE,
+)
+
+
+def _tolls(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_Quantity]:
+    """Death tolls written as "the death toll rose to 40" (a count of people killed, like "40 people were killed")."""
+    found: list[_Quantity] = []
+    text = sentence.text
+    for match in _TOLL.finditer(text):
+        value = _number(match.group("value"), match.group("scale"))
+        rest = text[match.end() : match.end() + 20]
+        if value is None or re.match(r"\s+(?:[a-z]+s|people|[a-z]*men|children|dead)\b", rest, re.IGNORECASE):
+            continue  # "the toll rose to 40 people": ``_counts`` reads it with its noun
+        setting = _setting(text, match.start("value"), match.end(), 0, names, "")
+        found.append(
+            _Quantity(
+                value, value, _qualifier_class(match.group("qualifier")), "people", setting.clause,
+                setting.context - {"toll", "death"}, group, doc_id, noun="people",
+                predicate=frozenset({"death"}), key=frozenset({"death"}), frame=setting.frame, places=setting.places,
+            )
+        )  # fmt: skip
+    return found
 
 
 def _counts(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_Quantity]:

@@ -923,3 +923,12 @@ def test_a_crew_counted_by_different_nouns_is_one_quantity() -> None:
     assert [c.sources for c in disagreement.claims] == [["a"], ["b"]]
     # "107 personnel and weighs" is no count of "weighs"
     assert _pair(first, "The Kursk weighs about 14,000 tons and carries 107 personnel.") == []
+
+
+def test_a_death_toll_written_without_a_noun_is_a_count_of_the_dead() -> None:
+    first = "Forty-six people had been killed in the U.S. by Tuesday night, officials said."
+    second = "The U.S. death toll climbed to 40, many of the victims killed by falling trees."
+    [disagreement] = _pair(first, second)
+    assert [c.sources for c in disagreement.claims] == [["a"], ["b"]]
+    # a toll with its noun is read once, by the count itself
+    assert _pair(first, "The U.S. death toll rose to 46 people on Tuesday.") == []
