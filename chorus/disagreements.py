@@ -77,11 +77,12 @@ _SPAN = (
     rf"|(?P<or_low>{_NUMBER})\s+or\s+(?P<or_high>{_NUMBER})"
     rf"|(?P<value>{_NUMBER})"
 )
+# The counted noun after a figure: a plural, or one of the nouns counted without an -s
+_COUNT_NOUN = r"[a-z]+s|people|[a-z]*men|children|dead|killed|personnel|crew"
 _QUANTITY = re.compile(
     rf"(?<![\w$€£.,:/-])(?:(?P<qualifier>{_QUALIFIER})\s+)?(?:{_SPAN})(?:-(?:man|member|strong)(?=\s+crew))?"
     rf"(?:\s+(?P<scale>hundred|thousand|million|billion|dozen))?"
-    rf"\s+(?P<between>(?:[a-z]+(?:-[a-z]+)*\s+){{0,2}}?)(?P<unit>[a-z]+s|people|[a-z]*men|children|dead|killed|personnel|crew)"
-    rf"\b(?![-'’])",
+    rf"\s+(?P<between>(?:[a-z]+(?:-[a-z]+)*\s+){{0,2}}?)(?P<unit>{_COUNT_NOUN})\b(?![-'’])",
     re.IGNORECASE,
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
@@ -368,7 +369,7 @@ def _tolls(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_Q
     for match in _TOLL.finditer(text):
         value = _number(match.group("value"), match.group("scale"))
         rest = text[match.end() : match.end() + 20]
-        if value is None or re.match(r"\s+(?:[a-z]+s|people|[a-z]*men|children|dead)\b", rest, re.IGNORECASE):
+        if value is None or re.match(rf"\s+(?:{_COUNT_NOUN})\b", rest, re.IGNORECASE):
             continue  # "the toll rose to 40 people": ``_counts`` reads it with its noun
         setting = _setting(text, match.start("value"), match.end(), 0, names, "")
         found.append(
