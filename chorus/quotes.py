@@ -895,7 +895,7 @@ def _attributed_quotes(documents: list[Document], entities: list[Entity]) -> Ite
         for number, paragraph in enumerate(document.text.split("\n")):
             last_end: int | None = None  # where the last attributed quote of this paragraph ends
             for start, end in quoted_spans(paragraph):
-                text = paragraph[start:end].strip(" ,")
+                text = paragraph[start:end].strip(' ,“”"')  # a stray mark of a nested or glued quote is no part of it
                 attributed, speaker, how, pronoun = _attribute(paragraph, offset, start, end, finder, lead_in)
                 if (
                     last_end is not None

@@ -1365,3 +1365,9 @@ def test_sentence_ends_after_a_closing_quote_mark_but_not_after_a_title() -> Non
     text = 'It was marked "Secret." It carries the signature of Sen. Jon Byong. He wrote ``go. Then he left.'
     ends = [text[: end + 1].split()[-1] for end in _sentence_ends(text)]
     assert ends == ['"Secret.', "Byong.", "``go."]
+
+
+def test_a_quote_keeps_no_stray_quote_mark_of_its_own() -> None:
+    # a glued or nested opening mark left inside the span ('"“Evidently, ...') is no part of the quoted words
+    text = f'Mayor Anna Kovac spoke on Friday. "“{QUOTE}," Kovac said.'
+    assert _one(_quotes(_report(text)), "rebuild").text == QUOTE
