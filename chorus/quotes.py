@@ -345,6 +345,8 @@ def _quoted_in_document(text: str) -> list[tuple[int, int]]:
 _UNNAMED_SUBJECT = re.compile(
     rf"[\s“\"]*(?:An?|Another|One)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{'|'.join(sorted(_PERSON_NOUNS | _ANONYMOUS_ROLES))})\b"
 )
+# An outlet relaying someone: '"...," BBC News reported her as saying' (after the outlet's verb)
+_QUOTED_AS_SAYING = re.compile(r"\s*(him|her)\s+as\s+saying\b", re.IGNORECASE)
 # A speech verb and the titles before the name that ends a sentence: "..., said Det.-Sgt. Susan Gomes."
 _SAID_BEFORE_NAME = re.compile(rf",\s+{_VERB}\s+(?:[A-Z][\w.'’-]*\s+)*$", re.IGNORECASE)
 
@@ -808,6 +810,10 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _Speak
             # 'portray Poland "as a kind of regional leader" outside the EU, says Prof Szczerbiak.': the
             # sentence goes on after the quote (past a body it names) and ends on its attribution
             speaker, how = named
+        if _is_outlet(speaker) and (quoted := _QUOTED_AS_SAYING.match(after, match.end())):
+            # '"...," BBC News reported her as saying': the outlet relays whom the pronoun means
+            pronoun = quoted.group(1).lower().replace("him", "he").replace("her", "she")
+            return _Attribution(True, finder.last_person_before(position, pronoun=pronoun), "pronoun", pronoun)
         if _is_outlet(speaker) and (relayed := _named_before(clause, position, finder) or _relayed(before, position, finder)):
             # 'Chen said the reports "sought to ...," the official Yangcheng Evening News reported': the outlet
             # relays the words of the one named before the quote

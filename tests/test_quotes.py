@@ -1371,3 +1371,11 @@ def test_a_quote_keeps_no_stray_quote_mark_of_its_own() -> None:
     # a glued or nested opening mark left inside the span ('"“Evidently, ...') is no part of the quoted words
     text = f'Mayor Anna Kovac spoke on Friday. "“{QUOTE}," Kovac said.'
     assert _one(_quotes(_report(text)), "rebuild").text == QUOTE
+
+
+def test_an_outlet_reporting_her_as_saying_relays_whom_the_pronoun_means() -> None:
+    text = (
+        "The White House press secretary, Sarah Sanders, said the president had been briefed. "
+        f'"{QUOTE}," BBC News reported her as saying.'
+    )
+    assert _one(_quotes(_report(text), speakers=None), "rebuild").speaker == "Sarah Sanders"
