@@ -331,12 +331,48 @@ def _with_surnames(by_form: dict[str, list[Entity]]) -> dict[str, list[Entity]]:
     return by_form | surnames
 
 
+# How many paragraphs one pair of curly quote marks may hold (a statement printed in full)
+MAX_QUOTED_PARAGRAPHS = 60
+
+
+def document_spans(paragraphs: list[str]) -> tuple[list[list[tuple[int, int]]], set[int]]:
+    """``quoted_spans`` of each paragraph, and the paragraphs inside a statement printed in one pair of curly marks:
+    a paragraph opening "“" left open, then paragraphs with no curly mark, then one closing "”" with none opening
+    before it (a speech or statement quoted in full: 'Below is her statement: ¶ “Thank you ... ¶ ... ¶ ... Thank
+    you.”'). Those paragraphs are quoted whole (the last up to its mark), one quote each; returns the spans and the
+    numbers of the paragraphs that go on a statement."""
+    spans = [quoted_spans(paragraph) for paragraph in paragraphs]
+    continued: set[int] = set()
+    number = 0
+    while number < len(paragraphs):
+        paragraph = paragraphs[number]
+        opening = paragraph.rfind("“")
+        if opening < 0 or "”" in paragraph[opening:] or not spans[number] or spans[number][-1][1] != len(paragraph):
+            number += 1
+            continue
+        last = number + 1
+        while last < len(paragraphs) and last - number <= MAX_QUOTED_PARAGRAPHS and not re.search(r"[“”]", paragraphs[last]):
+            last += 1
+        closing = paragraphs[last].find("”") if last < len(paragraphs) else -1
+        if last - number < 2 or closing < 0 or "“" in paragraphs[last][:closing] or last - number > MAX_QUOTED_PARAGRAPHS:
+            number += 1  # not one statement: a mark left open by a scrape, or a quote that reopens its paragraphs
+            continue
+        for inside in range(number + 1, last + 1):
+            text = paragraphs[inside] if inside < last else paragraphs[inside][:closing]
+            start = len(text) - len(text.lstrip())
+            spans[inside] = [(start, len(text.rstrip()))] if text.strip() else []
+            continued.add(inside)
+        number = last + 1
+    return spans, continued
+
+
 def _quoted_in_document(text: str) -> list[tuple[int, int]]:
-    """``quoted_spans`` of every paragraph, as offsets into the whole document."""
+    """``document_spans`` as offsets into the whole document."""
     spans: list[tuple[int, int]] = []
     offset = 0
-    for paragraph in text.split("\n"):
-        spans.extend((offset + start, offset + end) for start, end in quoted_spans(paragraph))
+    paragraphs = text.split("\n")
+    for paragraph, own in zip(paragraphs, document_spans(paragraphs)[0], strict=True):
+        spans.extend((offset + start, offset + end) for start, end in own)
         offset += len(paragraph) + 1
     return spans
 
@@ -344,6 +380,11 @@ def _quoted_in_document(text: str) -> list[tuple[int, int]]:
 # A sentence opening on someone unnamed: "A spokesman for the police said", "Another woman, sitting ...", "One resident"
 _UNNAMED_SUBJECT = re.compile(
     rf"[\s“\"]*(?:An?|Another|One)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{'|'.join(sorted(_PERSON_NOUNS | _ANONYMOUS_ROLES))})\b"
+)
+# A lead-in naming whose words follow: "Below is Hillary Clinton's opening statement to the House committee:"
+_STATEMENT_OWNER = re.compile(
+    r"\b([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})['’]s\s+(?:[a-z]+\s+){0,2}"
+    r"(?:statement|remarks|speech|address|testimony|letter|message|post|tweet)\b[^.!?“”\"]*:\s*$"
 )
 # An outlet relaying someone: '"...," BBC News reported her as saying' (after the outlet's verb)
 _QUOTED_AS_SAYING = re.compile(r"\s*(him|her)\s+as\s+saying\b", re.IGNORECASE)
@@ -839,6 +880,8 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _Speak
             return _Attribution(True, speaker, how)
     if named := _named_before(clause, position, finder):
         return named
+    if (owner := _STATEMENT_OWNER.search(before)) and (speaker := finder._named_in(owner.group(1), position)):
+        return _Attribution(True, speaker, "name")  # 'Below is Hillary Clinton's opening statement to the committee:'
     return _speaker_of_sentence(before, position, finder)
 
 
@@ -898,11 +941,16 @@ def _attributed_quotes(documents: list[Document], entities: list[Entity]) -> Ite
         offset = 0
         previous: tuple[int, Entity | None, str | None] | None = None  # paragraph number, speaker, pronoun of the last quote
         lead_in, lead_in_offset, lead_in_number = "", 0, -1  # the last non-empty paragraph before this one: where, which
-        for number, paragraph in enumerate(document.text.split("\n")):
+        paragraphs = document.text.split("\n")
+        all_spans, continued = document_spans(paragraphs)
+        for number, (paragraph, spans) in enumerate(zip(paragraphs, all_spans, strict=True)):
             last_end: int | None = None  # where the last attributed quote of this paragraph ends
-            for start, end in quoted_spans(paragraph):
+            for start, end in spans:
                 text = paragraph[start:end].strip(' ,“”"')  # a stray mark of a nested or glued quote is no part of it
-                attributed, speaker, how, pronoun = _attribute(paragraph, offset, start, end, finder, lead_in)
+                if number in continued and previous is not None:
+                    attributed, speaker, how, pronoun = True, previous[1], "carried", previous[2]  # a statement goes on
+                else:
+                    attributed, speaker, how, pronoun = _attribute(paragraph, offset, start, end, finder, lead_in)
                 if (
                     last_end is not None
                     and previous is not None

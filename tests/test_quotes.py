@@ -1379,3 +1379,24 @@ def test_an_outlet_reporting_her_as_saying_relays_whom_the_pronoun_means() -> No
         f'"{QUOTE}," BBC News reported her as saying.'
     )
     assert _one(_quotes(_report(text), speakers=None), "rebuild").speaker == "Sarah Sanders"
+
+
+def test_a_statement_printed_in_one_pair_of_marks_is_one_quote_per_paragraph() -> None:
+    from chorus.quotes import document_spans
+
+    paragraphs = [
+        "Below is Anna Kovac's opening statement to the council:",
+        "“Thank you, members of the council. We will rebuild every house in this town.",
+        "I knew the families who lost their homes, and I will not forget them.",
+        "We will start on Monday with the lower city. Thank you.”",
+        "The council then adjourned.",
+    ]
+    spans, continued = document_spans(paragraphs)
+    assert continued == {2, 3}
+    assert [paragraphs[2][a:b] for a, b in spans[2]] == [paragraphs[2]]
+    assert [paragraphs[3][a:b] for a, b in spans[3]] == ["We will start on Monday with the lower city. Thank you."]
+    quotes = _quotes(_report("\n".join(paragraphs)), speakers=None)
+    assert {q.speaker for q in quotes} == {"Anna Kovac"} and len(quotes) == 3
+    # a mark left open by a scrape, with narrative after it and no closing mark, quotes nothing further
+    broken = ["“We will rebuild every house in this town, she said", "The council then adjourned for the day."]
+    assert document_spans(broken)[1] == set()
