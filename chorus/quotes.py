@@ -386,6 +386,12 @@ _STATEMENT_OWNER = re.compile(
     r"\b([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})['’]s\s+(?:[a-z]+\s+){0,2}"
     r"(?:statement|remarks|speech|address|testimony|letter|message|post|tweet)\b[^.!?“”\"]*:\s*$"
 )
+# A written message and its writer: "a private message that Olsen reportedly sent him", "the note which Smith wrote"
+_SENT_BY = re.compile(
+    r"\b(?:letter|message|note|e-?mail|memo|card|post|text)\s+(?:that|which)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
+    r"\s+(?:[a-z]+ly\s+)?(?:had\s+)?(?:sent|wrote|posted|penned|texted|emailed)\b"
+)
+_WHICH_READ = re.compile(r"\b(?:which|that)\s+(?:read|reads|said|says|stated)\s*:?\s*$", re.IGNORECASE)
 # An outlet relaying someone: '"...," BBC News reported her as saying' (after the outlet's verb)
 _QUOTED_AS_SAYING = re.compile(r"\s*(him|her)\s+as\s+saying\b", re.IGNORECASE)
 # A speech verb and the titles before the name that ends a sentence: "..., said Det.-Sgt. Susan Gomes."
@@ -878,6 +884,13 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _Speak
             speaker, how = finder.resolve_phrase(according.group(1), position)
         if speaker is not None:
             return _Attribution(True, speaker, how)
+    if (
+        _WHICH_READ.search(clause)
+        and (writer := _SENT_BY.search(clause))
+        and (speaker := finder._named_in(writer.group(1), position))
+    ):
+        # 'a screenshot of a private message that Olsen reportedly sent him, which read: "..."': its writer's words
+        return _Attribution(True, speaker, "name")
     if named := _named_before(clause, position, finder):
         return named
     if (owner := _STATEMENT_OWNER.search(before)) and (speaker := finder._named_in(owner.group(1), position)):

@@ -1400,3 +1400,11 @@ def test_a_statement_printed_in_one_pair_of_marks_is_one_quote_per_paragraph() -
     # a mark left open by a scrape, with narrative after it and no closing mark, quotes nothing further
     broken = ["“We will rebuild every house in this town, she said", "The council then adjourned for the day."]
     assert document_spans(broken)[1] == set()
+
+
+def test_a_message_someone_sent_which_read_is_its_writers() -> None:
+    text = (
+        "Marko Lindqvist shared a screenshot of a private message that Kovac reportedly sent him on Facebook, which "
+        f'read: "{QUOTE}." Mayor Anna Kovac did not comment.'
+    )
+    assert _one(_quotes(_report(text), speakers=None), "rebuild").speaker == "Anna Kovac"
