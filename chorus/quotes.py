@@ -391,6 +391,7 @@ _SENT_BY = re.compile(
     r"\b(?:letter|message|note|e-?mail|memo|card|post|text)\s+(?:that|which)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
     r"\s+(?:[a-z]+ly\s+)?(?:had\s+)?(?:sent|wrote|posted|penned|texted|emailed)\b"
 )
+_QUOTING = re.compile(r"\bquoting\s+([^,.;:“”\"]{1,60}?)\s*[:,]?\s*$", re.IGNORECASE)
 _WHICH_READ = re.compile(r"\b(?:which|that)\s+(?:read|reads|said|says|stated)\s*:?\s*$", re.IGNORECASE)
 # An outlet relaying someone: '"...," BBC News reported her as saying' (after the outlet's verb)
 _QUOTED_AS_SAYING = re.compile(r"\s*(him|her)\s+as\s+saying\b", re.IGNORECASE)
@@ -891,6 +892,9 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _Speak
     ):
         # 'a screenshot of a private message that Olsen reportedly sent him, which read: "..."': its writer's words
         return _Attribution(True, speaker, "name")
+    if quoting := _QUOTING.search(clause):
+        # 'Again, quoting Chris Crane: "..."' (an unnamed one, "quoting a source", names nobody)
+        return _Attribution(True, finder.named_speaker(quoting.group(1), position), "name")
     if named := _named_before(clause, position, finder):
         return named
     if (owner := _STATEMENT_OWNER.search(before)) and (speaker := finder._named_in(owner.group(1), position)):

@@ -1408,3 +1408,12 @@ def test_a_message_someone_sent_which_read_is_its_writers() -> None:
         f'read: "{QUOTE}." Mayor Anna Kovac did not comment.'
     )
     assert _one(_quotes(_report(text), speakers=None), "rebuild").speaker == "Anna Kovac"
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "speaker"), [("Again, quoting Anna Kovac:", "Anna Kovac"), ("The paper ran it, quoting a source:", None)]
+)
+def test_quoting_someone_names_them(lead_in: str, speaker: str | None) -> None:
+    text = f'Mayor Anna Kovac toured the dam on Friday. Police closed the road. {lead_in} "{QUOTE}."'
+    found = [q.speaker for q in _quotes(_report(text), speakers=None) if "rebuild" in q.text]
+    assert found == [speaker] if speaker else found in ([], [None])
