@@ -251,10 +251,13 @@ def _name_role(text: str, start: int, end: int, next_start: int | None) -> str:
     ``"possessor"`` ("Laszlo's colleague"); ``"modifier"`` of the name right after it ("San Diego Lifeguard
     Lt. John Sandmeyer"); ``"object"`` of a preposition ("a resident of Brezno"), ``"titled object"`` when a
     title marks it as a person ("loyal to President Maduro"); ``"determined"`` after an article ("the Trump
-    administration": people's names take none); else ``"subject"`` (a name that can be the one speaking).
+    administration": people's names take none); ``"credit"`` of a photograph ("Michael Tullberg/Getty Images"); else
+    ``"subject"`` (a name that can be the one speaking).
     """
     if re.match(r"['’](?:s\b|\s)", text[end : end + 2]):
         return "possessor"
+    if re.match(r"\s*/\s*[A-Z]", text[end : end + 4]):
+        return "credit"  # "Michael Tullberg/Getty Images": a photographer's credit under a picture, not one who speaks
     if next_start is not None and (
         re.fullmatch(rf"\s+(?:(?:{_TITLE_ABBREVIATIONS})\.?\s+|[A-Z][\w'’-]*\s+)*", text[end:next_start])
         or _role_between(text[end:next_start])

@@ -1417,3 +1417,12 @@ def test_quoting_someone_names_them(lead_in: str, speaker: str | None) -> None:
     text = f'Mayor Anna Kovac toured the dam on Friday. Police closed the road. {lead_in} "{QUOTE}."'
     found = [q.speaker for q in _quotes(_report(text), speakers=None) if "rebuild" in q.text]
     assert found == [speaker] if speaker else found in ([], [None])
+
+
+def test_a_photographers_credit_is_no_antecedent_of_he_said() -> None:
+    text = (
+        'Mayor Marko Lindqvist went on Facebook. "We failed the lower town," he wrote.\n'
+        "Anton Berger/Getty Images\n"
+        f'"{QUOTE}," he wrote.'
+    )
+    assert _one(_quotes(_report(text), speakers=None), "rebuild").speaker == "Marko Lindqvist"
