@@ -369,15 +369,14 @@ def document_spans(paragraphs: list[str]) -> tuple[list[list[tuple[int, int]]], 
     return spans, continued
 
 
-def _quoted_in_document(text: str) -> list[tuple[int, int]]:
-    """``document_spans`` as offsets into the whole document."""
-    spans: list[tuple[int, int]] = []
+def _in_document(paragraphs: list[str], spans: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """Each paragraph's spans (``document_spans``) as offsets into the whole document (paragraphs joined by "\\n")."""
+    found: list[tuple[int, int]] = []
     offset = 0
-    paragraphs = text.split("\n")
-    for paragraph, own in zip(paragraphs, document_spans(paragraphs)[0], strict=True):
-        spans.extend((offset + start, offset + end) for start, end in own)
+    for paragraph, own in zip(paragraphs, spans, strict=True):
+        found.extend((offset + start, offset + end) for start, end in own)
         offset += len(paragraph) + 1
-    return spans
+    return found
 
 
 # A sentence opening on someone unnamed: "A spokesman for the police said", "Another woman, sitting ...", "One resident"
@@ -409,7 +408,10 @@ class _SpeakerFinder:
         self.text = text
         self.by_form = _with_surnames(spellings_in(doc_id, entities))
         self.occurrences = _with_roles(text, find_names(text, self.by_form))
-        self.quoted = _quoted_in_document(text)
+        paragraphs = text.split("\n")
+        # each paragraph's quoted spans, and the paragraphs going on a statement (``document_spans``): read once
+        self.spans, self.continued = document_spans(paragraphs)
+        self.quoted = _in_document(paragraphs, self.spans)
         self.last_quote: tuple[int, Entity] | None = None  # where the last quote by a known person starts, and who
         # For the ranker (``speaker_candidates``), per occurrence and computed once: the entity, quoted, "X said".
         self._entities: dict[int, Entity] = {}
@@ -961,13 +963,11 @@ def _attributed_quotes(documents: list[Document], entities: list[Entity]) -> Ite
         offset = 0
         previous: tuple[int, Entity | None, str | None] | None = None  # paragraph number, speaker, pronoun of the last quote
         lead_in, lead_in_offset, lead_in_number = "", 0, -1  # the last non-empty paragraph before this one: where, which
-        paragraphs = document.text.split("\n")
-        all_spans, continued = document_spans(paragraphs)
-        for number, (paragraph, spans) in enumerate(zip(paragraphs, all_spans, strict=True)):
+        for number, (paragraph, spans) in enumerate(zip(document.text.split("\n"), finder.spans, strict=True)):
             last_end: int | None = None  # where the last attributed quote of this paragraph ends
             for start, end in spans:
                 text = paragraph[start:end].strip(' ,“”"')  # a stray mark of a nested or glued quote is no part of it
-                if number in continued and previous is not None:
+                if number in finder.continued and previous is not None:
                     attributed, speaker, how, pronoun = True, previous[1], "carried", previous[2]  # a statement goes on
                 else:
                     attributed, speaker, how, pronoun = _attribute(paragraph, offset, start, end, finder, lead_in)
