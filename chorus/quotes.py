@@ -595,13 +595,7 @@ class _SpeakerFinder:
         organisation = self.last_organisation_before(position, reach)
         if organisation is not None:
             return organisation
-        for k in reversed(range(len(self.occurrences))):
-            start, _, _, role = self.occurrences[k]
-            if start >= position or self.quoted_at(k):
-                continue
-            if start < position - reach:
-                break
-            entity = self.entity_at(k)
+        for start, role, entity in self._named_back_from(position, reach):
             thing = entity.kind != "person" or (single_word_people and " " not in entity.name)
             if thing and role == "subject" and re.match(r"\s+[a-z]", self.text[start + len(entity.name) :]):
                 return entity
@@ -655,32 +649,27 @@ class _SpeakerFinder:
             return None
         return people[max(counts, key=lambda name: (counts[name], latest[name]))]
 
-    def last_outlet_before(self, position: int, reach: int = 2000) -> Entity | None:
-        """The news outlet named last within ``reach`` characters before ``position``, in any role ("Fox News host
-        Megyn Kelly"), for "the network said"."""
+    def _named_back_from(self, position: int, reach: int) -> Iterator[tuple[int, str, Entity]]:
+        """``(start, role, entity)`` of the names outside quotations within ``reach`` characters before ``position``,
+        the nearest first."""
         for k in reversed(range(len(self.occurrences))):
-            start = self.occurrences[k][0]
+            start, _, _, role = self.occurrences[k]
             if start >= position or self.quoted_at(k):
                 continue
             if start < position - reach:
                 break
-            if _is_outlet(entity := self.entity_at(k)):
-                return entity
-        return None
+            yield start, role, self.entity_at(k)
+
+    def last_outlet_before(self, position: int, reach: int = 2000) -> Entity | None:
+        """The news outlet named last within ``reach`` characters before ``position``, in any role ("Fox News host
+        Megyn Kelly"), for "the network said"."""
+        return next((entity for _, _, entity in self._named_back_from(position, reach) if _is_outlet(entity)), None)
 
     def last_organisation_before(self, position: int, reach: int = 300) -> Entity | None:
         """The organisation named last within ``reach`` characters before ``position`` (for "the
         department said" after "according to the LAPD")."""
-        for k in reversed(range(len(self.occurrences))):
-            start, _, _, role = self.occurrences[k]
-            if start >= position or role == "modifier" or self.quoted_at(k):
-                continue
-            if start < position - reach:
-                break
-            entity = self.entity_at(k)
-            if entity.kind in {"organisation", "other"}:
-                return entity
-        return None
+        named = self._named_back_from(position, reach)
+        return next((e for _, role, e in named if role != "modifier" and e.kind in {"organisation", "other"}), None)
 
     def named_speaker(self, phrase: str, position: int) -> Entity | None:
         """The speaker an attribution phrase names ("according to Mayor Kovac"). An indefinite description ("a GOP
