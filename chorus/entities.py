@@ -177,6 +177,7 @@ def _gender_detector() -> gender_guesser.detector.Detector:
 
 # The name list's worldwide answer and those of the countries most English-language news comes from.
 _GENDER_COUNTRIES = (None, "usa", "great_britain")
+_GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}
 
 
 def person_gender(entity: Entity) -> str | None:
@@ -192,11 +193,16 @@ def person_gender(entity: Entity) -> str | None:
     ]
     if len(words) < 2:
         return None  # "Kovac": no first name to read
-    genders = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}
+    return _first_name_gender(words[0])
+
+
+@lru_cache(maxsize=4096)
+def _first_name_gender(name: str) -> str | None:
+    """``person_gender`` of a first name (asked for each name a pronoun may stand for: read once per name)."""
     detector = _gender_detector()
     # a country's "andy" is mostly a name it lacks; "Jean" is a man's name worldwide and mostly a woman's in the USA:
     # a name the countries read apart is both
-    guesses = {genders.get(detector.get_gender(words[0], country)) for country in _GENDER_COUNTRIES} - {None}
+    guesses = {_GENDERS.get(detector.get_gender(name, country)) for country in _GENDER_COUNTRIES} - {None}
     return guesses.pop() if len(guesses) == 1 else None
 
 
