@@ -3,7 +3,8 @@ stances, one person given different ages or states. Precision comes first (a fal
 misleads), so a pair of claims must be about the same thing by several signals before it is shown:
 
 - counts and sums: values, ranges ("between 18 and 22", "40-50") and bounds ("more than 50") of the same
-  noun class ("people"/"victims"/"others" count people; "fighters"/"militants" attackers), with the
+  noun class ("people"/"victims"/"others" count people; "fighters"/"militants" attackers; "crew"/"sailors"/
+  "personnel" who is aboard, one in a story; "the death toll climbed to 40" the dead), with the
   same time frame ("each year", "since 1990"), the same kind ("killed" vs "wounded") and, for sums, the
   same role ("total", "fine"). Near values (within 10%) need two shared words of their clause, values
   farther apart a shared "what happened" or three words; values more than 2x apart, values an outlet
