@@ -215,6 +215,8 @@ _STATEMENT_OF = re.compile(
 )
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
 # Which name a pronoun points back to, best first (a bare object may be a publication or a place).
+# A sentence opening on a pronoun as its subject ("He also praises Hansen", "But she told the BBC")
+_PRONOUN_SUBJECT = re.compile(r"[\s“\"]*(?:(?:But|And|So|Yet|Then|Now|Still|Later),?\s+)?(?:He|She)\s+(?!said\b|says\b)[a-z]")
 _ROLE_RANK = {"subject": 0, "possessor": 1, "titled object": 2}
 # "the letter from Sir Paul", "a note from her lawyer, Jan Pugh": what "It read:" may be, and who wrote it
 _LETTER_FROM = re.compile(r"\b(?:letter|message|note|e-?mail|memo|card)\s+(?:\w+\s+){0,2}?from\s+([^,.;:“”\"\n]{1,60})")
@@ -239,9 +241,15 @@ _TRANSITIVE_VERBS = (
     attack face challenge urge warn question defeat endorse nominate appoint arrest kill marry married congratulate
     criticize criticise accuse sack oust impeach invited thanked blamed praised supported replaced elected hired
     fired sued visited joined followed interviewed attacked faced challenged defeated endorsed nominated appointed
-    arrested killed congratulated criticized criticised accused sacked ousted impeached""".split()
+    arrested killed congratulated criticized criticised accused sacked ousted impeached called dubbed""".split()
     )
     - SAID_VERBS
+)
+# and their present tense ("He also praises Hansen", "calls Trump"): the same object after them
+_TRANSITIVE_VERBS |= frozenset(
+    """invites meets calls thanks blames praises supports beats replaces elects hires fires sues visits joins follows
+    interviews attacks faces challenges urges warns questions defeats endorses nominates appoints arrests kills marries
+    congratulates criticizes criticises accuses sacks ousts impeaches dubs""".split()
 )  # '"...," warned Smith': the speaker
 
 
@@ -722,7 +730,9 @@ class _SpeakerFinder:
                     return max(named, key=lambda e: e.mentions)
         return (people or speakers or [None])[0]
 
-    def last_person_before(self, position: int, carry: bool = True, pronoun: str | None = None) -> Entity | None:
+    def last_person_before(
+        self, position: int, carry: bool = True, pronoun: str | None = None, depth: int = 0
+    ) -> Entity | None:
         """For "he said": the person the last sentence before ``position`` that names one is about:
         its first subject (usually the speaker), else its first possessor ("Charamut's campaign issued
         a statement"), else a titled object ("pledged loyalty to President Maduro. He tweeted"). With
@@ -760,6 +770,15 @@ class _SpeakerFinder:
         boundary = low + ends[-1] if ends else low - 1
         same_sentence = [person for person in people if person[0] > boundary]
         start, entity, _, end = same_sentence[-1]
+        if (
+            pronoun is not None
+            and depth < 3
+            and _PRONOUN_SUBJECT.match(self.text, boundary + 1, same_sentence[0][0])
+            and any(paragraph_start <= person[0] <= boundary for person in people)
+        ):
+            # '..., Urschel says. He also praises Hansen and Hambleton. "...," he said': the sentence is still about
+            # whom its own "he" stands for, named earlier in the paragraph, not about those it names after it
+            return self.last_person_before(boundary + 1, carry, pronoun, depth + 1)
         if pronoun is not None and self._unnamed_subject_between(end, position):
             return None  # 'Another woman, sitting in front of her home, said ...' ¶ '"...," she said': someone unnamed
         if _SAID_BEFORE_NAME.search(self.text, max(0, start - 60), start) and re.match(r"[.!?]", self.text[end : end + 1]):
