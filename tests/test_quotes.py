@@ -1426,3 +1426,20 @@ def test_a_photographers_credit_is_no_antecedent_of_he_said() -> None:
         f'"{QUOTE}," he wrote.'
     )
     assert _one(_quotes(_report(text), speakers=None), "rebuild").speaker == "Marko Lindqvist"
+
+
+def test_a_sentence_opening_on_he_stays_about_whom_he_stands_for() -> None:
+    # "He also praises Hansen": Hansen is who he praises, not the "he" of the next attribution
+    text = (
+        '"We train every night," Marko Lindqvist says. He also praises Anton Berger and Ivan Holm, two of the '
+        f'coaches. "They changed the whole club for the better," he said. "{QUOTE}."'
+    )
+    found = _quotes(_report(text), speakers=None)
+    assert _one(found, "changed the whole club").speaker == "Marko Lindqvist"
+    assert _one(found, "rebuild").speaker == "Marko Lindqvist"
+
+
+def test_a_sentence_opening_on_he_with_no_one_named_before_in_its_paragraph_is_about_whom_it_names() -> None:
+    # no antecedent for "He" in this paragraph: the sentence's own names are all there is to go on
+    text = f'Crowds lined the road.\nHe and Marko Lindqvist arrived late. "{QUOTE}," he said.'
+    assert _one(_quotes(_report(text), speakers=None), "rebuild").speaker == "Marko Lindqvist"
