@@ -125,6 +125,8 @@ _OPENING_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _NAME_COLON = re.compile(r"\s*([A-Z][\w.'’]*(?:[\s-][A-Z][\w.'’]*){0,3})(?::|\s?[-–—])\s*")
+# The signature closing an embedded social-media post: "— Gabe Rosenberg (@Gaber205) October 30, 2018"
+_TWEET_SIGNATURE = re.compile(r"[—–-]\s*([A-Z][^()\n“”\"]{1,60}?)\s*\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?\s*$")
 _AFTER_ACCORDING_TO = re.compile(r"^\s*[,.]?\s*according\s+to\s+([^,.;:“”\"]{1,100})", re.IGNORECASE)
 _ISSUED_BY = re.compile(
     r"^\s*(?:an?|the)\s+(?:\w+\s+){0,2}?(?:statement|release|post|tweet|letter|email|e-mail)\s+(?:from|by|issued\s+by)\s+",
@@ -189,7 +191,9 @@ _PERSON_NOUNS = (
     | ROLE_NOUNS
     | frozenset(
         """athlete star champion veteran man woman boy girl mother father son daughter wife husband parent
-        senator congressman congresswoman star actor actress musician artist entrepreneur executive""".split()
+        senator congressman congresswoman star actor actress musician artist entrepreneur executive host anchor
+        presenter commentator columnist broadcaster comedian rapper filmmaker producer novelist poet editor blogger
+        physician surgeon psychologist psychiatrist billionaire astronaut""".split()
     )
 )
 _CAMPAIGN = re.compile(r"['’]s?\s+(?:(?:presidential\s+|re-?election\s+)?campaign|office)\b", re.IGNORECASE)
@@ -266,6 +270,8 @@ def _name_role(text: str, start: int, end: int, next_start: int | None) -> str:
         return "possessor"
     if re.match(r"\s*/\s*[A-Z]", text[end : end + 4]):
         return "credit"  # "Michael Tullberg/Getty Images": a photographer's credit under a picture, not one who speaks
+    if re.match(r"\s*\(@\w", text[end : end + 4]):
+        return "credit"  # "— Donald J. Trump (@realDonaldTrump)": an embedded post's signature, no part of the narrative
     if next_start is not None and (
         re.fullmatch(rf"\s+(?:(?:{_TITLE_ABBREVIATIONS})\.?\s+|[A-Z][\w'’-]*\s+)*", text[end:next_start])
         or _role_between(text[end:next_start])
@@ -304,6 +310,8 @@ _TITLE_WORDS_AND_MODIFIERS = (
         head""".split()
     )
 )
+# Lower-case words that may stand inside a title before a name ("host of the Today show Savannah Guthrie")
+_TITLE_LINKS = frozenset({"of", "the", "for", "and", "de"}) | _TITLE_WORDS_AND_MODIFIERS
 
 
 def _role_between(between: str) -> bool:
@@ -618,6 +626,7 @@ class _SpeakerFinder:
         )
         # an apposition, not the subject of the next clause ("With Radio Dunav, the mayor said")
         after = re.compile(rf"^,\s+(?:\w+\s+){{0,4}}{re.escape(noun)}s?\b(?!\s+{_VERB}\b)", re.IGNORECASE)
+        noun_at = re.compile(rf"\b{re.escape(noun)}s?\b", re.IGNORECASE)
         found = None
         for k, (start, form, _, role) in enumerate(self.occurrences):
             if start >= position:
@@ -626,7 +635,17 @@ class _SpeakerFinder:
             if entity.kind != "person" or role not in {"subject", "titled object"} or self.quoted_at(k):
                 continue
             end = start + len(form)
-            if before.search(self.text[max(0, start - 50) : start]) or after.match(self.text[end : end + 60]):
+            window = self.text[max(0, start - 50) : start]
+            titles = (title for m in noun_at.finditer(window) if (title := before.match(window, m.start())))
+            if any(
+                not any(
+                    (word.islower() and word not in _TITLE_LINKS) or (word[-1] in ".!?" and not _NO_SENTENCE_END.fullmatch(word))
+                    for word in title.group().split()[1:]
+                )
+                for title in titles
+            ) or after.match(self.text[end : end + 60]):
+                # the words between the noun and the name are more of the title ("host of Fox News"), not a clause
+                # ("radio host Rush Limbaugh warned President Trump")
                 found = entity
         return found
 
@@ -817,6 +836,9 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _Speak
         before = lead_in.rstrip()[-300:]
     before = _NO_SENTENCE_END.sub(r"\1", before)
     position = offset + start
+    if (tweet := _TWEET_SIGNATURE.search(paragraph, end)) and (writer := finder._named_in(tweet.group(1), position)):
+        # an embedded post signed '— Donald J. Trump (@realDonaldTrump) February 18, 2018': all of it is the writer's
+        return _Attribution(True, writer, "name")
     if (by := re.match(r"\s*by\s+([^,.;:“”\"]{1,80})", after)) and re.search(rf"\b{_VERB}\b", before, re.IGNORECASE):
         # 'was called "the greatest poet of the century" by Gabriel García Márquez': the agent speaks
         agent, how = finder.resolve_phrase(by.group(1), position)
@@ -1027,6 +1049,8 @@ def _attributed_quotes(documents: list[Document], entities: list[Entity]) -> Ite
                     previous = (number, speaker, pronoun)
                     last_end = end
                     finder.last_quote = (offset + start, speaker) if speaker is not None and speaker.kind == "person" else None
+                    if _TWEET_SIGNATURE.search(paragraph):
+                        finder.last_quote = None  # an embedded post is no part of the narrative: "he said" after it is not its writer
                     if len(text.split()) >= MIN_QUOTE_WORDS:
                         yield _Attributed(doc_index, finder, offset, paragraph, start, end, text, speaker, before, how, pronoun)
             if paragraph.strip():

@@ -1443,3 +1443,26 @@ def test_a_sentence_opening_on_he_with_no_one_named_before_in_its_paragraph_is_a
     # no antecedent for "He" in this paragraph: the sentence's own names are all there is to go on
     text = f'Crowds lined the road.\nHe and Marko Lindqvist arrived late. "{QUOTE}," he said.'
     assert _one(_quotes(_report(text), speakers=None), "rebuild").speaker == "Marko Lindqvist"
+
+
+def test_an_embedded_post_is_its_signers_and_its_signature_is_no_antecedent() -> None:
+    text = (
+        "Radio host Anna Kovac warned Mayor Ivan Holm on Monday.\n"
+        f'I never said it would be easy, I said "{QUOTE}." — Ivan Holm (@ivanholm) February 18, 2018\n'
+        '"I would be very careful if I were the mayor here," the host said.'
+    )
+    found = _quotes(_report(text), speakers=None)
+    assert _one(found, "rebuild").speaker == "Ivan Holm"
+    assert _one(found, "very careful").speaker == "Anna Kovac"
+
+
+@pytest.mark.parametrize("noun", ["host", "anchor", "columnist", "comedian"])
+def test_media_roles_are_epithets_for_the_person_called_that(noun: str) -> None:
+    text = f'Fans cheered {noun} Anna Kovac in Oslo. Ivan Holm, the mayor, spoke first.\n"{QUOTE}," the {noun} said.'
+    assert _one(_quotes(_report(text), speakers=None), "rebuild").speaker == "Anna Kovac"
+
+
+def test_a_title_before_a_name_holds_no_clause() -> None:
+    # "host Anna Kovac warned Mayor Ivan Holm": the mayor is not the one called host
+    text = f'Radio host Anna Kovac warned Mayor Ivan Holm on Monday.\n"{QUOTE}," the host said.'
+    assert _one(_quotes(_report(text), speakers=None), "rebuild").speaker == "Anna Kovac"
