@@ -749,9 +749,7 @@ class _SpeakerFinder:
                     return max(named, key=lambda e: e.mentions)
         return (people or speakers or [None])[0]
 
-    def last_person_before(
-        self, position: int, carry: bool = True, pronoun: str | None = None, depth: int = 0
-    ) -> Entity | None:
+    def last_person_before(self, position: int, carry: bool = True, pronoun: str | None = None, depth: int = 0) -> Entity | None:
         """For "he said": the person the last sentence before ``position`` that names one is about:
         its first subject (usually the speaker), else its first possessor ("Charamut's campaign issued
         a statement"), else a titled object ("pledged loyalty to President Maduro. He tweeted"). With
@@ -1050,7 +1048,9 @@ def _attributed_quotes(documents: list[Document], entities: list[Entity]) -> Ite
                     last_end = end
                     finder.last_quote = (offset + start, speaker) if speaker is not None and speaker.kind == "person" else None
                     if _TWEET_SIGNATURE.search(paragraph):
-                        finder.last_quote = None  # an embedded post is no part of the narrative: "he said" after it is not its writer
+                        finder.last_quote = (
+                            None  # an embedded post is no part of the narrative: "he said" after it is not its writer
+                        )
                     if len(text.split()) >= MIN_QUOTE_WORDS:
                         yield _Attributed(doc_index, finder, offset, paragraph, start, end, text, speaker, before, how, pronoun)
             if paragraph.strip():
