@@ -235,6 +235,19 @@ def _is_capitalised(token: str) -> bool:
     return token[:1].isupper()
 
 
+def _common_at_start(word: str, lowercase_words: set[str]) -> bool:
+    """A sentence's capitalised first word that is a common word: written in lower case elsewhere, a participle
+    ("Speaking"), a compound adjective ("Dark-haired Max": names join capitalised parts, "Jean-Pierre") or a
+    role noun in the plural ("Doctors told her to wait")."""
+    lower = word.lower()
+    return (
+        lower in lowercase_words
+        or lower.endswith("ing")
+        or bool(re.fullmatch(r"[A-Z][a-z]+-[a-z][\w-]*", word))
+        or (lower.endswith("s") and (lower[:-1] in ROLE_NOUNS or lower[:-1] in PERSON_TITLES))
+    )
+
+
 def find_mentions(sentences: list[Sentence]) -> list[Mention]:
     """Runs of capitalised words in every sentence, as ``Mention`` objects (titles stripped)."""
     lowercase_words = {token.lower() for s in sentences for token in _TOKEN.findall(s.text) if token[:1].islower()}
@@ -372,7 +385,7 @@ def _mention_from_run(
     while words and (
         words[0].lower().rstrip(".") in NOT_NAMES
         or (len(words) > 1 and words[0].lower() in _LEADING_COUNTS)
-        or (at_start and not introduced and (words[0].lower() in lowercase_words or words[0].lower().endswith("ing")))
+        or (at_start and not introduced and _common_at_start(words[0], lowercase_words))
     ):
         words, starts = words[1:], starts[1:]
         at_start = False

@@ -1087,3 +1087,23 @@ def test_a_state_is_not_the_last_word_of_a_university() -> None:
         ]
     )
     assert _only(index.entities, "Minnesota") is not _only(index.entities, "University of Minnesota")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_a_name", "name"),
+    [
+        ("Dark-haired Max doesn't speak yet.", "Dark-haired Max", "Max"),  # a compound adjective, not a first name
+        ("Doctors told Linda Brestler to wait.", "Doctors", "Linda Brestler"),  # a role noun in the plural
+        ("Officials met Anna Kovac on Monday.", "Officials", "Anna Kovac"),
+    ],
+)
+def test_a_common_word_opening_a_sentence_is_no_name(sentence: str, not_a_name: str, name: str) -> None:
+    _, index = _analyse([Document(text=f"{sentence} Later Anna Kovac and Max Holm spoke.", id="a")])
+    spellings = {form for entity in index.entities for form in _forms(entity)}
+    assert not_a_name not in spellings
+    assert name in spellings
+
+
+def test_a_hyphenated_name_with_capitals_on_both_sides_stays_whole() -> None:
+    _, index = _analyse([Document(text="Jean-Pierre Holm spoke first. Then Jean-Pierre Holm left.", id="a")])
+    assert _only(index.entities, "Jean-Pierre Holm").kind == "person"
