@@ -791,16 +791,23 @@ class _SpeakerFinder:
             pronoun is not None
             and depth < 3
             and _PRONOUN_SUBJECT.match(self.text, boundary + 1, same_sentence[0][0])
-            and any(paragraph_start <= person[0] <= boundary for person in people)
+            and any(self._sentence_start(boundary) <= person[0] <= boundary for person in people)
         ):
             # '..., Urschel says. He also praises Hansen and Hambleton. "...," he said': the sentence is still about
-            # whom its own "he" stands for, named earlier in the paragraph, not about those it names after it
+            # whom its own "he" stands for, named in the sentence before it, not about those it names after it
             return self.last_person_before(boundary + 1, carry, pronoun, depth + 1)
         if pronoun is not None and self._unnamed_subject_between(end, position):
             return None  # 'Another woman, sitting in front of her home, said ...' ¶ '"...," she said': someone unnamed
         if _SAID_BEFORE_NAME.search(self.text, max(0, start - 60), start) and re.match(r"[.!?]", self.text[end : end + 1]):
             return entity  # '..., said Det.-Sgt. Susan Gomes.': whom the sentence ends quoting, not its subject
         return min(same_sentence, key=lambda person: _ROLE_RANK[person[2]])[1]
+
+    def _sentence_start(self, position: int) -> int:
+        """Where the sentence holding ``position`` starts (after the last sentence end before it, at most 1000
+        characters back)."""
+        low = max(0, position - 1000)
+        ends = _sentence_ends(self.text[low:position])
+        return low + ends[-1] + 1 if ends else low
 
     def _unnamed_subject_between(self, start: int, end: int) -> bool:
         """A sentence wholly between ``start`` and ``end`` opens on someone the report does not name ("A spokesman

@@ -1466,3 +1466,12 @@ def test_a_title_before_a_name_holds_no_clause() -> None:
     # "host Anna Kovac warned Mayor Ivan Holm": the mayor is not the one called host
     text = f'Radio host Anna Kovac warned Mayor Ivan Holm on Monday.\n"{QUOTE}," the host said.'
     assert _one(_quotes(_report(text), speakers=None), "rebuild").speaker == "Anna Kovac"
+
+
+def test_a_sentence_opening_on_he_reaches_back_to_the_sentence_before_across_a_paragraph() -> None:
+    text = (
+        '"He was very careful with the budget," economist Anna Kovac said.\n'
+        "She also noted that Maria Holm has been the mayor's closest adviser.\n"
+        f'"{QUOTE}," she said.'
+    )
+    assert _one(_quotes(_report(text), speakers=None), "rebuild").speaker == "Anna Kovac"
