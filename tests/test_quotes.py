@@ -1474,4 +1474,4 @@ def test_a_sentence_opening_on_he_reaches_back_to_the_sentence_before_across_a_p
         "She also noted that Maria Holm has been the mayor's closest adviser.\n"
         f'"{QUOTE}," she said.'
     )
-    assert _one(_quotes(_report(text), speakers=None), "rebuild").speaker == "Anna Kovac"
+    assert _one(_quotes(_report(text)), "rebuild").speaker == "Anna Kovac"
