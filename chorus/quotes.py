@@ -103,6 +103,16 @@ _VERBS = "|".join(sorted(SAID_VERBS | _SPEECH, key=len, reverse=True))
 # A full stop that ends no sentence: after a title ("Mr.") or "No." before a number.
 _NO_SENTENCE_END = re.compile(rf"\b({_TITLE_ABBREVIATIONS}|No(?=\.\s*\d))\.")
 _VERB = rf"(?:(?:has|had|have)\s+)?(?:{_VERBS})"
+# A lawmaker's party and state in brackets: "Rep. Bob Barr (R-Ga.), a Judiciary member,", "(D-N.Y.)"
+_PARTY_TAG = re.compile(r"\((?:[RDI]|Rep|Dem|Ind)\s*-\s*[A-Za-z. ]{1,14}\)")
+
+
+def _no_false_ends(text: str) -> str:
+    """``text`` without the full stops that end no sentence: a title's ("Mrs. Kovar"), "No." before a number, and
+    those inside a party-and-state tag ("(R-Ga.)"); for matching only (lengths change)."""
+    return _PARTY_TAG.sub(lambda tag: tag.group().replace(".", ""), _NO_SENTENCE_END.sub(r"\1", text))
+
+
 # "she later wrote", "he then told", "she quickly added": one adverb between the pronoun and its verb.
 _ADVERB = r"(?:(?:also|later|then|again|once|further|still|\w+ly)\s+)?"
 _AFTER_PRONOUN = re.compile(rf"^\s*[,.]?\s*(?:(he|she)\s+{_ADVERB}{_VERB}|{_VERB}\s+(he|she))\b", re.IGNORECASE)
@@ -833,13 +843,13 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _Speak
     document, ``lead_in`` the paragraph before it)."""
     # "said Mrs. Kovar.", "Mayor X said Mr. Obama had offered, '...'", "X, the No. 1 player, said:": a title's or
     # a number's full stop ends no sentence around the quote.
-    after = _NO_SENTENCE_END.sub(r"\1", paragraph[end + 1 : end + 260] if end < len(paragraph) else "")
+    after = _no_false_ends(paragraph[end + 1 : end + 260] if end < len(paragraph) else "")
     # 300 characters before the quote, or of the paragraph handing over to it ('X issued a statement saying —' ¶
     # '“...”'): a long apposition may stand between the name and its "said"
     before = paragraph[max(0, start - 1 - 300) : max(0, start - 1)]
     if not before.strip() and _LEAD_IN.search(lead_in.rstrip()):
         before = lead_in.rstrip()[-300:]
-    before = _NO_SENTENCE_END.sub(r"\1", before)
+    before = _no_false_ends(before)
     position = offset + start
     if (tweet := _TWEET_SIGNATURE.search(paragraph, end)) and (writer := finder._named_in(tweet.group(1), position)):
         # an embedded post signed '— Donald J. Trump (@realDonaldTrump) February 18, 2018': all of it is the writer's

@@ -1475,3 +1475,9 @@ def test_a_sentence_opening_on_he_reaches_back_to_the_sentence_before_across_a_p
         f'"{QUOTE}," she said.'
     )
     assert _one(_quotes(_report(text)), "rebuild").speaker == "Anna Kovac"
+
+
+@pytest.mark.parametrize("tag", ["(R-Ga.)", "(D-N.Y.)"])
+def test_a_party_and_state_tag_ends_no_sentence(tag: str) -> None:
+    text = f'Rep. Anna Kovac {tag}, a Judiciary member, described the plan as "{QUOTE}."'
+    assert _one(_quotes(_report(text)), "rebuild").speaker == "Anna Kovac"
