@@ -206,7 +206,12 @@ _PERSON_NOUNS = (
         physician surgeon psychologist psychiatrist billionaire astronaut""".split()
     )
 )
-_CAMPAIGN = re.compile(r"['’]s?\s+(?:(?:presidential\s+|re-?election\s+)?campaign|office)\b", re.IGNORECASE)
+# "Trump's campaign said", "Breyer's dissent said": they speak for (or are written by) that person
+_CAMPAIGN = re.compile(
+    r"['’]s?\s+(?:(?:presidential\s+|re-?election\s+)?campaign|office|(?:written\s+|dissenting\s+|majority\s+)?"
+    r"(?:statement|letter|dissent|opinion|memo|memoir|book|ruling|report|e-?mail|tweet|post|blog|column|essay|diary))\b",
+    re.IGNORECASE,
+)
 # "the Florida Republican", "the Kentucky Democrat": a party epithet that reads like a name
 _PARTY_EPITHET = re.compile(r"\s*the\s+(?:[A-Z][\w.’'-]*\s+){0,3}(?:Republican|Democrat|Independent)\s*")
 # A group named by its own capitalised modifiers: "the South African government", "the Sherman family".

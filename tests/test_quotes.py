@@ -1481,3 +1481,9 @@ def test_a_sentence_opening_on_he_reaches_back_to_the_sentence_before_across_a_p
 def test_a_party_and_state_tag_ends_no_sentence(tag: str) -> None:
     text = f'Rep. Anna Kovac {tag}, a Judiciary member, described the plan as "{QUOTE}."'
     assert _one(_quotes(_report(text)), "rebuild").speaker == "Anna Kovac"
+
+
+@pytest.mark.parametrize("document", ["dissent", "statement", "letter", "memoir"])
+def test_a_persons_own_document_speaks_for_them(document: str) -> None:
+    text = f'Justice Anna Kovac\'s {document} said that while the Flood Relief Act "{QUOTE}."'
+    assert _one(_quotes(_report(text)), "rebuild").speaker == "Anna Kovac"
