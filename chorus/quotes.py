@@ -560,6 +560,8 @@ class _SpeakerFinder:
             # Hospital"), else the one named last
             if named := self.organisation_named(nouns[-1]):
                 return named, "name"  # the noun is a word of its name: as good as the name itself
+            if named := self.named_before_noun(nouns[-1], position):
+                return named, "name"  # "A United Nations World Heritage committee called ..." ... "the committee said"
             organisation = self.last_organisation_before(position)
             if organisation is None and (own := _COMMON_ORGANISATION.match(subject)):
                 # "the medical legal service said": an unnamed body described by its modifiers speaks as itself
@@ -674,6 +676,20 @@ class _SpeakerFinder:
             if entity.kind != "person" and noun in entity.name.lower().split()
         ]
         return max(named, key=lambda entity: entity.mentions, default=None)
+
+    def named_before_noun(self, noun: str, position: int, reach: int = 1500) -> Entity | None:
+        """The entity (not a person) named last within ``reach`` before ``position`` right before ``noun`` in lower
+        case ("A United Nations World Heritage committee"): the body a later "the committee said" means."""
+        after = re.compile(rf"\s+{re.escape(noun)}s?\b")
+        for k in reversed(range(len(self.occurrences))):
+            start, form, _, _ = self.occurrences[k]
+            if start >= position or self.quoted_at(k):
+                continue
+            if start < position - reach:
+                break
+            if after.match(self.text, start + len(form)) and (entity := self.entity_at(k)).kind != "person":
+                return entity
+        return None
 
     def most_named_person_before(self, position: int) -> Entity | None:
         """The person named most often before ``position`` (the latest of equals)."""

@@ -1487,3 +1487,12 @@ def test_a_party_and_state_tag_ends_no_sentence(tag: str) -> None:
 def test_a_persons_own_document_speaks_for_them(document: str) -> None:
     text = f'Justice Anna Kovac\'s {document} said that while the Flood Relief Act "{QUOTE}."'
     assert _one(_quotes(_report(text)), "rebuild").speaker == "Anna Kovac"
+
+
+def test_the_committee_is_the_body_named_right_before_that_noun() -> None:
+    text = (
+        "A United Nations Heritage committee called on Wednesday for the mine run by the Acme Mining Company to be "
+        "scrapped. "
+        f'"{QUOTE}," the committee said in its report. Environment Minister Robert Hill rejected it.'
+    )
+    assert _one(_quotes(_report(text)), "rebuild").speaker == "United Nations Heritage"
