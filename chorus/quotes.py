@@ -236,6 +236,11 @@ _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
 # Which name a pronoun points back to, best first (a bare object may be a publication or a place).
 # A sentence opening on a pronoun as its subject ("He also praises Hansen", "But she told the BBC")
 _PRONOUN_SUBJECT = re.compile(r"[\s“\"]*(?:(?:But|And|So|Yet|Then|Now|Still|Later),?\s+)?(?:He|She)\s+(?!said\b|says\b)[a-z]")
+# A verb of a spoken reaction right after its subject: "Yokich also bristled at", "Smith chastised GM"
+_REACTS = re.compile(
+    r"\s+(?:also\s+)?(?:bristled|chastised|criticized|criticised|blasted|lashed\s+out|scoffed|defended|dismissed|rejected|"
+    r"disputed|objected|mocked|ridiculed|derided|questioned|railed|took\s+issue|pushed\s+back|hit\s+back|fired\s+back)\b"
+)
 _ROLE_RANK = {"subject": 0, "possessor": 1, "titled object": 2}
 # "the letter from Sir Paul", "a note from her lawyer, Jan Pugh": what "It read:" may be, and who wrote it
 _LETTER_FROM = re.compile(r"\b(?:letter|message|note|e-?mail|memo|card)\s+(?:\w+\s+){0,2}?from\s+([^,.;:“”\"\n]{1,60})")
@@ -483,7 +488,11 @@ class _SpeakerFinder:
         names = {self.entity_at(k).name for k in people}
         if len(names) != 1 or " " not in next(iter(names)):
             return None  # nobody, several people, or a single word read as a person ("the group Remera")
-        return self.entity_at(people[0]) if any(self.said_at(k) for k in people) else None
+        reacts = _REACTS.match(self.text, self.occurrences[people[0]][0] + len(self.occurrences[people[0]][1]))
+        opens = not self.text[start : self.occurrences[people[0]][0]].strip()
+        # "Yokich also bristled at suggestions that GM loses money." ¶ '"They claim ..."': the paragraph opens on the
+        # person reacting, and the quote is the reaction
+        return self.entity_at(people[0]) if any(self.said_at(k) for k in people) or (opens and reacts) else None
 
     def narrative_people(self) -> tuple[list[int], list[Entity]]:
         """Where each person named as a subject or possessor outside quotations stands, and who (computed once)."""

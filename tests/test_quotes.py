@@ -1496,3 +1496,18 @@ def test_the_committee_is_the_body_named_right_before_that_noun() -> None:
         f'"{QUOTE}," the committee said in its report. Environment Minister Robert Hill rejected it.'
     )
     assert _one(_quotes(_report(text)), "rebuild").speaker == "United Nations Heritage"
+
+
+def test_a_quote_paragraph_after_someone_reacting_is_their_reaction() -> None:
+    text = (
+        '"Nothing is new about it," Anna Kovac said.\n'
+        "The union argues that the plan will cost jobs.\n"
+        "Anna Kovac also bristled at suggestions that the plant loses money.\n"
+        f'"{QUOTE}. It certainly is not our fault."'
+    )
+    assert _one(_quotes(_report(text)), "rebuild").speaker == "Anna Kovac"
+
+
+def test_a_quote_paragraph_after_someone_merely_named_stays_unattributed() -> None:
+    text = f'Anna Kovac was arrested at the plant on Monday.\n"{QUOTE}. It certainly is not our fault."'
+    assert [q.speaker for q in _quotes(_report(text)) if "rebuild" in q.text] in ([], [None])
