@@ -103,6 +103,8 @@ _VERBS = "|".join(sorted(SAID_VERBS | _SPEECH, key=len, reverse=True))
 # A full stop that ends no sentence: after a title ("Mr.") or "No." before a number.
 _NO_SENTENCE_END = re.compile(rf"\b({_TITLE_ABBREVIATIONS}|No(?=\.\s*\d))\.")
 _VERB = rf"(?:(?:has|had|have)\s+)?(?:{_VERBS})"
+# The rest of a quote's sentence, ending on its attribution: '" and binds to it tightly, said Madras.'
+_ENDS_ON_SAID_NAME = re.compile(rf"[^.!?\n]{{0,200}}?,\s+{_VERB}\s+([A-Z][^,.!?“”\"\n]{{1,60}})[.!?]")
 # A lawmaker's party and state in brackets: "Rep. Bob Barr (R-Ga.), a Judiciary member,", "(D-N.Y.)"
 _PARTY_TAG = re.compile(r"\((?:[RDI]|Rep|Dem|Ind)\s*-\s*[A-Za-z. ]{1,14}\)")
 
@@ -947,6 +949,14 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _Speak
             # relays the words of the one named before the quote
             return relayed
         return _Attribution(True, speaker, how)
+    if (
+        not quote_ends_sentence
+        and (ends_on := _ENDS_ON_SAID_NAME.match(after))
+        and (named := finder.resolve_phrase(ends_on.group(1), position))[1] == "name"
+    ):
+        # '"The idea came from a study I had done" and binds to it tightly, said Madras.': the sentence goes on
+        # after the quote and ends on who said it
+        return _Attribution(True, named[0], "name")
     if (label := _NAME_COLON.fullmatch(before)) and (speaker := finder._named_in(label.group(1), position)):
         if speaker.kind == "person":
             return _Attribution(True, speaker, "name")  # 'Kovac: "We will rebuild..."' (an interview's or a caption's label)

@@ -1511,3 +1511,15 @@ def test_a_quote_paragraph_after_someone_reacting_is_their_reaction() -> None:
 def test_a_quote_paragraph_after_someone_merely_named_stays_unattributed() -> None:
     text = f'Anna Kovac was arrested at the plant on Monday.\n"{QUOTE}. It certainly is not our fault."'
     assert [q.speaker for q in _quotes(_report(text)) if "rebuild" in q.text] in ([], [None])
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        "and binds to it tightly, said Anna Kovac.",
+        'because it used a "very refined sample" of patients, said Anna Kovac.',
+    ],
+)
+def test_a_sentence_going_on_after_the_quote_ends_on_its_attribution(rest: str) -> None:
+    text = f'Ivan Holm led the study. "{QUOTE}" {rest} He agreed.'
+    assert _one(_quotes(_report(text)), "rebuild").speaker == "Anna Kovac"
