@@ -96,6 +96,8 @@ _SPEECH = {
     # naming or charging in someone's words: "He dubbed it ``awesome.''", "the report charged that ..."
     "dubbed", "charged", "charges", "describes", "chuckled", "chuckles", "professed", "professes", "asserts", "accuses",
     "dismissed",
+    # condemning or hailing in someone's words: 'LaPierre deplored "a collapse of federal firearms law enforcement"'
+    "deplored", "decried", "denounced", "condemned", "hailed", "lauded", "slammed", "blasted", "derided",
 }  # fmt: skip
 # Abbreviations whose full stop does not end a sentence ("said Det. Geiger", "Sen. McCain said").
 _TITLE_ABBREVIATIONS = "Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Det|Insp|Supt|Cpl|Pvt|Maj|Adm|Cmdr|Prof|Rev|Hon|Sr|Jr|St"
@@ -126,6 +128,8 @@ _AFTER_VERB_NAME = re.compile(
 _AFTER_NAME_VERB = re.compile(rf"^\s*[,.]?\s*([^;:“”\"]{{1,220}}?)\s+{_VERB}\b", re.IGNORECASE)
 # A speech verb handing over to the quote at the end of the text before it: 'said:', 'told reporters that'
 _VERB_TO_QUOTE = rf"{_VERB}\b[^.!?“”\"]{{0,60}}?[:,—–-]?\s*(?:that\s*)?$"
+# A passive's auxiliary right before the verb: "was denounced as", "has been described as"
+_PASSIVE_END = re.compile(r"\b(?:was|were|is|are|be|been|being)(?:\s+\w+ly)?$", re.IGNORECASE)
 _BEFORE_NAME_VERB = re.compile(rf"([^.!?“”\"]{{1,240}}?)\s+{_VERB_TO_QUOTE}", re.IGNORECASE)
 # Its verb alone: a cheap test before the pattern above, which backtracks over the whole clause
 _VERB_NEAR_END = re.compile(rf"\b{_VERB_TO_QUOTE}", re.IGNORECASE)
@@ -1009,6 +1013,8 @@ def _speaker_of_sentence(before: str, position: int, finder: _SpeakerFinder) -> 
     if verbs:
         # The verb nearest the quote, and its own clause
         verb = verbs[-1]
+        if _PASSIVE_END.search(head[: verb.start()].rstrip()):
+            return _Attribution(False, None, "none")  # 'Kovac was denounced as "..."': words about her, not hers
         clauses = re.split(
             r",\s+(?:and|but|though|although|while|whereas)\s+|;\s+|[“”\"]|(?<![A-Z])[.!?:]\s", head[: verb.start()]
         )
@@ -1401,6 +1407,8 @@ def _named_before(clause: str, position: int, finder: _SpeakerFinder) -> _Attrib
         return _Attribution(True, finder.last_person_before(position, pronoun=pronoun), "pronoun", pronoun)
     # the speech verb must stand near the clause's end: a cheap test before the pattern that backtracks over it
     if _VERB_NEAR_END.search(clause[-100:]) and (match := _BEFORE_NAME_VERB.search(clause)):
+        if _PASSIVE_END.search(match.group(1)):
+            return None  # 'Kovac was denounced as "..."': someone else's words about her
         speaker, how = finder.resolve_phrase(match.group(1), position)
         if speaker is not None:
             return _Attribution(True, speaker, how)

@@ -1523,3 +1523,10 @@ def test_a_quote_paragraph_after_someone_merely_named_stays_unattributed() -> No
 def test_a_sentence_going_on_after_the_quote_ends_on_its_attribution(rest: str) -> None:
     text = f'Ivan Holm led the study. "{QUOTE}" {rest} He agreed.'
     assert _one(_quotes(_report(text)), "rebuild").speaker == "Anna Kovac"
+
+
+def test_condemning_in_someones_words_is_theirs_but_a_passive_is_not() -> None:
+    said = _quotes(_report(f'Anna Kovac deplored "{QUOTE}." Ivan Holm left.'))
+    assert _one(said, "rebuild").speaker == "Anna Kovac"
+    passive = _quotes(_report(f'Anna Kovac was denounced as "{QUOTE}." Ivan Holm left.'))
+    assert [q.speaker for q in passive if "rebuild" in q.text] in ([], [None])
