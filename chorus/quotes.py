@@ -643,7 +643,7 @@ class _SpeakerFinder:
         organisation = self.last_organisation_before(position, reach)
         if organisation is not None:
             return organisation
-        for start, role, entity in self._named_back_from(position, reach):
+        for start, _, role, entity in self._named_back_from(position, reach):
             thing = entity.kind != "person" or (single_word_people and " " not in entity.name)
             if thing and role == "subject" and re.match(r"\s+[a-z]", self.text[start + len(entity.name) :]):
                 return entity
@@ -696,15 +696,14 @@ class _SpeakerFinder:
         """The entity (not a person) named last within ``reach`` before ``position`` right before ``noun`` in lower
         case ("A United Nations World Heritage committee"): the body a later "the committee said" means."""
         after = re.compile(rf"\s+{re.escape(noun)}s?\b")
-        for k in reversed(range(len(self.occurrences))):
-            start, form, _, _ = self.occurrences[k]
-            if start >= position or self.quoted_at(k):
-                continue
-            if start < position - reach:
-                break
-            if after.match(self.text, start + len(form)) and (entity := self.entity_at(k)).kind != "person":
-                return entity
-        return None
+        return next(
+            (
+                entity
+                for start, form, _, entity in self._named_back_from(position, reach)
+                if entity.kind != "person" and after.match(self.text, start + len(form))
+            ),
+            None,
+        )
 
     def most_named_person_before(self, position: int) -> Entity | None:
         """The person named most often before ``position`` (the latest of equals)."""
@@ -722,27 +721,27 @@ class _SpeakerFinder:
             return None
         return people[max(counts, key=lambda name: (counts[name], latest[name]))]
 
-    def _named_back_from(self, position: int, reach: int) -> Iterator[tuple[int, str, Entity]]:
-        """``(start, role, entity)`` of the names outside quotations within ``reach`` characters before ``position``,
-        the nearest first."""
+    def _named_back_from(self, position: int, reach: int) -> Iterator[tuple[int, str, str, Entity]]:
+        """``(start, form, role, entity)`` of the names outside quotations within ``reach`` characters before
+        ``position``, the nearest first."""
         for k in reversed(range(len(self.occurrences))):
-            start, _, _, role = self.occurrences[k]
+            start, form, _, role = self.occurrences[k]
             if start >= position or self.quoted_at(k):
                 continue
             if start < position - reach:
                 break
-            yield start, role, self.entity_at(k)
+            yield start, form, role, self.entity_at(k)
 
     def last_outlet_before(self, position: int, reach: int = 2000) -> Entity | None:
         """The news outlet named last within ``reach`` characters before ``position``, in any role ("Fox News host
         Megyn Kelly"), for "the network said"."""
-        return next((entity for _, _, entity in self._named_back_from(position, reach) if _is_outlet(entity)), None)
+        return next((entity for *_, entity in self._named_back_from(position, reach) if _is_outlet(entity)), None)
 
     def last_organisation_before(self, position: int, reach: int = 300) -> Entity | None:
         """The organisation named last within ``reach`` characters before ``position`` (for "the
         department said" after "according to the LAPD")."""
         named = self._named_back_from(position, reach)
-        return next((e for _, role, e in named if role != "modifier" and e.kind in {"organisation", "other"}), None)
+        return next((e for _, _, role, e in named if role != "modifier" and e.kind in {"organisation", "other"}), None)
 
     def named_speaker(self, phrase: str, position: int) -> Entity | None:
         """The speaker an attribution phrase names ("according to Mayor Kovac"). An indefinite description ("a GOP
