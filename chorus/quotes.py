@@ -7,19 +7,24 @@ over paragraphs). Its speaker comes from the attribution around it, in the order
 - after the quote: ``," said Mayor Ilinca Dragomir`` / ``," Guaidó said`` / ``," he said``;
 - before it: ``Dragomir said: "...`` / ``Maduro wrote on Twitter, "...``, or at the end of the
   paragraph before (``X issued a statement saying —``);
-- otherwise the person named before a speech verb earlier in the same sentence.
+- at the end of a sentence going on after the quote: ``" and binds to it tightly, said Madras.``;
+- otherwise the person named before a speech verb earlier in the same sentence (not after a passive: "was
+  denounced as" gives no speaker); an embedded post signed ``— Name (@handle) date`` is its signer's.
 
 Names resolve to the cluster's entities (``chorus.entities``), and only names that can be a subject
 speak: not a possessor ("Laszlo's colleague"), the object of a preposition ("a resident of Brezno"),
 a name after an article ("the Trump administration") or a modifier of the next name ("San Diego
 Lifeguard Lt. John Sandmeyer"). "he"/"she" go to the speaker of the previous quote when nobody is
-named since, else to the subject of the last sentence naming a person (outside quotations), passing over
+named since, else to the subject of the last sentence naming a person (outside quotations; a sentence opening on
+"He"/"She" is about whom that pronoun stands for, not the people it names), passing over
 people whose first name says otherwise ("she said" is not the man named last: ``chorus.entities.person_gender``);
 a news outlet after the quote ("the official Yangcheng Evening News reported") relays the one named before it; an
 epithet ("the attorney", "the Ohio Republican") to the person the report calls that, else the one it names
 most; "the hospital" to the organisation named with that noun, else the one named last, and "it said" to
-the organisation named last; "X's campaign said" to X; a quote opening the sentence after "X said ..." to
-X; a quote opening its paragraph after a paragraph that ends reporting someone's words or view to them; a
+the organisation named last ("the committee said": first the body named right before "committee"); "X's
+campaign said", "X's dissent said" to X; a quote opening the sentence after "X said ..." to
+X; a quote opening its paragraph after a paragraph that ends reporting someone's words or view, or opens on their
+spoken reaction ("Yokich also bristled at ..."), to them; a
 surname shared by two people to the one named last in full. The one told ("he told Sky TG24"), a name after a
 possessive ("her fans"), a platform ("on Twitter") and a document ("notes the study") never speak; the name
 that ends "Metallica drummer Lars Ulrich" does. Quotes whose speaker is not named ("said one protester", "a GOP
@@ -336,7 +341,7 @@ _TITLE_WORDS_AND_MODIFIERS = (
         head""".split()
     )
 )
-# Lower-case words that may stand inside a title before a name ("host of the Today show Savannah Guthrie")
+# Lower-case words that may stand inside a title before a name ("chairman of the Federal Reserve Alan Greenspan")
 _TITLE_LINKS = frozenset({"of", "the", "for", "and", "de"}) | _TITLE_WORDS_AND_MODIFIERS
 
 
@@ -487,18 +492,18 @@ class _SpeakerFinder:
 
     def sole_person_reported(self, start: int, end: int) -> Entity | None:
         """The only person named in ``text[start:end]``, when it reports their words there ("McCarty said he has
-        wanted to hunt whales. An accomplished carver, McCarty creates masks."): a quote paragraph after it is
-        theirs."""
+        wanted to hunt whales. An accomplished carver, McCarty creates masks.") or opens on their spoken reaction
+        ("Yokich also bristled at ..."): a quote paragraph after it is theirs."""
         named = range(bisect_left(self._starts, start), bisect_left(self._starts, end))
         people = [k for k in named if self.entity_at(k).kind == "person"]
         names = {self.entity_at(k).name for k in people}
         if len(names) != 1 or " " not in next(iter(names)):
             return None  # nobody, several people, or a single word read as a person ("the group Remera")
-        reacts = _REACTS.match(self.text, self.occurrences[people[0]][0] + len(self.occurrences[people[0]][1]))
-        opens = not self.text[start : self.occurrences[people[0]][0]].strip()
+        first_start, first_form, _, _ = self.occurrences[people[0]]
         # "Yokich also bristled at suggestions that GM loses money." ¶ '"They claim ..."': the paragraph opens on the
         # person reacting, and the quote is the reaction
-        return self.entity_at(people[0]) if any(self.said_at(k) for k in people) or (opens and reacts) else None
+        reacts = not self.text[start:first_start].strip() and _REACTS.match(self.text, first_start + len(first_form))
+        return self.entity_at(people[0]) if any(self.said_at(k) for k in people) or reacts else None
 
     def narrative_people(self) -> tuple[list[int], list[Entity]]:
         """Where each person named as a subject or possessor outside quotations stands, and who (computed once)."""
@@ -801,7 +806,8 @@ class _SpeakerFinder:
         ``carry``, the last quote's speaker when nobody is named since; without, the narrative alone (the
         same whether a report's quotes are read one by one or all at once). With ``pronoun`` ("he", "she"),
         people whose first name says otherwise are passed over. A sentence ending on its attribution ("..., said
-        Det.-Sgt. Susan Gomes.") is about whom it quotes."""
+        Det.-Sgt. Susan Gomes.") is about whom it quotes; one opening on "He"/"She" after a sentence naming someone
+        is about whom that pronoun stands for (``depth``: how many such sentences were passed, at most three)."""
         people = [
             (start, entity, role, start + len(form))
             for k, (start, form, _, role) in enumerate(self.occurrences)
