@@ -10,8 +10,9 @@ best-scoring candidate speaks. The gold quotes with a named speaker (``bench/gol
 (``resolve_speaker``).
 
 The shipped model, ``chorus/weights/speakers.json``, is the rules-free one (``--drop rules``: the rules'
-choice is zeroed, so its weight is 0) fitted on every development cluster; its ``trained_by`` field holds
-the command. ``chorus.quotes.ranked_speaker`` keeps the rules' speaker when a name in the attribution gave
+choice is zeroed, so its weight is 0) fitted on every development cluster of the seventh session (137 files; a
+refit on the 155 of the eighth was measured and not kept, BENCHMARKS.md); its ``trained_by`` field holds the
+command. ``chorus.quotes.ranked_speaker`` keeps the rules' speaker when a name in the attribution gave
 it ("X said") and asks the ranker otherwise (pronouns, descriptions, quotes carried over); the table's
 last column is that combination.
 
