@@ -893,8 +893,11 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: _Speak
     before = _no_false_ends(before)
     position = offset + start
     if (tweet := _TWEET_SIGNATURE.search(paragraph, end)) and (writer := finder._named_in(tweet.group(1), position)):
-        # an embedded post signed '— Donald J. Trump (@realDonaldTrump) February 18, 2018': all of it is the writer's
-        return _Attribution(True, writer, "name")
+        # an embedded post signed '— Donald J. Trump (@realDonaldTrump) February 18, 2018': all of it is the writer's,
+        # unless the post itself names who said the quoted words ('Kovac said "..." — A Reporter (@reporter)')
+        relayed = _named_before(before[max(before.rfind(mark) for mark in ".!?") + 1 :], position, finder)
+        if relayed is None or relayed.speaker is None or relayed.how != "name":
+            return _Attribution(True, writer, "name")
     if (by := re.match(r"\s*by\s+([^,.;:“”\"]{1,80})", after)) and re.search(rf"\b{_VERB}\b", before, re.IGNORECASE):
         # 'was called "the greatest poet of the century" by Gabriel García Márquez': the agent speaks
         agent, how = finder.resolve_phrase(by.group(1), position)

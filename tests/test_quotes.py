@@ -1530,3 +1530,10 @@ def test_condemning_in_someones_words_is_theirs_but_a_passive_is_not() -> None:
     assert _one(said, "rebuild").speaker == "Anna Kovac"
     passive = _quotes(_report(f'Anna Kovac was denounced as "{QUOTE}." Ivan Holm left.'))
     assert [q.speaker for q in passive if "rebuild" in q.text] in ([], [None])
+
+
+def test_an_embedded_post_relaying_someones_words_gives_them_to_that_person() -> None:
+    text = (
+        f'Mayor Anna Kovac spoke on Monday.\nBREAKING: Mayor Anna Kovac said "{QUOTE}." — Ivan Holm (@ivanholm) February 18, 2018'
+    )
+    assert _one(_quotes(_report(text)), "rebuild").speaker == "Anna Kovac"
