@@ -1,8 +1,8 @@
 """A learned ranker over candidate quote speakers, trained and measured on the development gold only.
 
-For each quote the rules of ``chorus.quotes`` attribute, the candidates are every entity named in the
+For each quote the rules of ``chorus.attribution`` attribute, the candidates are every entity named in the
 quote's paragraph and the two sentences before it, plus the rules' own choice. Each candidate gets a few
-numpy-computable features (``FEATURES``, computed by ``chorus.quotes.speaker_candidates``); a conditional
+numpy-computable features (``FEATURES``, computed by ``chorus.speaker_ranker.speaker_candidates``); a conditional
 logit (a softmax over one quote's candidates of a linear score, fitted with SciPy) scores them and the
 best-scoring candidate speaks. The gold quotes with a named speaker (``bench/gold/*.json``, never
 ``heldout/``) are matched to the rules' quotes of the same report by their words (as
@@ -12,7 +12,7 @@ best-scoring candidate speaks. The gold quotes with a named speaker (``bench/gol
 The shipped model, ``chorus/weights/speakers.json``, is the rules-free one (``--drop rules``: the rules'
 choice is zeroed, so its weight is 0) fitted on every development cluster of the seventh session (137 files; a
 refit on the 155 of the eighth was measured and not kept, BENCHMARKS.md); its ``trained_by`` field holds the
-command. ``chorus.quotes.ranked_speaker`` keeps the rules' speaker when a name in the attribution gave
+command. ``chorus.speaker_ranker.ranked_speaker`` keeps the rules' speaker when a name in the attribution gave
 it ("X said") and asks the ranker otherwise (pronouns, descriptions, quotes carried over); the table's
 last column is that combination.
 
@@ -51,14 +51,14 @@ from bench.crosssource import (  # noqa: E402
     resolve_speaker,
 )
 from bench.data import resolve_data  # noqa: E402
+from chorus.attribution import attributed_quotes  # noqa: E402
 from chorus.entities import extract_entities  # noqa: E402
 from chorus.models import Document  # noqa: E402
 from chorus.options import SummaryOptions  # noqa: E402
 from chorus.pipeline import prepare  # noqa: E402
-from chorus.quotes import (  # noqa: E402
+from chorus.speaker_ranker import (  # noqa: E402
     SPEAKER_FEATURES,
     SpeakerModel,
-    _attributed_quotes,
     eligible_candidates,
     speaker_candidates,
 )
@@ -80,7 +80,7 @@ class Example:
     features: np.ndarray  # candidates x features
     labels: np.ndarray  # 1 where the candidate resolves to the gold speaker
     rules_right: bool
-    how: str  # how the rules found their speaker (``chorus.quotes.ATTRIBUTIONS``)
+    how: str  # how the rules found their speaker (``chorus.attribution.ATTRIBUTIONS``)
     rules_named: bool  # the rules named a speaker (Chorus leaves a quote they find unnamed unnamed)
     eligible: np.ndarray  # which candidates Chorus's ranker chooses among (``eligible_candidates``)
 
@@ -90,7 +90,7 @@ def cluster_examples(gold: dict[str, Any], docs: dict[str, dict[str, str]], data
     documents: list[Document] = documents_for(gold["cluster"], docs, data)
     prepared = prepare(documents, SummaryOptions())
     entities = extract_entities(prepared.sentences, prepared.documents).entities
-    found = list(_attributed_quotes(prepared.documents, entities))
+    found = list(attributed_quotes(prepared.documents, entities))
     examples: list[Example] = []
     missed = 0
     for item in gold["quotes"]:
@@ -183,7 +183,7 @@ def ranker_right(model: dict[str, Any], example: Example) -> bool:
 
 
 def shipped_right(model: dict[str, Any], example: Example) -> bool:
-    """What ``chorus.quotes.ranked_speaker`` does: nobody when the rules name nobody, the rules' speaker when a
+    """What ``chorus.speaker_ranker.ranked_speaker`` does: nobody when the rules name nobody, the rules' speaker when a
     name in the attribution gave it, else the ranker's."""
     if not example.rules_named or example.how == "name" or not example.eligible.any():
         return example.rules_right  # nobody, the named one, or the rules' own speaker when there is no candidate

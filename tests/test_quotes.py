@@ -1,13 +1,13 @@
 """``chorus.quotes``: direct quotes, their speakers (resolved to canonical names) and merging across outlets.
 
 Expected speakers come from reading the reports: who is named in the attribution, or for "he said"
-the person the previous sentence is about. Most tests pin the attribution rules (``_quotes``), whose behaviour
-they describe; the learned ranker (``SPEAKERS = "ranker"``, the default) is tested at the end.
+the person the previous sentence is about. Most tests pin the attribution rules of ``chorus.attribution``
+(``_quotes``), whose behaviour they describe; a few the default path through the learned ranker (``SPEAKERS =
+"ranker"``), whose own tests are in ``tests/test_speaker_ranker.py``.
 """
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 import chorus.quotes
@@ -695,80 +695,6 @@ _RANKER_REPORT = (
 )
 
 
-def _attributed(text: str = _RANKER_REPORT) -> list:
-    from chorus.quotes import _attributed_quotes
-
-    documents = _report(text)
-    prepared = prepare(documents, SummaryOptions())
-    index = extract_entities(prepared.sentences, prepared.documents)
-    return list(_attributed_quotes(prepared.documents, index.entities))
-
-
-def _ranker_candidates(text: str = _RANKER_REPORT) -> dict:
-    from chorus.quotes import speaker_candidates
-
-    found = _attributed(text)
-    assert len(found) == 1
-    return {c.entity.name: c.features for c in speaker_candidates(found[0])}
-
-
-def test_ranker_features_are_deterministic_and_mark_the_attribution() -> None:
-    from chorus.quotes import SPEAKER_FEATURES
-
-    first, second = _ranker_candidates(), _ranker_candidates()
-    assert list(first) == list(second)
-    assert all((first[name] == second[name]).all() for name in first)
-    speaker = next(name for name in first if "Lindqvist" in name)
-    distant = next(name for name in first if "Kovac" in name)
-    row = dict(zip(SPEAKER_FEATURES, first[speaker], strict=True))
-    other = dict(zip(SPEAKER_FEATURES, first[distant], strict=True))
-    assert row["rules"] == 1 and row["speech_subject"] == 1 and row["same_sentence"] == 1 and row["after"] == 1
-    assert other["rules"] == 0 and other["speech_subject"] == 0 and other["same_sentence"] == 0 and other["before"] == 1
-    assert row["log_chars"] < other["log_chars"]
-
-
-def test_shipped_speaker_weights_load_with_the_features_the_code_computes() -> None:
-    import json
-    from importlib import resources
-
-    from bench.train_speakers import FEATURES
-    from chorus.quotes import SPEAKER_FEATURES, load_speaker_model
-
-    data = json.loads(resources.files("chorus").joinpath("weights/speakers.json").read_text(encoding="utf-8"))
-    assert tuple(data["features"]) == SPEAKER_FEATURES == tuple(FEATURES)  # names and order
-    assert data["trained_by"].startswith("python bench/train_speakers.py") and "--drop rules" in data["trained_by"]
-    model = load_speaker_model()
-    assert load_speaker_model() is model  # read once
-    n = len(SPEAKER_FEATURES)
-    assert model.coef.shape == model.mean.shape == model.scale.shape == (n,)
-    assert np.isfinite(model.coef).all() and (model.scale > 0).all()
-    assert model.coef[SPEAKER_FEATURES.index("rules")] == 0  # rules-free: the rules' choice carries no weight
-    row = next(iter(_ranker_candidates().values()))
-    assert model.scores(row[None, :]).shape == (1,)
-
-
-@pytest.mark.parametrize(
-    ("text", "speaker", "distant"),
-    [
-        (_RANKER_REPORT, "Lindqvist", "Kovac"),
-        (
-            "Ambassador Rosa Delacroix arrived in Geneva on Monday. The talks resumed at noon.\n"
-            f'Foreign minister Tomas Berglund said: "{QUOTE}."',
-            "Berglund",
-            "Delacroix",
-        ),
-    ],
-)
-def test_shipped_ranker_picks_x_said_over_a_distant_name(text: str, speaker: str, distant: str) -> None:
-    from chorus.quotes import ranked_speaker, speaker_candidates
-
-    (quote,) = _attributed(text)
-    names = [c.entity.name for c in speaker_candidates(quote)]
-    assert any(distant in name for name in names)  # the distant name is a candidate the ranker passes over
-    chosen = ranked_speaker(quote)
-    assert chosen is not None and speaker in chosen.name
-
-
 def test_default_speakers_path_is_the_chosen_one(monkeypatch) -> None:
     # Chosen on the development gold by leave-one-cluster-out (bench/train_speakers.py): the rules where a name
     # gives the speaker, the ranker elsewhere, never worse than either alone on the clusters fresh to both.
@@ -787,31 +713,6 @@ def test_default_speakers_path_is_the_chosen_one(monkeypatch) -> None:
     assert len(calls) == 1  # the rules path never does
     with pytest.raises(ValueError):
         _quotes(_report(_RANKER_REPORT), speakers="neither")
-
-
-def test_ranker_keeps_an_unnamed_speaker_unnamed() -> None:
-    text = f'Mayor Anna Kovac left Brezno at dawn. The water rose fast. "{QUOTE}," said one resident of Brezno.'
-    assert _one(_quotes(_report(text)), QUOTE).speaker is None  # the rules
-    assert _one(_quotes(_report(text), speakers="ranker"), QUOTE).speaker is None
-
-
-def test_ranker_trained_without_the_rules_ranks_x_said_above_a_distant_name() -> None:
-    pytest.importorskip("scipy")
-    from bench.data import resolve_data
-    from bench.train_speakers import FEATURES, dev_examples, fit, scores
-
-    data = resolve_data()
-    if not (data / "multinews_sample.jsonl").exists():
-        pytest.skip("shared data not available")
-    model = fit(dev_examples(data), drop=("rules",))  # loads as plain JSON numbers, scores with numpy only
-    assert len(model["coef"]) == len(FEATURES) and model["coef"][FEATURES.index("rules")] == 0
-    found = _ranker_candidates()
-    names = list(found)
-    ranked = scores(model, np.array([found[name] for name in names]))
-    assert "Lindqvist" in names[int(np.argmax(ranked))]
-
-
-# --- Attributions found from descriptions, titles and campaigns (rules of 2026-11-24) ------------------------
 
 
 @pytest.mark.parametrize(
@@ -856,36 +757,6 @@ def test_an_opening_clause_name_is_not_the_epithet_s_person() -> None:
     # "With Radio Dunav, the mayor said": Radio Dunav is no apposition of "the mayor"
     text = f'Mayor Anna Kovac toured the dam. During an interview with Radio Dunav, the mayor said: "{QUOTE}."'
     assert _one(_quotes(_report(text)), QUOTE).speaker == "Anna Kovac"
-
-
-def test_ranker_features_read_titles_appositions_and_listeners() -> None:
-    from chorus.quotes import SPEAKER_FEATURES
-
-    # "wrote Lt. X": the title's full stop does not end the sentence between the quote and the name
-    found = _ranker_candidates(f'Chief Omar Pell praised the crew.\n"{QUOTE}," wrote Lt. Kima Sandor, a spokeswoman.')
-    row = dict(zip(SPEAKER_FEATURES, found[next(name for name in found if "Sandor" in name)], strict=True))
-    assert row["same_sentence"] == 1 and row["speech_subject"] == 1
-    # "his grandmother, Jan Pugh, told The Dale Courier": Pugh speaks, the paper only listens
-    found = _ranker_candidates(f'"{QUOTE}," his grandmother, Jan Pugh, told The Dale Courier.')
-    pugh = dict(zip(SPEAKER_FEATURES, found["Jan Pugh"], strict=True))
-    assert pugh["speech_subject"] == 1
-    paper = [name for name in found if "Courier" in name]
-    assert all(dict(zip(SPEAKER_FEATURES, found[name], strict=True))["speech_subject"] == 0 for name in paper)
-
-
-def test_ranker_decides_only_where_no_name_gave_the_speaker() -> None:
-    from chorus.quotes import ATTRIBUTIONS, load_speaker_model, ranked_speaker, speaker_candidates
-
-    named, pronoun = _attributed(
-        f'"{QUOTE}," Minister Marko Lindqvist said.\n\nMayor Anna Kovac arrived later. "{QUOTE} again," she said.'
-    )
-    assert {named.how, pronoun.how} <= set(ATTRIBUTIONS)
-    assert (named.how, pronoun.how) == ("name", "pronoun")
-    assert ranked_speaker(named) is named.speaker  # a name in the attribution: the rules' speaker stands
-    # a pronoun: the candidate the shipped ranker scores highest, whoever the rules resolved it to
-    candidates = speaker_candidates(pronoun)
-    best = candidates[int(np.argmax(load_speaker_model().scores(np.array([c.features for c in candidates]))))]
-    assert ranked_speaker(pronoun) is best.entity
 
 
 @pytest.mark.parametrize(
@@ -967,15 +838,6 @@ def test_according_to_opening_a_new_sentence_attributes_nothing() -> None:
 
 def test_a_role_without_a_name_stays_unnamed() -> None:
     assert _one(_quotes(_report(_KOVAC + f'"{QUOTE}," Kovac\'s spokesman said.'), speakers=None), QUOTE).speaker is None
-
-
-def test_antecedent_feature_marks_the_subject_of_the_last_sentence_naming_a_person() -> None:
-    from chorus.quotes import SPEAKER_FEATURES
-
-    found = _ranker_candidates(f'Mayor Anna Kovac blamed Minister Marko Lindqvist for the delay. "{QUOTE}," she said.')
-    antecedent = SPEAKER_FEATURES.index("antecedent")
-    marked = {name for name, row in found.items() if row[antecedent]}
-    assert marked == {next(name for name in found if "Kovac" in name)}
 
 
 @pytest.mark.parametrize(
@@ -1360,7 +1222,7 @@ def test_a_colon_lead_in_paragraph_with_a_long_apposition_and_no_1_names_its_spe
 
 
 def test_sentence_ends_after_a_closing_quote_mark_but_not_after_a_title() -> None:
-    from chorus.quotes import _sentence_ends
+    from chorus.attribution import _sentence_ends
 
     text = 'It was marked "Secret." It carries the signature of Sen. Jon Byong. He wrote ``go. Then he left.'
     ends = [text[: end + 1].split()[-1] for end in _sentence_ends(text)]
@@ -1382,7 +1244,7 @@ def test_an_outlet_reporting_her_as_saying_relays_whom_the_pronoun_means() -> No
 
 
 def test_a_statement_printed_in_one_pair_of_marks_is_one_quote_per_paragraph() -> None:
-    from chorus.quotes import document_spans
+    from chorus.attribution import document_spans
 
     paragraphs = [
         "Below is Anna Kovac's opening statement to the council:",

@@ -1,0 +1,197 @@
+"""The learned ranker over a quote's candidate speakers (trained by ``bench/train_speakers.py``).
+
+For the quotes the rules (``chorus.attribution``) attribute by a pronoun, a description or by carrying the last
+speaker on, every entity named in the quote's paragraph and the two sentences before it is a candidate; a linear
+scorer over ``SPEAKER_FEATURES`` (``chorus/weights/speakers.json``, numpy only, read once) picks one.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from chorus.attribution import TITLE_WORDS, Attributed, ends_a_sentence, may_be
+from chorus.entities import PLATFORMS, fold
+from chorus.models import Entity
+
+SPEAKER_FEATURES = (
+    "rules",  # the rules' own choice (weight 0 in the shipped model: trained with --drop rules)
+    "person",
+    "organisation",  # organisation or other
+    "place",
+    "log_chars",  # log(1 + characters between the nearest mention and the quote)
+    "log_tokens",  # log(1 + tokens between them)
+    "speech_subject",  # "X said" / "said X" right next to the quote, in its sentence
+    "speech_verb",  # "X said" / "said X" anywhere in the window
+    "same_sentence",
+    "before",  # a mention before the quote
+    "after",  # a mention after the quote
+    "in_paragraph",  # a mention in the quote's own paragraph (else in the two sentences before it)
+    "titled",  # a title or role noun right before the name ("Mayor", "spokesman")
+    "possessor",
+    "object",  # after a preposition
+    "determined",  # after an article
+    "modifier",  # a modifier of the next name
+    "log_count",  # log(1 + mentions of the entity in the report)
+    "only_quoted",  # every mention in the window is inside a quotation
+    "previous_speaker",  # spoke the report's previous quote
+    "last_person",  # the last person named (outside quotations) before the quote
+    "no_mention",  # not named in the window (the rules resolved a pronoun or a description)
+    "rules_description",  # the rules' choice when found from "the company said", "the statement reads"...
+    "rival_speaks",  # another candidate has "X said" right next to the quote, this one does not
+    "antecedent",  # whom "he"/"she" would mean by the narrative: the first subject of the last sentence naming a person
+)
+_SENTENCE_END = re.compile(r"[.!?][”\"]?\s")
+
+
+@dataclass
+class Candidate:
+    """One candidate speaker of one quote and its ``SPEAKER_FEATURES`` row."""
+
+    entity: Entity
+    features: np.ndarray
+
+
+def _window_start(text: str, offset: int) -> int:
+    """Where the second sentence before the paragraph at ``offset`` starts."""
+    head = text[max(0, offset - 800) : offset]
+    ends = [m.end() for m in _SENTENCE_END.finditer(head) if not re.search(r"(?:^|[\s.])[A-Z]$", head[: m.start()])]
+    # the last end closes the sentence just before the paragraph: two sentences back start after the third-last end
+    back = ends[-3] if len(ends) >= 3 else 0
+    return max(0, offset - 800) + back if len(ends) >= 3 or offset <= 800 else max(0, offset - 800)
+
+
+def speaker_candidates(quote: Attributed) -> list[Candidate]:
+    """The candidate speakers of one attributed quote with their ``SPEAKER_FEATURES`` (deterministic: text
+    order): every entity named in the quote's paragraph and the two sentences before it, plus the rules' choice."""
+    finder = quote.finder
+    text = finder.text
+    q_start, q_end = quote.offset + quote.start, quote.offset + quote.end
+    if quote.offset not in finder._windows:
+        finder._windows[quote.offset] = _window_start(text, quote.offset)
+    window = (finder._windows[quote.offset], quote.offset + len(quote.paragraph))
+    counts = finder.mention_counts()
+    # the last person named (as a subject or possessor, outside quotations) before the quote
+    starts, people = finder.narrative_people()
+    before_quote = bisect_left(starts, q_start)
+    last_person = people[before_quote - 1] if before_quote else None
+    antecedent = finder.last_person_before(q_start, carry=False)
+    rows: dict[str, dict[str, float]] = {}
+    entities_by_name: dict[str, Entity] = {}
+    shortest: defaultdict[str, tuple[float, float]] = defaultdict(lambda: (math.inf, math.inf))
+    # occurrences are in text order: those in the window
+    for k in range(bisect_left(finder._starts, window[0]), bisect_left(finder._starts, window[1])):
+        start, form, _, role = finder.occurrences[k]
+        if q_start <= start < q_end:
+            continue
+        entity = finder.entity_at(k)
+        if fold(entity.name) in PLATFORMS:
+            continue  # "wrote on Twitter": where it was said, not who said it
+        end = start + len(form)
+        before = end <= q_start
+        gap = text[end : max(end, q_start - 1)] if before else text[q_end + 1 : start]
+        same_sentence = not ends_a_sentence(gap + " ") and not (not before and quote.text.rstrip().endswith((".", "!", "?")))
+        said = finder.said_at(k)
+        tokens = len(gap.split())
+        row = rows.setdefault(entity.name, {"log_chars": 9.0, "log_tokens": 9.0, "only_quoted": 1.0})
+        entities_by_name[entity.name] = entity
+        # the nearest mention's log1p (monotonic: the log of the shortest gap, taken once below)
+        shortest[entity.name] = (min(len(gap), shortest[entity.name][0]), min(tokens, shortest[entity.name][1]))
+        row["speech_verb"] = max(row.get("speech_verb", 0.0), float(said))
+        adjacent = said and same_sentence and len(gap) <= 120 and not re.search(r"[“”\"]", gap)
+        row["speech_subject"] = max(row.get("speech_subject", 0.0), float(adjacent))
+        row["same_sentence"] = max(row.get("same_sentence", 0.0), float(same_sentence))
+        row["before"] = max(row.get("before", 0.0), float(before))
+        row["after"] = max(row.get("after", 0.0), float(not before))
+        row["in_paragraph"] = max(row.get("in_paragraph", 0.0), float(start >= quote.offset))
+        previous_word = text[max(0, start - 30) : start].split()[-1:] or [""]
+        row["titled"] = max(row.get("titled", 0.0), float(previous_word[0].lower().rstrip(".,") in TITLE_WORDS))
+        for name in ("possessor", "object", "determined", "modifier"):
+            hit = role == name or (name == "object" and role == "titled object")
+            row[name] = max(row.get(name, 0.0), float(hit))
+        row["only_quoted"] = min(row["only_quoted"], float(finder.quoted_at(k)))
+    for name, (chars, tokens) in shortest.items():
+        rows[name]["log_chars"] = min(9.0, float(np.log1p(chars)))
+        rows[name]["log_tokens"] = min(9.0, float(np.log1p(tokens)))
+    if quote.speaker is not None and quote.speaker.name not in rows:
+        rows[quote.speaker.name] = {"no_mention": 1.0, "log_chars": 9.0, "log_tokens": 9.0}
+        entities_by_name[quote.speaker.name] = quote.speaker
+    out: list[Candidate] = []
+    speaking = sum(row.get("speech_subject", 0.0) for row in rows.values())
+    for name, row in rows.items():
+        row["rival_speaks"] = float(speaking > 0 and not row.get("speech_subject", 0.0))
+        row["antecedent"] = float(antecedent is not None and antecedent.name == name)
+        entity = entities_by_name[name]
+        row["rules"] = float(quote.speaker is not None and quote.speaker.name == name)
+        row["person"] = float(entity.kind == "person")
+        row["organisation"] = float(entity.kind in {"organisation", "other"})
+        row["place"] = float(entity.kind == "place")
+        row["log_count"] = float(np.log1p(counts.get(name, 0)))
+        row["previous_speaker"] = float(quote.previous is not None and quote.previous.name == name)
+        row["last_person"] = float(last_person is not None and last_person.name == name)
+        row["rules_description"] = row["rules"] * float(quote.how == "description")
+        out.append(Candidate(entity, np.array([row.get(f, 0.0) for f in SPEAKER_FEATURES])))
+    return out
+
+
+@dataclass(frozen=True)
+class SpeakerModel:
+    """A linear scorer over standardised ``SPEAKER_FEATURES`` (the JSON ``bench/train_speakers.py`` writes)."""
+
+    coef: np.ndarray
+    intercept: float
+    mean: np.ndarray
+    scale: np.ndarray
+
+    def scores(self, features: np.ndarray) -> np.ndarray:
+        return ((features - self.mean) / self.scale) @ self.coef + self.intercept
+
+
+@lru_cache(maxsize=1)
+def load_speaker_model() -> SpeakerModel:
+    """The ranker shipped as ``chorus/weights/speakers.json`` (read once); its features must be ``SPEAKER_FEATURES``."""
+    data = json.loads(resources.files("chorus").joinpath("weights/speakers.json").read_text(encoding="utf-8"))
+    if tuple(data["features"]) != SPEAKER_FEATURES:
+        raise ValueError("chorus/weights/speakers.json was trained on other features: retrain with bench/train_speakers.py")
+    arrays = [np.asarray(data[key], dtype=float) for key in ("coef", "mean", "scale")]
+    if any(a.shape != (len(SPEAKER_FEATURES),) for a in arrays):
+        raise ValueError("chorus/weights/speakers.json: coef, mean and scale need one number per feature")
+    return SpeakerModel(arrays[0], float(data["intercept"]), arrays[1], arrays[2])
+
+
+def eligible_candidates(quote: Attributed, found: list[Candidate]) -> list[Candidate]:
+    """Of a quote's ``speaker_candidates``, the ones the ranker chooses among: only people after "he said" or
+    "she added" (not the agency credited under a chart in between), and only those the pronoun may stand for
+    ("she said": not the man named just before), when any are left."""
+    if quote.how == "pronoun" and any(c.entity.kind == "person" for c in found):
+        found = [c for c in found if c.entity.kind == "person"]
+    if any(may_be(c.entity, quote.pronoun) for c in found):
+        found = [c for c in found if may_be(c.entity, quote.pronoun)]
+    return found
+
+
+def ranked_speaker(quote: Attributed) -> Entity | None:
+    """The rules' speaker when a name in the attribution gave it ("X said", "said Mayor X"); else the
+    candidate the shipped ranker scores highest (the first in text order on a tie); None when the rules
+    leave the quote unnamed; the rules' speaker when there is no candidate."""
+    if quote.speaker is None:
+        # the rules found the quote's speaker unnamed ("said one resident of Brezno"): the ranker, trained on
+        # named speakers only, would always pick someone, and a wrong name misleads more than none
+        return None
+    if quote.how == "name":
+        # the grammar named the speaker: right more often than the ranker there (bench/train_speakers.py);
+        # pronouns, descriptions and quotes carried over from the last one are the ranker's
+        return quote.speaker
+    found = eligible_candidates(quote, speaker_candidates(quote))
+    if not found:
+        return quote.speaker
+    scores = load_speaker_model().scores(np.array([c.features for c in found]))
+    return found[int(np.argmax(scores))].entity
