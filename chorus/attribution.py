@@ -779,11 +779,8 @@ class _SpeakerFinder:
         if not people:
             return None
         last_start = people[-1][0]
-        # the sentence's start: not after a title ("Nevada Sen. Harry Reid") or an initial
-        paragraph_start = self.text.rfind("\n", 0, last_start) + 1
-        low = max(paragraph_start, last_start - 1000)
-        ends = _sentence_ends(self.text[low:last_start])
-        boundary = low + ends[-1] if ends else low - 1
+        # the sentence's start, within its paragraph: not after a title ("Nevada Sen. Harry Reid") or an initial
+        boundary = self._sentence_start(last_start, floor=self.text.rfind("\n", 0, last_start) + 1) - 1
         same_sentence = [person for person in people if person[0] > boundary]
         start, entity, _, end = same_sentence[-1]
         if (
@@ -801,10 +798,10 @@ class _SpeakerFinder:
             return entity  # '..., said Det.-Sgt. Susan Gomes.': whom the sentence ends quoting, not its subject
         return min(same_sentence, key=lambda person: _ROLE_RANK[person[2]])[1]
 
-    def _sentence_start(self, position: int) -> int:
-        """Where the sentence holding ``position`` starts (after the last sentence end before it, at most 1000
-        characters back)."""
-        low = max(0, position - 1000)
+    def _sentence_start(self, position: int, floor: int = 0) -> int:
+        """Where the sentence holding ``position`` starts: after the last sentence end before it, at most 1000
+        characters back and not before ``floor`` (a paragraph's start)."""
+        low = max(floor, position - 1000)
         ends = _sentence_ends(self.text[low:position])
         return low + ends[-1] + 1 if ends else low
 
