@@ -1009,6 +1009,8 @@ def attributed_quotes(documents: list[Document], entities: list[Entity]) -> Iter
         lead_in, lead_in_offset, lead_in_number = "", 0, -1  # the last non-empty paragraph before this one: where, which
         for number, (paragraph, spans) in enumerate(zip(document.text.split("\n"), finder.spans, strict=True)):
             last_end: int | None = None  # where the last attributed quote of this paragraph ends
+            # an embedded post is no part of the narrative: no "he said" after it is its writer's
+            embedded_post = bool(spans) and _TWEET_SIGNATURE.search(paragraph) is not None
             for start, end in spans:
                 text = paragraph[start:end].strip(' ,“”"')  # a stray mark of a nested or glued quote is no part of it
                 if number in finder.continued and previous is not None:
@@ -1062,11 +1064,8 @@ def attributed_quotes(documents: list[Document], entities: list[Entity]) -> Iter
                         pronoun = previous[2]  # '“...,” she said. “More...”': still a she
                     previous = (number, speaker, pronoun)
                     last_end = end
-                    finder.last_quote = (offset + start, speaker) if speaker is not None and speaker.kind == "person" else None
-                    if _TWEET_SIGNATURE.search(paragraph):
-                        finder.last_quote = (
-                            None  # an embedded post is no part of the narrative: "he said" after it is not its writer
-                        )
+                    is_person = speaker is not None and speaker.kind == "person"
+                    finder.last_quote = (offset + start, speaker) if is_person and not embedded_post else None
                     if len(text.split()) >= MIN_QUOTE_WORDS:
                         yield Attributed(doc_index, finder, offset, paragraph, start, end, text, speaker, before, how, pronoun)
             if paragraph.strip():
