@@ -293,6 +293,16 @@ _TITLE_WORDS_AND_MODIFIERS = (
 _TITLE_LINKS = frozenset({"of", "the", "for", "and", "de"}) | _TITLE_WORDS_AND_MODIFIERS
 
 
+def _only_title_words(words: list[str]) -> bool:
+    """The words between a role noun and a name are more of the title ("host of Fox News"), not a clause ("radio host
+    Rush Limbaugh warned President Trump"): no lower-case word but a title's link words, no sentence end but an
+    abbreviation's."""
+    return not any(
+        (word.islower() and word not in _TITLE_LINKS) or (word[-1] in ".!?" and not _NO_SENTENCE_END.fullmatch(word))
+        for word in words
+    )
+
+
 def _role_between(between: str) -> bool:
     """One to three lowercase words ending on a title or role noun between two names: the first names the
     second's employer ("Greenpeace UK executive director John Sauven", "ICC deputy prosecutor James Stewart")."""
@@ -622,15 +632,7 @@ class _SpeakerFinder:
             end = start + len(form)
             window = self.text[max(0, start - 50) : start]
             titles = (title for m in noun_at.finditer(window) if (title := before.match(window, m.start())))
-            if any(
-                not any(
-                    (word.islower() and word not in _TITLE_LINKS) or (word[-1] in ".!?" and not _NO_SENTENCE_END.fullmatch(word))
-                    for word in title.group().split()[1:]
-                )
-                for title in titles
-            ) or after.match(self.text[end : end + 60]):
-                # the words between the noun and the name are more of the title ("host of Fox News"), not a clause
-                # ("radio host Rush Limbaugh warned President Trump")
+            if any(_only_title_words(title.group().split()[1:]) for title in titles) or after.match(self.text[end : end + 60]):
                 found = entity
         return found
 
