@@ -81,7 +81,7 @@ _SPAN = (
 # The counted noun after a figure: a plural, or one of the nouns counted without an -s
 _COUNT_NOUN = r"[a-z]+s|people|[a-z]*men|children|dead|killed|personnel|crew"
 _QUANTITY = re.compile(
-    rf"(?<![\w$€£.,:/-])(?:(?P<qualifier>{_QUALIFIER})\s+)?(?:{_SPAN})(?:-(?:man|member|strong)(?=\s+crew))?"
+    rf"(?<![\w$€£.,:/-])(?:(?P<qualifier>{_QUALIFIER})\s+)?(?P<half>half\s+an?\s+)?(?:{_SPAN})(?:-(?:man|member|strong)(?=\s+crew))?"
     rf"(?:\s+(?P<scale>hundred|thousand|million|billion|dozen))?"
     rf"\s+(?P<between>(?:[a-z]+(?:-[a-z]+)*\s+){{0,2}}?)(?P<unit>{_COUNT_NOUN})\b(?![-'’])",
     re.IGNORECASE,
@@ -401,6 +401,8 @@ def _counts(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_
         if span is None:
             continue
         low, high, qualifier = span
+        if match.group("half"):
+            low, high = low / 2, high / 2  # "half a dozen": six
         number = match.group("value") or ""
         if number.isdigit() and 1900 <= low <= 2100 and not match.group("scale"):
             continue  # a year, not a count

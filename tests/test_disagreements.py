@@ -932,3 +932,11 @@ def test_a_death_toll_written_without_a_noun_is_a_count_of_the_dead() -> None:
     assert [c.sources for c in disagreement.claims] == [["a"], ["b"]]
     # a toll with its noun is read once, by the count itself
     assert _pair(first, "The U.S. death toll rose to 46 people on Tuesday.") == []
+
+
+def test_half_a_dozen_is_six() -> None:
+    # "half a dozen" is six, not the dozen it ends on: against "six" nothing differs, against "twelve" it does.
+    half = "Congress has held half a dozen investigations of the attack on the consulate."
+    assert _pair(half, "Congress has held six investigations of the attack on the consulate.") == []
+    [disagreement] = _pair(half, "Congress has held nine investigations of the attack on the consulate.")
+    assert {c.sources[0] for c in disagreement.claims} == {"a", "b"}
