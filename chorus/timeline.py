@@ -1,8 +1,12 @@
 """Dated happenings in order: sentences that say when something happened, with their sources.
 
 Dates come from the sentence itself: an explicit date ("30 April 2019", "April 30", "2019-04-30"),
-or a weekday / "yesterday" / "today" resolved against the report's own date (the most recent
-such day on or before it). Sentences saying the same thing on the same day are merged.
+or a weekday / "yesterday" / "today" resolved against the report's own date: the most recent such day
+on or before it, the next one on or after it when the sentence looks ahead ("will meet on Friday",
+"plans to visit Napster on Wednesday", "next Monday"), and a week back for "last Tuesday" in a
+Tuesday report. A date without a year is the latest such day up to a month past the report ("Dec. 28" in a
+report of 5 January is the December before, "Jan. 30" in a September report that January), or the next
+one when the sentence looks ahead. Sentences saying the same thing on the same day are merged.
 """
 
 from __future__ import annotations
@@ -18,7 +22,35 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\.?(?:,?\s+(\d{{4}}))?\b", re.IGNORECASE)
 _MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.IGNORECASE)
-_RELATIVE = re.compile(rf"\b(?:on\s+|late\s+on\s+|early\s+on\s+|last\s+)?({'|'.join(WEEKDAYS)}|yesterday|today)\b", re.IGNORECASE)
+_RELATIVE = re.compile(
+    rf"\b(?:on\s+|late\s+on\s+|early\s+on\s+|(?P<last>last)\s+|(?P<next>next|this\s+coming)\s+)?"
+    rf"({'|'.join(WEEKDAYS)}|yesterday|today)\b",
+    re.IGNORECASE,
+)
+# A clause looking ahead to the day it names: "will meet", "plans to visit", "is expected to take".
+_FUTURE = r"\b(?:will|(?:plans?|planning|intends?|hopes?)\s+to|(?:is|are)\s+(?:expected|scheduled|due|set|slated)\s+to)\b"
+_AHEAD = re.compile(rf"{_FUTURE}[^.;:!?,]*$", re.IGNORECASE)
+# Before a date, also: "the planned Oct. 1 parade", "starting April 1", "would hear arguments on May 8" (a date's year
+# is chosen within ten months, so a misread marker costs less than a weekday's week).
+_DATE_AHEAD = re.compile(
+    rf"(?:{_FUTURE}|\b(?:planned|starting|beginning|upcoming|scheduled|due|next|until|would|set\s+for)\b)[^.;:!?,]*$",
+    re.IGNORECASE,
+)
+# ... or a sentence opening on the day: "Wednesday the dispute is expected to take a turn", "On Dec. 10, Discovery will
+# air" (not "On Monday, officials said the council will vote")
+_OPENS_AHEAD = re.compile(rf"[^.;:!?]{{0,60}}?{_FUTURE}", re.IGNORECASE)
+_OPENING = re.compile(r"[\s“\"]*(?:on\s+)?", re.IGNORECASE)
+_SPEECH = re.compile(r"\b(?:said|says|told|announced|reported)\b", re.IGNORECASE)
+
+
+def _looks_ahead(text: str, start: int, end: int, before: re.Pattern[str]) -> bool:
+    """Whether the sentence speaks of the day at ``text[start:end]`` as still to come."""
+    if before.search(text, 0, start):
+        return True
+    if not _OPENING.fullmatch(text, 0, start):
+        return False
+    opening = _OPENS_AHEAD.match(text, end)
+    return bool(opening) and not _SPEECH.search(opening[0])
 
 
 def _report_date(document: Document) -> dt.date | None:
@@ -42,22 +74,52 @@ def sentence_date(text: str, reported: dt.date | None) -> dt.date | None:
         if match := pattern.search(text):
             if not match[month_group][0].isupper():
                 continue  # "12 may still be missing": the modal verb, not the month
-            year = int(match[3]) if match[3] else (reported.year if reported else None)
-            if year is None:
+            month, day = MONTHS[match[month_group].lower().rstrip(".")], int(match[day_group])
+            if match[3]:
+                years = [int(match[3])]
+            elif reported:
+                years = [reported.year - 1, reported.year, reported.year + 1]
+            else:
                 continue
-            try:
-                return dt.date(year, MONTHS[match[month_group].lower().rstrip(".")], int(match[day_group]))
-            except ValueError:
-                continue
+            dates = [date for year in years if (date := _date(year, month, day))]
+            if len(dates) == 1 or (dates and not reported):
+                return dates[0]
+            if dates and reported:
+                return _year_around(dates, reported, _looks_ahead(text, match.start(), match.end(), _DATE_AHEAD))
     if reported and (match := _RELATIVE.search(text)):
-        word = match[1].lower()
+        word = match[3].lower()
         if word == "today":
             return reported
         if word == "yesterday":
             return reported - dt.timedelta(days=1)
-        back = (reported.weekday() - WEEKDAYS.index(word)) % 7
+        weekday = WEEKDAYS.index(word)
+        if match["next"] or _looks_ahead(text, match.start(), match.end(), _AHEAD):
+            return reported + dt.timedelta(days=(weekday - reported.weekday()) % 7 or (7 if match["next"] else 0))
+        back = (reported.weekday() - weekday) % 7 or (7 if match["last"] else 0)
         return reported - dt.timedelta(days=back)
     return None
+
+
+# How far past its report a date without a year may fall and still be this year's: "the summit on May 25" in a report
+# of 3 May. News looks back far more often than ahead, so farther ones are last year's unless the clause looks ahead
+# ("will vote on Nov. 7" in June), and even then a date within ten months: a misread marker costs at most that.
+AHEAD_DAYS = 31
+LOOKING_AHEAD_DAYS = 300
+
+
+def _year_around(dates: list[dt.date], reported: dt.date, ahead: bool) -> dt.date:
+    """The latest of one day and month in the years around a report's that is no more than ``AHEAD_DAYS`` past it
+    ("disappeared Jan. 30" in a September report is that January; "Dec. 28" in a report of 5 January is the December
+    just gone), or ``LOOKING_AHEAD_DAYS`` when the sentence looks ahead ("will deliver it on Jan. 27")."""
+    reach = LOOKING_AHEAD_DAYS if ahead else AHEAD_DAYS
+    return max((date for date in dates if (date - reported).days <= reach), default=dates[0])
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def build_timeline(sentences: list[Sentence], documents: list[Document], limit: int = 12) -> list[TimelineEvent]:

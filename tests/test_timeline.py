@@ -71,6 +71,51 @@ def test_relative_days_resolve_against_the_report_date(text: str, expected: dt.d
     assert sentence_date(text, TUESDAY) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The council will vote on the plan on Friday.", dt.date(2019, 5, 3)),
+        ("Guaidó plans to address the crowd on Wednesday.", dt.date(2019, 5, 1)),
+        ("The dispute is expected to take a new turn Thursday.", dt.date(2019, 5, 2)),
+        ("The talks resume next Monday.", dt.date(2019, 5, 6)),
+        ("The talks resume next Tuesday.", dt.date(2019, 5, 7)),  # not the report's own day
+        ("He will speak today.", dt.date(2019, 4, 30)),
+        ("The council will vote Tuesday.", dt.date(2019, 4, 30)),  # the report's own day still
+        # Looking ahead only within its clause: the vote was announced on the Monday before.
+        ("Officials announced on Monday that the council will vote.", dt.date(2019, 4, 29)),
+        ("Wednesday the dispute is expected to take a new turn.", dt.date(2019, 5, 1)),
+        ("On Thursday the council will vote on the plan.", dt.date(2019, 5, 2)),
+        ("On Monday officials said the council will vote.", dt.date(2019, 4, 29)),
+    ],
+)
+def test_days_ahead_resolve_forward(text: str, expected: dt.date) -> None:
+    assert sentence_date(text, TUESDAY) == expected
+
+
+def test_last_weekday_in_a_report_of_that_weekday_is_a_week_back() -> None:
+    assert sentence_date("The plan was drawn up last Tuesday.", TUESDAY) == dt.date(2019, 4, 23)
+    assert sentence_date("The plan was drawn up on Tuesday.", TUESDAY) == TUESDAY
+
+
+@pytest.mark.parametrize(
+    ("text", "reported", "expected"),
+    [
+        ("The fire started on Dec. 28 in the old town.", dt.date(2000, 1, 5), dt.date(1999, 12, 28)),
+        ("The summit opens on Jan. 3 in Davos.", dt.date(1999, 12, 28), dt.date(2000, 1, 3)),
+        ("The fugitive disappeared Jan. 30 into the mountains.", dt.date(1998, 9, 14), dt.date(1998, 1, 30)),
+        ("Polls close on Nov. 7 across the state.", dt.date(2000, 6, 20), dt.date(1999, 11, 7)),
+        ("Polls will close on Nov. 7 across the state.", dt.date(2000, 6, 20), dt.date(2000, 11, 7)),
+        ("The president will deliver his budget on Jan. 27.", dt.date(1999, 12, 28), dt.date(2000, 1, 27)),
+        ("On Dec. 10, the channel will air the film.", dt.date(2000, 7, 11), dt.date(2000, 12, 10)),
+        ("On Dec. 10, the channel aired the film.", dt.date(2000, 7, 11), dt.date(1999, 12, 10)),
+        # A misread look ahead ("would") still keeps a date of the weeks before the report in its year.
+        ("The agency would lead the inquiry into the Oct. 31 crash.", dt.date(1999, 11, 15), dt.date(1999, 10, 31)),
+    ],
+)
+def test_dates_without_a_year_take_the_year_around_the_report(text: str, reported: dt.date, expected: dt.date) -> None:
+    assert sentence_date(text, reported) == expected
+
+
 def test_weekday_across_a_month_end() -> None:
     # Reported Friday 1 March 2024 (a leap year): "on Thursday" is 29 February.
     assert sentence_date("The bridge closed on Thursday.", dt.date(2024, 3, 1)) == dt.date(2024, 2, 29)
