@@ -63,8 +63,20 @@ def _report_date(document: Document) -> dt.date | None:
         return None
 
 
+# An aside between dashes: "Guaidó — who had been calling for a demonstration May 1 — said ...". (A date in brackets
+# mostly restates the day: "at graduation Friday night (May 21)".)
+_ASIDE = re.compile(r"\s[—–]\s[^—–]{1,200}?\s[—–]\s")
+
+
 def sentence_date(text: str, reported: dt.date | None) -> dt.date | None:
-    """The date a sentence speaks of, or None."""
+    """The date a sentence speaks of, or None: its main clause's, when an aside names another day."""
+    main = _ASIDE.sub(lambda aside: " " * len(aside[0]), text)
+    if main != text and (date := _date_in(main, reported)):
+        return date
+    return _date_in(text, reported)
+
+
+def _date_in(text: str, reported: dt.date | None) -> dt.date | None:
     if match := _ISO.search(text):
         try:
             return dt.date(int(match[1]), int(match[2]), int(match[3]))

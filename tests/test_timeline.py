@@ -116,6 +116,16 @@ def test_dates_without_a_year_take_the_year_around_the_report(text: str, reporte
     assert sentence_date(text, reported) == expected
 
 
+def test_a_day_named_in_an_aside_is_not_the_sentences_day() -> None:
+    aside = "In a video posted Tuesday, Guaidó — who had called for a march on May 1 — said the plan was moved up."
+    assert sentence_date(aside, TUESDAY) == TUESDAY
+    # A date in brackets restates the day more often than it names another.
+    bracketed = "At graduation on Friday night (April 26), the principal wore a vest."
+    assert sentence_date(bracketed, TUESDAY) == dt.date(2019, 4, 26)
+    # With no other day, the aside's is the sentence's.
+    assert sentence_date("Guaidó — who had called for a march on May 1 — spoke.", TUESDAY) == dt.date(2019, 5, 1)
+
+
 def test_weekday_across_a_month_end() -> None:
     # Reported Friday 1 March 2024 (a leap year): "on Thursday" is 29 February.
     assert sentence_date("The bridge closed on Thursday.", dt.date(2024, 3, 1)) == dt.date(2024, 2, 29)
