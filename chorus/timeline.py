@@ -68,8 +68,13 @@ def _report_date(document: Document) -> dt.date | None:
 _ASIDE = re.compile(r"\s[—–]\s[^—–]{1,200}?\s[—–]\s")
 
 
+# Words in quotation marks: a speaker's "today" or "on Friday" dates the speech, which the attribution dates, if anything.
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|``.*?''")
+
+
 def sentence_date(text: str, reported: dt.date | None) -> dt.date | None:
-    """The date a sentence speaks of, or None: its main clause's, when an aside names another day."""
+    """The date a sentence speaks of outside its quotes, or None: its main clause's, when an aside names another day."""
+    text = _QUOTED.sub(lambda quote: " " * len(quote[0]), text)
     main = _ASIDE.sub(lambda aside: " " * len(aside[0]), text)
     if main != text and (date := _date_in(main, reported)):
         return date

@@ -126,6 +126,24 @@ def test_a_day_named_in_an_aside_is_not_the_sentences_day() -> None:
     assert sentence_date("Guaidó — who had called for a march on May 1 — spoke.", TUESDAY) == dt.date(2019, 5, 1)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Today, brave soldiers have followed our call,” said Guaidó.",
+        '"We will march on Friday," one protester said.',
+        "``On May 1 we march,'' the organiser said.",
+    ],
+)
+def test_a_day_inside_a_quote_dates_nothing(text: str) -> None:
+    assert sentence_date(text, TUESDAY) is None
+
+
+def test_a_day_outside_a_quote_still_counts() -> None:
+    text = "Guaidó addressed a crowd on Tuesday, saying “today we know that all Venezuelans are with us.”"
+    assert sentence_date(text, TUESDAY) == TUESDAY
+    assert sentence_date("“We are ready,” Guaidó said on Monday.", TUESDAY) == dt.date(2019, 4, 29)
+
+
 def test_weekday_across_a_month_end() -> None:
     # Reported Friday 1 March 2024 (a leap year): "on Thursday" is 29 February.
     assert sentence_date("The bridge closed on Thursday.", dt.date(2024, 3, 1)) == dt.date(2024, 2, 29)
