@@ -39,28 +39,18 @@ only its own object, and stances towards different named targets do not clash.
 
 from __future__ import annotations
 
-import datetime
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Protocol, TypeVar
 
 from chorus.analyse import MONTHS, STOPWORDS, WEEKDAYS, stem
+from chorus.disagreements.claims import NUMBER_WORDS, SCALES, SYNONYMS, Days, Names, _apart, _claims, _clause, _concepts, _day
 from chorus.entities import find_names, fold, spellings_in
-from chorus.models import Claim, Disagreement, Document, Entity, Sentence
+from chorus.models import Disagreement, Document, Entity, Sentence
 
-# The names found in a sentence: (start, spelling, entities written that way).
-Names = Sequence[tuple[int, str, list[Entity]]]
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
-}  # fmt: skip
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "dozen": 12}
-SCALES |= {"trillion": 1_000_000_000_000, "k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}  # "£3k", "$2m", "$1bn"
 LOWER_BOUND = ("more than", "over", "at least", "upwards of", "in excess of", "no fewer than")
 APPROXIMATE = ("around", "about", "nearly", "almost", "some", "roughly", "approximately", "close to", "an estimated")
 UPPER_BOUND = ("up to", "fewer than", "less than", "as many as", "under")
@@ -96,17 +86,6 @@ _MONEY = re.compile(
 )
 _DIFFERENCE = re.compile(r"\s+(?:more|less|extra|higher|lower|cheaper|above|below)\b", re.IGNORECASE)
 _ANY_NUMBER = re.compile(r"\d|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
-# Words that name the same predicate in different outlets' (or translators') words.
-SYNONYMS = {
-    "kill": "death", "die": "death", "dead": "death", "death": "death", "toll": "death", "life": "death",
-    "person": "people", "peopl": "people", "resid": "people", "inhabit": "people", "citizen": "people", "di": "death",
-    "evacu": "evacuate", "flee": "evacuate", "fled": "evacuate",
-    "injur": "injure", "wound": "injure", "hurt": "injure",
-    "ambush": "attack", "assault": "attack", "raid": "attack", "detain": "arrest",
-    "murder": "death", "slain": "death", "fatal": "death",
-    # who is aboard a ship or a plane: "a 107-man crew", "107 personnel", "116 sailors"
-    "sailor": "crew", "seamen": "crew", "crewmen": "crew", "crewman": "crew", "personnel": "crew", "crew": "crew",
-}  # fmt: skip
 _POSITIVE = re.compile(
     r"\b(?:support(?:s|ed)?|(?:their|its|his|her)\s+support\s+(?:for|to)|back(?:s|ed)|prais(?:e|es|ed)"
     r"|welcom(?:e|es|ed)|endors(?:e|es|ed)|applaud(?:s|ed)?|thank(?:s|ed)?|hail(?:s|ed)?)\b",
@@ -156,16 +135,6 @@ def _qualifier_class(qualifier: str | None) -> str:
     return "approx"
 
 
-def _concepts(text: str) -> set[str]:
-    # Number words are left out: the values are what is compared, the words around them say what of.
-    words = {
-        stem(w)
-        for w in re.findall(r"[a-z]+", fold(text))
-        if w not in STOPWORDS and w not in NUMBER_WORDS and w not in SCALES and len(w) > 2
-    }
-    return {SYNONYMS.get(w, w) for w in words}
-
-
 TIME_UNITS = frozenset(
     stem(word) for word in ("days", "hours", "minutes", "weeks", "months", "years", "times", "seconds", "decades", "centuries")
 )
@@ -192,9 +161,6 @@ MONEY_ROLES = frozenset(
 DEATH_UNITS = frozenset({"dead", "killed", "deaths", "fatalities", "lives"})
 # "claimed 40 lives", "cost 12 lives": lives counted as lost (not "saved 12 lives")
 _LIVES_LOST = re.compile(r"\b(?:claim\w*|took|taken|tak\w+|cost\w*|lost|los\w+)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
-# Where a clause ends: a figure's context is its own clause ("averaged about 70 degrees, but inside
-# the truck it reached 120 degrees" gives each figure a different context).
-_CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()\"“”—]|\s[-–]\s|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
 # A time frame makes a count a rate or a running total ("37 children each year", "30 children since
 # 1990"): counts with different frames are different quantities.
 _FRAME = re.compile(
@@ -259,13 +225,6 @@ def _unit_class(unit: str) -> str:
     if word in ATTACKER_NOUNS:
         return "attacker"
     return SYNONYMS.get(word, word)
-
-
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the clause of ``text`` holding ``text[start:end]``."""
-    before = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
-    after = _CLAUSE_BREAK.search(text, end)
-    return (before[-1] if before else 0), (after.start() if after else len(text))
 
 
 def _is_label(text: str, start: int) -> bool:
@@ -1037,32 +996,6 @@ def _stances(sentence: Sentence, group: int, doc_id: str, entities: list[Entity]
     return found
 
 
-_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b|\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
-Days = dict[str, int]  # a dated document's publication day (proleptic ordinal), by document id
-
-
-def _day(date: str) -> int | None:
-    """The day of an ISO (``2019-04-30 14:00``) or US (``09/10/1998 04:25:00``) date, or None."""
-    match = _DATE.search(date or "")
-    if not match:
-        return None
-    year, month, day = match.groups()[:3] if match.group(1) else (match.group(6), match.group(4), match.group(5))
-    try:
-        return datetime.date(int(year), int(month), int(day)).toordinal()
-    except ValueError:
-        return None
-
-
-# Reports of one event within this many days are one news cycle: a toll that rose overnight ("nine dead",
-# then "12 dead") is shown as sources differing; reports farther apart tell the story at different moments.
-NEWS_CYCLE_DAYS = 2
-
-
-def _apart(days: Days, a: str, b: str) -> bool:
-    """Two documents published more than a news cycle apart (both dated)."""
-    return a in days and b in days and abs(days[a] - days[b]) > NEWS_CYCLE_DAYS
-
-
 def find_disagreements(
     sentences: list[Sentence],
     documents: list[Document],
@@ -1183,16 +1116,6 @@ def _stance_disagreements(stances: list[_Stance], days: Days | None = None) -> l
             actors = sorted(set.intersection(*(stances[m].actors for m in [i, *opposite])))
             disagreements.append(Disagreement(about=f"stance of {', '.join(actors)}", claims=claims))
     return disagreements
-
-
-def _claims(items: list[tuple[str, str, object]]) -> list[Claim]:
-    """One claim per distinct position, with the documents holding it (first wording kept)."""
-    by_position: dict[object, Claim] = {}
-    for text, doc_id, position in items:
-        claim = by_position.setdefault(position, Claim(text=text, sources=[]))
-        if doc_id not in claim.sources:
-            claim.sources.append(doc_id)
-    return list(by_position.values())
 
 
 def _quantity_label(quantity: _Quantity) -> str:
