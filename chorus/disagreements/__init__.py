@@ -49,6 +49,7 @@ from typing import Protocol, TypeVar
 from chorus.analyse import WEEKDAYS
 from chorus.disagreements.claims import Days, Names, _apart, _claims, _clause, _concepts, _day
 from chorus.disagreements.figures import _quantities, _Quantity
+from chorus.disagreements.quantities import _quantity_disagreements
 from chorus.entities import find_names, fold, spellings_in
 from chorus.models import Disagreement, Document, Entity, Sentence
 
@@ -77,9 +78,6 @@ _POSSESSIVE_SUPPORT = re.compile(r"(?:their|its|his|her)\s+support", re.IGNORECA
 _CONDITION = re.compile(r"\b(?:unless|if|depends\s+on|depending\s+on|provided\s+(?:that\s+)?\w+|as\s+long\s+as)\b", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:could|would|might|may)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|n't|never|no longer|refused to)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-# Two values this close (relative gap) are likely one quantity reported differently (20 vs 21,
-# 62 vs 64, 40-50 vs 50); farther apart values need stronger evidence of being the same thing.
-NEAR = 0.1
 
 
 @dataclass
@@ -92,119 +90,6 @@ class _Stance:
     doc_id: str
     verb: str = field(default="")
     target: str = ""  # the named entity the stance is towards, or ""
-
-
-# Agencies revise a magnitude by a few tenths (6.0 vs 6.2); a whole unit apart is another quake.
-MAGNITUDE_REVISION = 0.5
-
-
-def _gap(a: _Quantity, b: _Quantity) -> float:
-    """How far apart two values are, relative to the larger (0 when their ranges overlap)."""
-    return max(0.0, max(a.low, b.low) - min(a.high, b.high)) / max(1.0, a.high, b.high)
-
-
-def _same_topic(a: _Quantity, b: _Quantity) -> bool:
-    """The same quantity: same noun, time frame and kind, and much shared context or near values."""
-    if a.unit != b.unit or a.frame != b.frame:
-        return False
-    if a.unit == "measure distance":
-        return bool((a.places & b.places) - {"where", "part"})  # a distance from the same place
-    if a.unit in ("measure length", "measure height") or "sized" in a.modifiers | b.modifiers:
-        # a story may measure several things ("the 55-foot-long trade vessel" beside the wreck found): a length, a
-        # height or a size written before its noun ("a 5,000-square-foot house") needs a word of its clause shared
-        return bool(a.context & b.context)
-    if a.unit.startswith("measure "):
-        return True  # the depth (of the sea where it lies), the area, the storeys: one in a story
-    if a.unit == "crew":
-        return a.key == b.key  # who is aboard: one crew in a story ("a 107-man crew", "the 116 sailors on board")
-    if a.unit == "magnitude":
-        # one quake: the same places named (or none on one side: "6.8 by Turkish scientists"), magnitudes a
-        # revision apart
-        places_agree = a.places == b.places or not a.places or not b.places
-        return places_agree and abs(a.low - b.low) <= MAGNITUDE_REVISION
-    if a.relative != b.relative and not (a.places & b.places) - {"where", "part"}:
-        return False  # "10 others" vs a total; but "68 other deaths in the Caribbean" is the Caribbean's count
-    a_key, b_key = a.key, b.key
-    if ("sought" in a_key) != ("sought" in b_key):
-        return False  # a sum asked for and a sum given
-    if a_key and b_key and not a_key & b_key:
-        return False  # "12 people were killed" vs "20 people were evacuated"
-    near = _gap(a, b) <= NEAR
-    if not near and a.places != b.places:
-        return False  # "46 dead" vs "10 killed in New York City": a total and a part, or two places
-    if a.modifiers != b.modifiers and not (near and not (a.modifiers and b.modifiers)):
-        return False  # "23 injured people" vs "14 missing people"; "64 high school swimmers" vs "62 swimmers" may be one
-    shared = len(a.context & b.context)
-    if near:
-        return bool(a.predicate & b.predicate) or shared >= 2
-    # Values farther apart must share what happened to the counted ("killed") or much of their clause.
-    return bool(a_key & b_key) or shared >= 3
-
-
-def _approximately(a: _Quantity, b: _Quantity) -> bool:
-    """An approximate value and an exact or approximate one within its tolerance agree ("nearly two dozen"
-    and 23, "about 17" and "17 or 18")."""
-    if "approx" not in (a.qualifier, b.qualifier) or not {a.qualifier, b.qualifier} <= {"approx", "exact"}:
-        return False
-    return _gap(a, b) <= NEAR
-
-
-def _rounding(value: float) -> float:
-    """The unit a round figure of hundreds or more is rounded to (2,000 -> 1,000; 16,000 -> 1,000), or 0."""
-    if value < 100 or value != int(value):
-        return 0.0
-    unit = 10 ** (len(str(int(value))) - len(str(int(value)).rstrip("0")))
-    return float(unit) if unit >= 100 else 0.0
-
-
-def _rounded(a: _Quantity, b: _Quantity) -> bool:
-    """A round figure agrees with a value it is a rounding of: "more than 500" and 535, "2,000 stores" and
-    2,192, "more than 16,000" and "more than 15,000" (the rounder one read as the interval it stands for)."""
-    if "range" in (a.qualifier, b.qualifier) or a.low == b.low:
-        return False  # ranges and same values keep the gold conventions ("50" vs "40-50", "more than 50" vs "around 50")
-    if abs(a.low - b.low) > 2 * NEAR * max(a.low, b.low):
-        return False
-    # The rounder figure stands for an interval; the other must fall in it (either way when equally round).
-    if _rounding(a.low) == _rounding(b.low):
-        pairs = [(a, b), (b, a)]
-    else:
-        pairs = [(a, b) if _rounding(a.low) > _rounding(b.low) else (b, a)]
-    for rounder, other in pairs:
-        unit = _rounding(rounder.low)
-        if not unit:
-            continue
-        low, high = {
-            "lower": (rounder.low, rounder.low + unit),  # "more than 300,000": rounded down
-            "upper": (rounder.low - unit, rounder.low),  # "up to 2,000": rounded up
-        }.get(rounder.qualifier, (rounder.low - unit / 2, rounder.low + unit / 2))
-        if low <= other.low < high or (rounder.qualifier in ("lower", "upper") and other.low == high):
-            return True
-    return False
-
-
-def _bounded(a: _Quantity, b: _Quantity) -> bool:
-    """A bound and an exact value just past it agree: "more than 20 ships" and 22 ships (within NEAR)."""
-    for bound, value in ((a, b), (b, a)):
-        if value.qualifier != "exact" or value.low != value.high:
-            continue
-        if bound.qualifier == "lower" and bound.low < value.low <= bound.low * (1 + NEAR):
-            return True
-        if bound.qualifier == "upper" and bound.low * (1 - NEAR) <= value.low < bound.low:
-            return True
-    return False
-
-
-def _conflict(a: _Quantity, b: _Quantity) -> bool:
-    if not _same_topic(a, b):
-        return False
-    if a.high > 2 * max(1.0, b.low) or b.high > 2 * max(1.0, a.low):
-        return False  # values this far apart are different quantities (a part and a whole, another event)
-    if a.unit.startswith("measure ") and _gap(a, b) <= NEAR:
-        return False  # "100 meters" and "330 feet": one figure converted and rounded
-    if (a.low, a.high) != (b.low, b.high):
-        # Why: approximations and round figures stand for a span of values; one inside it agrees.
-        return not (_approximately(a, b) or _rounded(a, b) or _bounded(a, b))
-    return {a.qualifier, b.qualifier} in ({"lower", "approx"}, {"lower", "upper"}, {"approx", "upper"})
 
 
 # A person's age as news writes it: "Alexis Ohanian, 34," / "Ohanian, aged 34." / "the 34-year-old Ohanian".
@@ -512,56 +397,6 @@ def find_disagreements(
     )
 
 
-def _quantity_disagreements(quantities: list[_Quantity], days: Days | None = None) -> list[Disagreement]:
-    # Only quantities of the same noun can disagree: compare inside those buckets.
-    buckets: dict[str, list[int]] = defaultdict(list)
-    for index, quantity in enumerate(quantities):
-        buckets[quantity.unit].append(index)
-    stated: dict[tuple[int, str], list[_Quantity]] = defaultdict(list)
-    for quantity in quantities:
-        stated[(quantity.group, quantity.unit)].append(quantity)
-
-    def states(group: int, value: _Quantity) -> bool:
-        return any((q.low, q.high) == (value.low, value.high) and _same_topic(q, value) for q in stated[(group, value.unit)])
-
-    def outlets_differ(a: _Quantity, b: _Quantity) -> bool:
-        # An outlet that gives both values treats them as two quantities ("five counts of ... and two counts of ...").
-        same_value = (a.low, a.high) == (b.low, b.high)
-        if _apart(days or {}, a.doc_id, b.doc_id):
-            return False  # why: reports days apart give a count as it stood then (a toll rises, a total grows)
-        return a.group != b.group and (same_value or not (states(a.group, b) or states(b.group, a)))
-
-    disagreements: list[Disagreement] = []
-    used: set[int] = set()
-    for bucket in buckets.values():
-        for position, i in enumerate(bucket):
-            a = quantities[i]
-            if i in used:
-                continue
-            members = [i] + [
-                j
-                for j in bucket[position + 1 :]
-                if j not in used and outlets_differ(a, quantities[j]) and _conflict(a, quantities[j])
-            ]
-            if len(members) < 2:
-                continue
-            # Bring in every claim that agrees with a member (the other outlets on each side).
-            for j in bucket:
-                b = quantities[j]
-                if j in members or j in used:
-                    continue
-                if any(
-                    b.position == quantities[m].position or (b.low == quantities[m].low and _same_topic(quantities[m], b))
-                    for m in members
-                ):
-                    members.append(j)
-            used.update(members)
-            claims = _claims([(quantities[m].phrase, quantities[m].doc_id, quantities[m].position) for m in members])
-            if len(claims) >= 2:
-                disagreements.append(Disagreement(about=_quantity_label(a), claims=claims))
-    return disagreements
-
-
 def _stance_disagreements(stances: list[_Stance], days: Days | None = None) -> list[Disagreement]:
     by_actor: dict[str, set[int]] = defaultdict(set)
     for index, stance in enumerate(stances):
@@ -596,18 +431,3 @@ def _stance_disagreements(stances: list[_Stance], days: Days | None = None) -> l
             actors = sorted(set.intersection(*(stances[m].actors for m in [i, *opposite])))
             disagreements.append(Disagreement(about=f"stance of {', '.join(actors)}", claims=claims))
     return disagreements
-
-
-def _quantity_label(quantity: _Quantity) -> str:
-    noun = quantity.noun
-    if noun == "money":
-        return "amount of money"
-    if noun == "magnitude":
-        return "magnitude of the earthquake"
-    if quantity.unit.startswith("measure "):
-        return "number of storeys" if noun == "storeys" else noun
-    if "death" in quantity.predicate:
-        return f"{noun} killed"
-    if "evacuate" in quantity.predicate:
-        return f"{noun} evacuated"
-    return f"number of {noun}"
