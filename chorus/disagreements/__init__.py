@@ -1,40 +1,23 @@
 """Where sources differ: the same quantity given different values, the same actor given opposite
 stances, one person given different ages or states. Precision comes first (a false disagreement
-misleads), so a pair of claims must be about the same thing by several signals before it is shown:
+misleads), so a pair of claims must be about the same thing by several signals before it is shown.
+``find_disagreements`` reads each kind of claim from every sentence, then compares each kind across outlets;
+each part is a module whose docstring gives its rules:
 
-- counts and sums: values, ranges ("between 18 and 22", "40-50") and bounds ("more than 50") of the same
-  noun class ("people"/"victims"/"others" count people; "fighters"/"militants" attackers; "crew"/"sailors"/
-  "personnel" who is aboard, one in a story; "the death toll climbed to 40" the dead), with the
-  same time frame ("each year", "since 1990"), the same kind ("killed" vs "wounded") and, for sums, the
-  same role ("total", "fine"). Near values (within 10%) need two shared words of their clause, values
-  farther apart a shared "what happened" or three words; values more than 2x apart, values an outlet
-  gives both of, and relative counts ("the other three") against totals are never compared. Same
-  values disagree only through incompatible qualifiers ("more than 50" vs "around 50"); an approximation
-  agrees with an exact value within its tolerance ("nearly two dozen" and 23); an earthquake's magnitudes
-  (6 vs 6.2) when they are a revision apart and name the same places, not an aftershock's or a past quake's;
-- measures, converted to metres whatever unit each outlet used ("about 100 meters deep" vs "some 450 feet
-  down"): depths, areas and storeys of the story; lengths and heights only when their clauses share a word (a
-  story may measure several things); distances only from the same named place; within 10% they agree (a
-  conversion rounded);
-- stances: opposite verbs ("condemned" vs "announced their support for", "blamed" vs "praised")
-  of the same named actors, sharing two actors or one actor and two words of what the stance is
-  about; a negation ("did not support") flips the verb;
-- ages ("Alexis Ohanian, 34" vs "Ohanian, 33") and states of a named person ("was freed" vs "is under
-  house arrest", "was killed" vs "was wounded") that outlets give differently; an outlet telling both
-  states is recounting a change, not disagreeing; and the weekday something happened to a person named in full
-  ("found the body of Ritu Sachdeva on Saturday" vs "... shortly after midnight Sunday"), the day after the verb,
-  one day and one person in the clause, each outlet giving one.
+- ``figures``: counts, sums of money, death tolls, earthquake magnitudes and measures (converted to metres) read
+  from a sentence;
+- ``quantities``: when two figures are the same quantity (noun class, time frame, kind, role, shared words,
+  places) and when they conflict (qualifiers, approximations, round figures, bounds);
+- ``stances``: opposite verbs of the same named actors;
+- ``people``: the ages and states of a named person, and the weekday something happened to them;
+- ``claims``: what they all use: claims grouped by position, a claim's clause and its content words, the day a
+  report was published and the news cycle.
 
 Claims are compared only across independent outlets (copies of one wire story are one outlet), and a
-claim is shown as the clause its figure or state sits in.
-
-Rules from a precision audit of unannotated clusters (Multi-News and DUC 2007): round figures agree with the
-values they round ("more than 500" and 535, "2,000 stores" and 2,192); "17 or 18" is an estimate; counts in
-another place ("in the Caribbean", "where 1,000 died") or of a part ("in the latest sweep") are not totals; a
-difference ("$5 more") is not a sum; reports more than a news cycle apart (dated) give counts, stances and
-states as they stood then, and ages one year older a year later; stance words used as nouns ("his support in
-the polls", "the blame game") or under a condition ("unless he apologises") take no stance, a stance covers
-only its own object, and stances towards different named targets do not clash.
+claim is shown as the clause its figure or state sits in. Reports more than a news cycle apart (dated) give counts,
+stances and states as they stood then, and ages one year older a year later: the publication days are read once
+here and passed to every comparison. Rules from a precision audit of unannotated clusters (Multi-News and DUC 2007)
+are given in the module each applies to.
 """
 
 from __future__ import annotations
