@@ -22,22 +22,22 @@ are given in the module each applies to.
 
 from __future__ import annotations
 
-from chorus.disagreements.claims import _day
-from chorus.disagreements.figures import _quantities, _Quantity
+from chorus.disagreements.claims import report_day
+from chorus.disagreements.figures import Quantity, read_quantities
 from chorus.disagreements.people import (
-    _Age,
-    _age_disagreements,
-    _ages,
-    _shared_surnames,
-    _Status,
-    _status_disagreements,
-    _statuses,
-    _When,
-    _when_disagreements,
-    _whens,
+    Age,
+    Status,
+    When,
+    age_disagreements,
+    read_ages,
+    read_statuses,
+    read_whens,
+    shared_surnames_of,
+    status_disagreements,
+    when_disagreements,
 )
-from chorus.disagreements.quantities import _quantity_disagreements
-from chorus.disagreements.stances import _Stance, _stance_disagreements, _stances
+from chorus.disagreements.quantities import quantity_disagreements
+from chorus.disagreements.stances import Stance, read_stances, stance_disagreements
 from chorus.entities import find_names, spellings_in
 from chorus.models import Disagreement, Document, Entity, Sentence
 
@@ -49,30 +49,30 @@ def find_disagreements(
     entities: list[Entity],
 ) -> list[Disagreement]:
     """Conflicting claims across independent outlets, each with its sources."""
-    quantities: list[_Quantity] = []
-    stances: list[_Stance] = []
-    ages: list[_Age] = []
-    statuses: list[_Status] = []
-    whens: list[_When] = []
+    quantities: list[Quantity] = []
+    stances: list[Stance] = []
+    ages: list[Age] = []
+    statuses: list[Status] = []
+    whens: list[When] = []
     spellings: dict[str, dict[str, list[Entity]]] = {}
     shared: dict[str, frozenset[str]] = {}
-    days = {doc.id: day for doc in documents if (day := _day(doc.date)) is not None}
+    days = {doc.id: day for doc in documents if (day := report_day(doc.date)) is not None}
     for sentence in sentences:
         doc_id = documents[sentence.doc_index].id
         group = groups[sentence.doc_index]
         if doc_id not in spellings:
             spellings[doc_id] = spellings_in(doc_id, entities)
-            shared[doc_id] = _shared_surnames(spellings[doc_id])
+            shared[doc_id] = shared_surnames_of(spellings[doc_id])
         names = find_names(sentence.text, spellings[doc_id])  # found once, used by every kind of claim
-        quantities.extend(_quantities(sentence, group, doc_id, names))
-        ages.extend(_ages(sentence, group, doc_id, names, shared[doc_id]))
-        statuses.extend(_statuses(sentence, group, doc_id, names))
-        whens.extend(_whens(sentence, group, doc_id, names))
-        stances.extend(_stances(sentence, group, doc_id, entities))
+        quantities.extend(read_quantities(sentence, group, doc_id, names))
+        ages.extend(read_ages(sentence, group, doc_id, names, shared[doc_id]))
+        statuses.extend(read_statuses(sentence, group, doc_id, names))
+        whens.extend(read_whens(sentence, group, doc_id, names))
+        stances.extend(read_stances(sentence, group, doc_id, entities))
     return (
-        _quantity_disagreements(quantities, days)
-        + _stance_disagreements(stances, days)
-        + _age_disagreements(ages, days)
-        + _status_disagreements(statuses, days)
-        + _when_disagreements(whens, days)
+        quantity_disagreements(quantities, days)
+        + stance_disagreements(stances, days)
+        + age_disagreements(ages, days)
+        + status_disagreements(statuses, days)
+        + when_disagreements(whens, days)
     )

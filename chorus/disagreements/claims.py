@@ -3,7 +3,7 @@ clause a claim sits in, the content words saying what a clause is about, and the
 
 Claims are compared only across independent outlets (copies of one wire story are one outlet), and a
 claim is shown as the clause its figure or state sits in. Reports more than a news cycle apart (dated) give
-counts, stances and states as they stood then (``NEWS_CYCLE_DAYS``, ``_apart``).
+counts, stances and states as they stood then (``NEWS_CYCLE_DAYS``, ``news_cycles_apart``).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ SYNONYMS = {
 }  # fmt: skip
 
 
-def _concepts(text: str) -> set[str]:
+def concepts(text: str) -> set[str]:
     # Number words are left out: the values are what is compared, the words around them say what of.
     words = {
         stem(w)
@@ -54,7 +54,7 @@ def _concepts(text: str) -> set[str]:
 _CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()\"“”—]|\s[-–]\s|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the clause of ``text`` holding ``text[start:end]``."""
     before = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
     after = _CLAUSE_BREAK.search(text, end)
@@ -65,7 +65,7 @@ _DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b|\b(\d{1,2})/(\d{1,2})/(\d{4
 Days = dict[str, int]  # a dated document's publication day (proleptic ordinal), by document id
 
 
-def _day(date: str) -> int | None:
+def report_day(date: str) -> int | None:
     """The day of an ISO (``2019-04-30 14:00``) or US (``09/10/1998 04:25:00``) date, or None."""
     match = _DATE.search(date or "")
     if not match:
@@ -82,12 +82,12 @@ def _day(date: str) -> int | None:
 NEWS_CYCLE_DAYS = 2
 
 
-def _apart(days: Days, a: str, b: str) -> bool:
+def news_cycles_apart(days: Days, a: str, b: str) -> bool:
     """Two documents published more than a news cycle apart (both dated)."""
     return a in days and b in days and abs(days[a] - days[b]) > NEWS_CYCLE_DAYS
 
 
-def _claims(items: list[tuple[str, str, object]]) -> list[Claim]:
+def grouped_claims(items: list[tuple[str, str, object]]) -> list[Claim]:
     """One claim per distinct position, with the documents holding it (first wording kept)."""
     by_position: dict[object, Claim] = {}
     for text, doc_id, position in items:

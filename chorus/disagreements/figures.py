@@ -1,5 +1,5 @@
 """Reading figures from a sentence: counts, sums of money, death tolls, earthquake magnitudes and measures, each a
-``_Quantity`` holding what ``chorus.disagreements.quantities`` needs to tell whether two figures are one quantity:
+``Quantity`` holding what ``chorus.disagreements.quantities`` needs to tell whether two figures are one quantity:
 
 - counts: values, ranges ("between 18 and 22", "40-50") and bounds ("more than 50") of a noun, read by class
   ("people"/"victims"/"others" count people; "fighters"/"militants" attackers; "crew"/"sailors"/"personnel" who is
@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, replace
 
 from chorus.analyse import MONTHS, STOPWORDS, WEEKDAYS, stem
-from chorus.disagreements.claims import NUMBER_WORDS, SCALES, SYNONYMS, Names, _clause, _concepts
+from chorus.disagreements.claims import NUMBER_WORDS, SCALES, SYNONYMS, Names, clause_bounds, concepts
 from chorus.entities import fold
 from chorus.models import Sentence
 
@@ -129,7 +129,7 @@ NOT_PLACES = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"addition", "total", "al
 
 
 @dataclass
-class _Quantity:
+class Quantity:
     low: float
     high: float
     qualifier: str  # exact, lower, upper, approx or range
@@ -209,9 +209,9 @@ class _Setting:
 
 def _setting(text: str, start: int, end: int, previous_end: int, names: Names, own_words: str) -> _Setting:
     """The clause of ``text[start:end]``, its content words and the words right next to the figure."""
-    clause_start, clause_end = _clause(text, start, end)
+    clause_start, clause_end = clause_bounds(text, start, end)
     # The words describing the noun ("high school swimmers") are context too: the number alone is left out.
-    context = _concepts(f"{text[clause_start:start]} {own_words} {text[end:clause_end]}")
+    context = concepts(f"{text[clause_start:start]} {own_words} {text[end:clause_end]}")
     before = text[max(clause_start, previous_end) : start].split()[-4:]
     after = text[end:clause_end].split()[:4]
     frame = _FRAME.search(text[clause_start:clause_end])
@@ -230,13 +230,13 @@ def _setting(text: str, start: int, end: int, previous_end: int, names: Names, o
         # The claim shown is the figure's clause: "64 swimmers and three coaches were out swimming".
         text[clause_start:clause_end].strip(" .!?'‘’"),
         frozenset(context),
-        frozenset(_concepts(" ".join(before + after))),
+        frozenset(concepts(" ".join(before + after))),
         _frame_key(frame.group(0)) if frame else "",
         frozenset(places),
     )
 
 
-def _quantities(sentence: Sentence, group: int, doc_id: str, names: Names = ()) -> list[_Quantity]:
+def read_quantities(sentence: Sentence, group: int, doc_id: str, names: Names = ()) -> list[Quantity]:
     """The counts ("22 students", "between 18 and 22 students"), sums of money ("£4,500"), magnitudes and
     measures ("98 feet long", "the 25-meter wreck") of a sentence."""
     # Cheap tests first: most sentences hold no figure, and the full patterns are slow to fail.
@@ -256,9 +256,9 @@ _TOLL = re.compile(
 )
 
 
-def _tolls(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_Quantity]:
+def _tolls(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[Quantity]:
     """Death tolls written as "the death toll rose to 40" (a count of people killed, like "40 people were killed")."""
-    found: list[_Quantity] = []
+    found: list[Quantity] = []
     text = sentence.text
     for match in _TOLL.finditer(text):
         value = _number(match.group("value"), match.group("scale"))
@@ -267,7 +267,7 @@ def _tolls(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_Q
             continue  # "the toll rose to 40 people": ``_counts`` reads it with its noun
         setting = _setting(text, match.start("value"), match.end(), 0, names, "")
         found.append(
-            _Quantity(
+            Quantity(
                 value, value, _qualifier_class(match.group("qualifier")), "people", setting.clause,
                 setting.context - {"toll", "death"}, group, doc_id, noun="people",
                 predicate=frozenset({"death"}), key=frozenset({"death"}), frame=setting.frame, places=setting.places,
@@ -276,8 +276,8 @@ def _tolls(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_Q
     return found
 
 
-def _counts(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_Quantity]:
-    found: list[_Quantity] = []
+def _counts(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[Quantity]:
+    found: list[Quantity] = []
     text = sentence.text
     previous_end = 0
     for match in _QUANTITY.finditer(text):
@@ -315,7 +315,7 @@ def _counts(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_
             re.search(r"\bothers?\b", f"{between} {unit}", re.IGNORECASE)
         )
         found.append(
-            _Quantity(
+            Quantity(
                 low,
                 high,
                 qualifier,
@@ -325,7 +325,7 @@ def _counts(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_
                 group,
                 doc_id,
                 noun=unit.lower(),
-                modifiers=frozenset(_concepts(between or "")),
+                modifiers=frozenset(concepts(between or "")),
                 predicate=frozenset(predicate),
                 key=frozenset(predicate) & KEY_PREDICATES,
                 frame=setting.frame,
@@ -378,9 +378,9 @@ _OTHER_SHOCK = re.compile(
 )
 
 
-def _magnitudes(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_Quantity]:
+def _magnitudes(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[Quantity]:
     """Earthquake magnitudes of a sentence (not of aftershocks or of a past quake named with its year)."""
-    found: list[_Quantity] = []
+    found: list[Quantity] = []
     text = sentence.text
     for match in _MAGNITUDE.finditer(text):
         estimates = [(match.group("after") or match.group("before") or match.group("degrees"), match.start(), match.end())]
@@ -394,7 +394,7 @@ def _magnitudes(sentence: Sentence, group: int, doc_id: str, names: Names) -> li
                 continue
             value = float(value_text)
             found.append(
-                _Quantity(
+                Quantity(
                     value, value, "exact", "magnitude", setting.clause, setting.context, group, doc_id,
                     noun="magnitude", places=setting.places,
                 )
@@ -431,7 +431,7 @@ _DISTANCE_AFTER = re.compile(
 _DISTANCE_FROM = re.compile(r"[^.;:,]{0,40}?\b(?:of|from)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*)")
 # The words of a measure itself ("98 feet long"): not context shared by two clauses about one thing
 _MEASURE_WORDS = frozenset(
-    _concepts(" ".join(MEASURE_UNITS) + " long deep tall high down below beneath length depth height wide square")
+    concepts(" ".join(MEASURE_UNITS) + " long deep tall high down below beneath length depth height wide square")
 )
 _ROLE_BEFORE = re.compile(r"\b(depth|length|height)\s+of\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
@@ -457,10 +457,10 @@ def _measure_role(text: str, match: re.Match[str]) -> str:
     return ""
 
 
-def _measures(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_Quantity]:
+def _measures(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[Quantity]:
     """Lengths, depths, heights, distances and areas, in metres and square metres whatever unit each outlet used,
     each keyed by what it measures; and storeys."""
-    found: list[_Quantity] = []
+    found: list[Quantity] = []
     text = sentence.text
     for match in _MEASURE.finditer(text):
         role = _measure_role(text, match)
@@ -477,7 +477,7 @@ def _measures(sentence: Sentence, group: int, doc_id: str, names: Names) -> list
         if role == "distance" and (reference := _DISTANCE_FROM.match(text, match.end())):
             places = frozenset({fold(reference.group(1))})  # "70 kilometers southeast of Istanbul": from Istanbul
         found.append(
-            _Quantity(
+            Quantity(
                 value, value, _qualifier_class(match.group("qualifier")), f"measure {role}", setting.clause,
                 setting.context - _MEASURE_WORDS, group, doc_id, noun=role, predicate=setting.predicate,
                 key=frozenset({role}), frame=setting.frame, places=places,
@@ -505,9 +505,9 @@ def _money_role(text: str, end: int) -> frozenset[str]:
     return frozenset(roles[-1:])
 
 
-def _money(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_Quantity]:
+def _money(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[Quantity]:
     """Sums of money, each keyed by the role its clause gives it (a total, a fine, a reward)."""
-    found: list[_Quantity] = []
+    found: list[Quantity] = []
     text = sentence.text
     previous_end = 0
     matches = list(_MONEY.finditer(text))
@@ -522,7 +522,7 @@ def _money(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_Q
         if sum(1 for other in matches if other.group(0) in setting.clause) > 1:
             continue  # several sums in one clause are a list of different things ("$25,000 and $50,000")
         found.append(
-            _Quantity(
+            Quantity(
                 low,
                 high,
                 _qualifier_class(match.group("qualifier")) if low == high else "range",

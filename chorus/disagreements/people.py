@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from chorus.analyse import WEEKDAYS
-from chorus.disagreements.claims import Days, Names, _apart, _claims, _clause
+from chorus.disagreements.claims import Days, Names, clause_bounds, grouped_claims, news_cycles_apart
 from chorus.entities import fold
 from chorus.models import Disagreement, Entity, Sentence
 
@@ -28,7 +28,7 @@ _AGE_BEFORE_NAME = re.compile(r"\b(\d{1,3})-year-old\s+$")
 
 
 @dataclass(frozen=True)
-class _Age:
+class Age:
     person: str
     age: int
     phrase: str
@@ -36,7 +36,9 @@ class _Age:
     doc_id: str
 
 
-def _ages(sentence: Sentence, group: int, doc_id: str, names: Names, shared_surnames: frozenset[str] = frozenset()) -> list[_Age]:
+def read_ages(
+    sentence: Sentence, group: int, doc_id: str, names: Names, shared_surnames: frozenset[str] = frozenset()
+) -> list[Age]:
     """The ages a sentence gives to named people; not to a surname alone that ``shared_surnames`` (of the report's
     people) holds: "Marianne Gingrich, 48" ... "Gingrich, 56" may be her husband."""
     found = []
@@ -48,13 +50,13 @@ def _ages(sentence: Sentence, group: int, doc_id: str, names: Names, shared_surn
         after = _AGE_AFTER_NAME.match(text[end:])
         before = _AGE_BEFORE_NAME.search(text[:start])
         if after:
-            found.append(_Age(named[0].name, int(after.group(1)), f"{spelling}, {after.group(1)}", group, doc_id))
+            found.append(Age(named[0].name, int(after.group(1)), f"{spelling}, {after.group(1)}", group, doc_id))
         elif before:
-            found.append(_Age(named[0].name, int(before.group(1)), text[before.start() : end], group, doc_id))
+            found.append(Age(named[0].name, int(before.group(1)), text[before.start() : end], group, doc_id))
     return [age for age in found if 0 < age.age < 120]
 
 
-def _shared_surnames(by_form: dict[str, list[Entity]]) -> frozenset[str]:
+def shared_surnames_of(by_form: dict[str, list[Entity]]) -> frozenset[str]:
     """The surnames two or more people of a report share ("Newt Gingrich", "Marianne Gingrich"), folded."""
     people = {entity.name for entities in by_form.values() for entity in entities if entity.kind == "person"}
     surnames = [fold(name.split()[-1]) for name in people if len(name.split()) >= 2]
@@ -87,7 +89,7 @@ def _rivalled(claims: list[_T], differ: Callable[[_T, _T], bool]) -> list[_T]:
     return [a for a in claims if any(b.group != a.group and differ(a, b) for b in claims)]
 
 
-def _ages_agree(a: _Age, b: _Age, days: Days) -> bool:
+def _ages_agree(a: Age, b: Age, days: Days) -> bool:
     """Two ages of one person that the time between their reports explains (55 in 1998, 56 a year later)."""
     if a.age == b.age:
         return True
@@ -98,9 +100,9 @@ def _ages_agree(a: _Age, b: _Age, days: Days) -> bool:
     return 0 <= later.age - earlier.age <= math.ceil(years)
 
 
-def _age_disagreements(ages: list[_Age], days: Days | None = None) -> list[Disagreement]:
+def age_disagreements(ages: list[Age], days: Days | None = None) -> list[Disagreement]:
     """One person given different ages by different outlets (an outlet giving two ages is left out)."""
-    by_person: dict[str, list[_Age]] = defaultdict(list)
+    by_person: dict[str, list[Age]] = defaultdict(list)
     for age in ages:
         by_person[age.person].append(age)
     disagreements = []
@@ -110,7 +112,7 @@ def _age_disagreements(ages: list[_Age], days: Days | None = None) -> list[Disag
         consistent = _rivalled(consistent, lambda a, b: not _ages_agree(a, b, days or {}))
         if len({age.age for age in consistent}) < 2:
             continue
-        claims = _claims([(age.phrase, age.doc_id, age.age) for age in consistent])
+        claims = grouped_claims([(age.phrase, age.doc_id, age.age) for age in consistent])
         disagreements.append(Disagreement(about=f"age of {person}", claims=claims))
     return disagreements
 
@@ -145,7 +147,7 @@ STATUS_REACH = 80
 
 
 @dataclass(frozen=True)
-class _Status:
+class Status:
     person: str
     state: str
     phrase: str
@@ -153,7 +155,7 @@ class _Status:
     doc_id: str
 
 
-def _statuses(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_Status]:
+def read_statuses(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[Status]:
     """The states a sentence gives to named people: each state goes to the person named last before it."""
     text = sentence.text
     if not any(named[0].kind == "person" for _, _, named in names):
@@ -166,12 +168,12 @@ def _statuses(sentence: Sentence, group: int, doc_id: str, names: Names) -> list
             if not before:
                 continue
             name = max(before)[1]
-            clause_start, clause_end = _clause(text, match.start(), match.end())
-            found.append(_Status(name, state, text[clause_start:clause_end].strip(" .!?'‘’"), group, doc_id))
+            clause_start, clause_end = clause_bounds(text, match.start(), match.end())
+            found.append(Status(name, state, text[clause_start:clause_end].strip(" .!?'‘’"), group, doc_id))
     return found
 
 
-def _status_disagreements(statuses: list[_Status], days: Days | None = None) -> list[Disagreement]:
+def status_disagreements(statuses: list[Status], days: Days | None = None) -> list[Disagreement]:
     """One person freed in one outlet and held in another, or killed in one and injured in another."""
     states: dict[tuple[str, int], set[str]] = defaultdict(set)
     for status in statuses:
@@ -181,10 +183,10 @@ def _status_disagreements(statuses: list[_Status], days: Days | None = None) -> 
         # Only outlets that give one side of the pair: one telling both is recounting a change.
         sides = [s for s in statuses if s.person == person and s.state in pair and not pair <= states[(person, s.group)]]
         # Why: a person held one week may be freed the next: only states told in one news cycle (or undated) clash.
-        sides = _rivalled(sides, lambda s, t: t.state != s.state and not _apart(days or {}, s.doc_id, t.doc_id))
+        sides = _rivalled(sides, lambda s, t: t.state != s.state and not news_cycles_apart(days or {}, s.doc_id, t.doc_id))
         if {s.state for s in sides} != pair:
             continue
-        claims = _claims([(s.phrase, s.doc_id, s.state) for s in sides])
+        claims = grouped_claims([(s.phrase, s.doc_id, s.state) for s in sides])
         disagreements.append(Disagreement(about=f"what happened to {person}", claims=claims))
     return disagreements
 
@@ -204,7 +206,7 @@ _EVENT_DAY = re.compile(r"\b(" + "|".join(day.capitalize() for day in WEEKDAYS) 
 
 
 @dataclass(frozen=True)
-class _When:
+class When:
     person: str
     event: str
     day: str
@@ -213,12 +215,12 @@ class _When:
     doc_id: str
 
 
-def _whens(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_When]:
+def read_whens(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[When]:
     """The weekday a sentence gives to something that happened to a named person (found, died, arrested...)."""
     text = sentence.text
     found = []
     for match in _EVENT.finditer(text):
-        clause_start, clause_end = _clause(text, match.start(), match.end())
+        clause_start, clause_end = clause_bounds(text, match.start(), match.end())
         # the day after the verb ("announced Wednesday that two Israelis arrested ..." dates the announcement)
         days = {day.group(1) for day in _EVENT_DAY.finditer(text, match.end(), clause_end)}
         # one person named in full: an individual, not "Israelis"
@@ -228,17 +230,17 @@ def _whens(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[_W
         if len(days) != 1 or len(people) != 1:
             continue  # no day, or several: which goes with what is not clear
         phrase = text[clause_start:clause_end].strip(" .!?'‘’")
-        found.append(_When(people.pop(), match.lastgroup or "", days.pop(), phrase, group, doc_id))
+        found.append(When(people.pop(), match.lastgroup or "", days.pop(), phrase, group, doc_id))
     return found
 
 
-def _when_disagreements(whens: list[_When], days: Days | None = None) -> list[Disagreement]:
+def when_disagreements(whens: list[When], days: Days | None = None) -> list[Disagreement]:
     """The same thing happening to one person on different days, in outlets of one news cycle, each giving one day."""
     disagreements = []
     for person, event in sorted({(w.person, w.event) for w in whens}):
         sides = _one_each([w for w in whens if (w.person, w.event) == (person, event)], lambda w: w.day)
-        sides = _rivalled(sides, lambda w, v: v.day != w.day and not _apart(days or {}, w.doc_id, v.doc_id))
+        sides = _rivalled(sides, lambda w, v: v.day != w.day and not news_cycles_apart(days or {}, w.doc_id, v.doc_id))
         if len({w.day for w in sides}) >= 2:
-            claims = _claims([(w.phrase, w.doc_id, w.day) for w in sides])
+            claims = grouped_claims([(w.phrase, w.doc_id, w.day) for w in sides])
             disagreements.append(Disagreement(about=f"when {person} {_EVENT_LABELS[event]}", claims=claims))
     return disagreements

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from chorus.disagreements.claims import Days, _apart, _claims
-from chorus.disagreements.figures import _Quantity
+from chorus.disagreements.claims import Days, grouped_claims, news_cycles_apart
+from chorus.disagreements.figures import Quantity
 from chorus.models import Disagreement
 
 # Two values this close (relative gap) are likely one quantity reported differently (20 vs 21,
@@ -35,12 +35,12 @@ NEAR = 0.1
 MAGNITUDE_REVISION = 0.5
 
 
-def _gap(a: _Quantity, b: _Quantity) -> float:
+def _gap(a: Quantity, b: Quantity) -> float:
     """How far apart two values are, relative to the larger (0 when their ranges overlap)."""
     return max(0.0, max(a.low, b.low) - min(a.high, b.high)) / max(1.0, a.high, b.high)
 
 
-def _same_topic(a: _Quantity, b: _Quantity) -> bool:
+def _same_topic(a: Quantity, b: Quantity) -> bool:
     """The same quantity: same noun, time frame and kind, and much shared context or near values."""
     if a.unit != b.unit or a.frame != b.frame:
         return False
@@ -78,7 +78,7 @@ def _same_topic(a: _Quantity, b: _Quantity) -> bool:
     return bool(a_key & b_key) or shared >= 3
 
 
-def _approximately(a: _Quantity, b: _Quantity) -> bool:
+def _approximately(a: Quantity, b: Quantity) -> bool:
     """An approximate value and an exact or approximate one within its tolerance agree ("nearly two dozen"
     and 23, "about 17" and "17 or 18")."""
     if "approx" not in (a.qualifier, b.qualifier) or not {a.qualifier, b.qualifier} <= {"approx", "exact"}:
@@ -94,7 +94,7 @@ def _rounding(value: float) -> float:
     return float(unit) if unit >= 100 else 0.0
 
 
-def _rounded(a: _Quantity, b: _Quantity) -> bool:
+def _rounded(a: Quantity, b: Quantity) -> bool:
     """A round figure agrees with a value it is a rounding of: "more than 500" and 535, "2,000 stores" and
     2,192, "more than 16,000" and "more than 15,000" (the rounder one read as the interval it stands for)."""
     if "range" in (a.qualifier, b.qualifier) or a.low == b.low:
@@ -119,7 +119,7 @@ def _rounded(a: _Quantity, b: _Quantity) -> bool:
     return False
 
 
-def _bounded(a: _Quantity, b: _Quantity) -> bool:
+def _bounded(a: Quantity, b: Quantity) -> bool:
     """A bound and an exact value just past it agree: "more than 20 ships" and 22 ships (within NEAR)."""
     for bound, value in ((a, b), (b, a)):
         if value.qualifier != "exact" or value.low != value.high:
@@ -131,7 +131,7 @@ def _bounded(a: _Quantity, b: _Quantity) -> bool:
     return False
 
 
-def _conflict(a: _Quantity, b: _Quantity) -> bool:
+def _conflict(a: Quantity, b: Quantity) -> bool:
     if not _same_topic(a, b):
         return False
     if a.high > 2 * max(1.0, b.low) or b.high > 2 * max(1.0, a.low):
@@ -144,22 +144,22 @@ def _conflict(a: _Quantity, b: _Quantity) -> bool:
     return {a.qualifier, b.qualifier} in ({"lower", "approx"}, {"lower", "upper"}, {"approx", "upper"})
 
 
-def _quantity_disagreements(quantities: list[_Quantity], days: Days | None = None) -> list[Disagreement]:
+def quantity_disagreements(quantities: list[Quantity], days: Days | None = None) -> list[Disagreement]:
     # Only quantities of the same noun can disagree: compare inside those buckets.
     buckets: dict[str, list[int]] = defaultdict(list)
     for index, quantity in enumerate(quantities):
         buckets[quantity.unit].append(index)
-    stated: dict[tuple[int, str], list[_Quantity]] = defaultdict(list)
+    stated: dict[tuple[int, str], list[Quantity]] = defaultdict(list)
     for quantity in quantities:
         stated[(quantity.group, quantity.unit)].append(quantity)
 
-    def states(group: int, value: _Quantity) -> bool:
+    def states(group: int, value: Quantity) -> bool:
         return any((q.low, q.high) == (value.low, value.high) and _same_topic(q, value) for q in stated[(group, value.unit)])
 
-    def outlets_differ(a: _Quantity, b: _Quantity) -> bool:
+    def outlets_differ(a: Quantity, b: Quantity) -> bool:
         # An outlet that gives both values treats them as two quantities ("five counts of ... and two counts of ...").
         same_value = (a.low, a.high) == (b.low, b.high)
-        if _apart(days or {}, a.doc_id, b.doc_id):
+        if news_cycles_apart(days or {}, a.doc_id, b.doc_id):
             return False  # why: reports days apart give a count as it stood then (a toll rises, a total grows)
         return a.group != b.group and (same_value or not (states(a.group, b) or states(b.group, a)))
 
@@ -188,13 +188,13 @@ def _quantity_disagreements(quantities: list[_Quantity], days: Days | None = Non
                 ):
                     members.append(j)
             used.update(members)
-            claims = _claims([(quantities[m].phrase, quantities[m].doc_id, quantities[m].position) for m in members])
+            claims = grouped_claims([(quantities[m].phrase, quantities[m].doc_id, quantities[m].position) for m in members])
             if len(claims) >= 2:
                 disagreements.append(Disagreement(about=_quantity_label(a), claims=claims))
     return disagreements
 
 
-def _quantity_label(quantity: _Quantity) -> str:
+def _quantity_label(quantity: Quantity) -> str:
     noun = quantity.noun
     if noun == "money":
         return "amount of money"

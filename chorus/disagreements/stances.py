@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from chorus.disagreements.claims import Days, _apart, _claims, _concepts
+from chorus.disagreements.claims import Days, concepts, grouped_claims, news_cycles_apart
 from chorus.entities import find_names, spellings_in
 from chorus.models import Disagreement, Entity, Sentence
 
@@ -46,7 +46,7 @@ _NEGATION = re.compile(r"\b(?:not|n't|never|no longer|refused to)\s+(?:\w+\s+){0
 
 
 @dataclass
-class _Stance:
+class Stance:
     polarity: int
     actors: set[str]
     about: set[str]
@@ -65,7 +65,7 @@ def _actors_in(text: str, entities: list[Entity], doc_id: str) -> dict[str, int]
     return found
 
 
-def _stances(sentence: Sentence, group: int, doc_id: str, entities: list[Entity]) -> list[_Stance]:
+def read_stances(sentence: Sentence, group: int, doc_id: str, entities: list[Entity]) -> list[Stance]:
     if not (_POSITIVE.search(sentence.text) or _NEGATIVE.search(sentence.text)):
         return []
     actors = _actors_in(sentence.text, entities, doc_id)
@@ -94,17 +94,17 @@ def _stances(sentence: Sentence, group: int, doc_id: str, entities: list[Entity]
         subjects = {name for name, position in actors.items() if clause_start <= position < match.start()}
         if not subjects:
             continue
-        about = _concepts(text[match.end() : end])
+        about = concepts(text[match.end() : end])
         for name in subjects:
-            about -= _concepts(name)
+            about -= concepts(name)
         # What the stance is towards: the first other name in its object ("denounced Cambodia", "praised Britain").
         targets = sorted((position, name) for name, position in actors.items() if match.end() <= position < end)
         target = next((name for _, name in targets if name not in subjects), "")
-        found.append(_Stance(sign, subjects, about, text, group, doc_id, match.group(), target))
+        found.append(Stance(sign, subjects, about, text, group, doc_id, match.group(), target))
     return found
 
 
-def _stance_disagreements(stances: list[_Stance], days: Days | None = None) -> list[Disagreement]:
+def stance_disagreements(stances: list[Stance], days: Days | None = None) -> list[Disagreement]:
     by_actor: dict[str, set[int]] = defaultdict(set)
     for index, stance in enumerate(stances):
         for actor in stance.actors:
@@ -120,7 +120,7 @@ def _stance_disagreements(stances: list[_Stance], days: Days | None = None) -> l
             for j in related
             if j not in used
             and stances[j].group != a.group
-            and not _apart(days or {}, a.doc_id, stances[j].doc_id)  # why: a stance told days later may have changed
+            and not news_cycles_apart(days or {}, a.doc_id, stances[j].doc_id)  # why: a stance told days later may have changed
             and stances[j].polarity == -a.polarity
             and (len(a.actors & stances[j].actors) >= 2 or len(a.about & stances[j].about) >= 2)
             # Why: stances towards different named targets ("denounced Cambodia", "praised Britain") do not clash.
@@ -133,7 +133,7 @@ def _stance_disagreements(stances: list[_Stance], days: Days | None = None) -> l
         ]
         members = sorted({i, *opposite, *same})
         used.update(members)
-        claims = _claims([(stances[m].phrase, stances[m].doc_id, stances[m].polarity) for m in members])
+        claims = grouped_claims([(stances[m].phrase, stances[m].doc_id, stances[m].polarity) for m in members])
         if len(claims) >= 2:
             actors = sorted(set.intersection(*(stances[m].actors for m in [i, *opposite])))
             disagreements.append(Disagreement(about=f"stance of {', '.join(actors)}", claims=claims))
