@@ -341,7 +341,7 @@ _PRESENT_SAID = frozenset("says writes tells adds notes recalls explains argues 
 # The ones whose name after them is the speaker, not the one spoken to or about ("writes Slater", not "tells Spin")
 _SAYS_BEFORE_NAME = frozenset("says writes adds explains argues insists".split())
 # Nouns for a business: one introduces its name right after it ("the law firm Bryan Cave"), and "the company
-# said" speaks for the firm named last (``chorus.attribution``).
+# said" speaks for the firm named last (``chorus.speaker_finder``).
 COMPANY_NOUNS = frozenset(
     """firm company corporation retailer chain publisher carrier airline maker manufacturer automaker distributor
     wholesaler""".split()

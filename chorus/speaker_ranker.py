@@ -18,9 +18,10 @@ from importlib import resources
 
 import numpy as np
 
-from chorus.attribution import TITLE_WORDS, Attributed, ends_a_sentence, may_be
+from chorus.attribution import Attributed, ends_a_sentence
 from chorus.entities import PLATFORMS, fold
 from chorus.models import Entity
+from chorus.speaker_finder import TITLE_WORDS, may_be
 
 SPEAKER_FEATURES = (
     "rules",  # the rules' own choice (weight 0 in the shipped model: trained with --drop rules)

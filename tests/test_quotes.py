@@ -1,9 +1,10 @@
 """``chorus.quotes``: direct quotes, their speakers (resolved to canonical names) and merging across outlets.
 
 Expected speakers come from reading the reports: who is named in the attribution, or for "he said"
-the person the previous sentence is about. Most tests pin the attribution rules of ``chorus.attribution``
-(``_quotes``), whose behaviour they describe; a few the default path through the learned ranker (``SPEAKERS =
-"ranker"``), whose own tests are in ``tests/test_speaker_ranker.py``.
+the person the previous sentence is about. Most tests pin the attribution rules of ``chorus.attribution`` and
+the names, pronouns and descriptions ``chorus.speaker_finder`` resolves for them (``_quotes``), whose behaviour they
+describe; a few the default path through the learned ranker (``SPEAKERS = "ranker"``), whose own tests are in
+``tests/test_speaker_ranker.py``.
 """
 
 from __future__ import annotations
@@ -1222,10 +1223,10 @@ def test_a_colon_lead_in_paragraph_with_a_long_apposition_and_no_1_names_its_spe
 
 
 def test_sentence_ends_after_a_closing_quote_mark_but_not_after_a_title() -> None:
-    from chorus.attribution import _sentence_ends
+    from chorus.speaker_finder import sentence_ends
 
     text = 'It was marked "Secret." It carries the signature of Sen. Jon Byong. He wrote ``go. Then he left.'
-    ends = [text[: end + 1].split()[-1] for end in _sentence_ends(text)]
+    ends = [text[: end + 1].split()[-1] for end in sentence_ends(text)]
     assert ends == ['"Secret.', "Byong.", "``go."]
 
 
@@ -1244,7 +1245,7 @@ def test_an_outlet_reporting_her_as_saying_relays_whom_the_pronoun_means() -> No
 
 
 def test_a_statement_printed_in_one_pair_of_marks_is_one_quote_per_paragraph() -> None:
-    from chorus.attribution import document_spans
+    from chorus.speaker_finder import document_spans
 
     paragraphs = [
         "Below is Anna Kovac's opening statement to the council:",

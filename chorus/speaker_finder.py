@@ -1,0 +1,831 @@
+"""Who a phrase or a pronoun at a position of a report names: the resolver behind the attribution rules of
+``chorus.attribution``.
+
+``SpeakerFinder`` reads one report once: where it names the cluster's entities (a person named in full also by
+the surname alone), what each name is in its clause (``_name_role``: only a subject can be the one speaking, not
+a possessor, an object or a modifier of the next name) and which of its text is quoted (a name inside a quotation
+is no part of the narrative). Asked at a position, it resolves an attribution's phrase ("said Mayor Kovac", "the
+company said", "the athlete said", "it read") or a pronoun ("he said": the person the last sentence naming one is
+about) to an entity, and gives ``chorus.speaker_ranker`` the names, roles and counts its features read.
+
+The finder reads the report's quoted spans itself, so they are found here (``quoted_spans``, ``document_spans``),
+as is what the rules share with it (the speech-verb pattern ``VERB``, ``sentence_ends``, ``is_outlet``):
+``chorus.attribution`` imports from this module, never the other way.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterator
+
+from chorus.entities import (
+    COMPANY_NOUNS,
+    ORGANISATION_WORDS,
+    PERSON_TITLES,
+    PLATFORMS,
+    ROLE_NOUNS,
+    SAID_VERBS,
+    find_names,
+    fold,
+    person_gender,
+    spellings_in,
+)
+from chorus.models import Entity
+
+MIN_QUOTE_WORDS = 5
+_SPEECH = {
+    "say", "tell", "add", "write", "tweet", "declare", "saying", "writing", "telling", "adding", "tweeting", "noting",
+    "calling", "asking",
+    "points out", "pointed out", "went on", "goes on", "put it", "puts it",
+    # reporting verbs of promises and asides: '," Kovac vowed.'
+    "vowed", "pledged", "promised", "remarked", "quipped", "countered", "retorted", "testified", "recounted",
+    "lamented", "complained", "boasted", "exclaimed", "vows", "pledges", "promises", "remarks", "described",
+    "shouted", "yelled", "screamed", "whispered", "muttered", "marveled", "marvelled", "mused", "sobbed", "gushed",
+    "scoffed", "snapped", "fumed", "pleaded", "observed", "reiterated", "emphasized", "emphasised", "interjected",
+    "sighed", "laughed", "agreed", "protested", "demanded", "asserted", "commented", "concluded", "assured", "reported", "rued",
+    # the present tense of the reporting verbs, for features written "she says", "he explains"
+    "tells", "adds", "writes", "tweets", "declares", "states", "warns", "asks", "notes", "explains", "insists", "claims",
+    "urges", "announces", "replies", "responds", "argues", "confirms", "denies", "recalls", "admits", "stresses",
+    "acknowledges", "concedes", "cautions", "predicts", "continues", "concludes", "worries", "mutters", "quips",
+    "jokes", "laughs", "sighs", "boasts", "muses", "gushes", "complains", "scoffs", "snaps", "whispers", "shouts",
+    "yells", "pleads", "marvels", "observes", "laments", "counters", "retorts", "recounts", "exclaims",
+    # reporting verbs of written or indirect speech: "suggested in an email", "expressed the hope that", "the statement reads"
+    "suggested", "expressed", "reads", "read",
+    # naming or charging in someone's words: "He dubbed it ``awesome.''", "the report charged that ..."
+    "dubbed", "charged", "charges", "describes", "chuckled", "chuckles", "professed", "professes", "asserts", "accuses",
+    "dismissed",
+    # condemning or hailing in someone's words: 'LaPierre deplored "a collapse of federal firearms law enforcement"'
+    "deplored", "decried", "denounced", "condemned", "hailed", "lauded", "slammed", "blasted", "derided",
+}  # fmt: skip
+# Abbreviations whose full stop does not end a sentence ("said Det. Geiger", "Sen. McCain said").
+_TITLE_ABBREVIATIONS = "Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Det|Insp|Supt|Cpl|Pvt|Maj|Adm|Cmdr|Prof|Rev|Hon|Sr|Jr|St"
+_VERBS = "|".join(sorted(SAID_VERBS | _SPEECH, key=len, reverse=True))
+# A full stop that ends no sentence: after a title ("Mr.") or "No." before a number.
+NO_SENTENCE_END = re.compile(rf"\b({_TITLE_ABBREVIATIONS}|No(?=\.\s*\d))\.")
+# A speech verb (a pattern fragment, shared with ``chorus.attribution``): "said", "has told", "points out".
+VERB = rf"(?:(?:has|had|have)\s+)?(?:{_VERBS})"
+# "she later wrote", "he then told", "she quickly added": one adverb between the pronoun and its verb.
+ADVERB = r"(?:(?:also|later|then|again|once|further|still|\w+ly)\s+)?"
+# An opening clause before the subject: "During an interview with Vanity Fair, the athlete said".
+_OPENING_CLAUSE = re.compile(
+    r"^\s*(?:during|in|at|on|after|before|following|regarding|asked|speaking|when|while|as|since|despite|with)\b[^,]{0,80},\s*",
+    re.IGNORECASE,
+)
+
+
+def quoted_spans(paragraph: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the quoted text (inside the marks) in one paragraph.
+
+    Marks are paired in order whatever their style (outlets mix “curly” and "straight" marks in
+    one quote): “ opens, ” closes, and " opens after a space or at the start and closes elsewhere.
+    A quote still open at the end of the paragraph ends there; a curly closing mark with no opening one
+    before it, after a few words, closes a quote that opened with the paragraph.
+    """
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    first = re.search(r"[\"“”]", paragraph)
+    if first is not None and first.group() == "”" and len(paragraph[: first.start()].split()) >= MIN_QUOTE_WORDS:
+        # 'The two quakes had much in common,” said Massimo Cocco': a quote whose opening mark was lost opens
+        # with its paragraph
+        opened = 0
+    for match in re.finditer(r"[\"“”]", paragraph):
+        mark, at = match.group(), match.start()
+        before = paragraph[at - 1] if at else " "
+        following = paragraph[at + 1] if at + 1 < len(paragraph) else " "
+        # ' down."I think' opens a quote glued to the previous sentence; ' said." Then' closes one.
+        glued_open = before in ".!?,;:" and (following.isalnum() or following == "‘")
+        # 'they were, " said Gill': a space typed before a closing mark; an opening one opens onto a word
+        opening = mark == "“" or (
+            mark == '"' and (before.isspace() or before in "([—-" or glued_open) and not following.isspace()
+        )
+        if opening and opened is None:
+            opened = at + 1
+        elif not opening and opened is not None:
+            spans.append((opened, at))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(paragraph)))
+    return spans
+
+
+# A name right after one of these is its object, not the one speaking ("an interview with Vanity Fair").
+_PREPOSITIONS = frozenset(
+    """of to with for from in at on about against into onto than like unlike via among between toward towards over under
+    through across behind near regarding concerning including despite""".split()
+)
+_ARTICLES = frozenset({"the", "a", "an"})
+# Nouns for a person, which "the ..." uses as an epithet for someone already named ("the athlete said").
+_PERSON_NOUNS = (
+    PERSON_TITLES
+    | ROLE_NOUNS
+    | frozenset(
+        """athlete star champion veteran man woman boy girl mother father son daughter wife husband parent
+        senator congressman congresswoman star actor actress musician artist entrepreneur executive host anchor
+        presenter commentator columnist broadcaster comedian rapper filmmaker producer novelist poet editor blogger
+        physician surgeon psychologist psychiatrist billionaire astronaut""".split()
+    )
+)
+# "Trump's campaign said", "Breyer's dissent said": they speak for (or are written by) that person
+_CAMPAIGN = re.compile(
+    r"['’]s?\s+(?:(?:presidential\s+|re-?election\s+)?campaign|office|(?:written\s+|dissenting\s+|majority\s+)?"
+    r"(?:statement|letter|dissent|opinion|memo|memoir|book|ruling|report|e-?mail|tweet|post|blog|column|essay|diary))\b",
+    re.IGNORECASE,
+)
+# "the Florida Republican", "the Kentucky Democrat": a party epithet that reads like a name
+_PARTY_EPITHET = re.compile(r"\s*the\s+(?:[A-Z][\w.’'-]*\s+){0,3}(?:Republican|Democrat|Independent)\s*")
+# A group named by its own capitalised modifiers: "the South African government", "the Sherman family".
+_GROUP_PHRASE = re.compile(
+    r"\s*[Tt]he\s+((?:[A-Z][\w.'’-]*\s+){1,3}(?:government|family|authorities|administration|ministry|military|police))\s*$"
+)
+# A time after the subject, before its verb: "the Canadian government today", "the ministry on Monday".
+_WHEN_SPOKEN = re.compile(
+    r"\s+(?:today|yesterday|tonight|earlier|later|also|(?:on|last|this)\s+(?:\w+day|week|month|year))\s*$", re.IGNORECASE
+)
+# An unnamed body described by lowercase modifiers: "the medical legal service", "the state health department".
+_COMMON_ORGANISATION = re.compile(
+    rf"\s*the\s+((?:[a-z]+\s+){{1,3}}(?:{'|'.join(sorted(ORGANISATION_WORDS))}))\s*(?:in\s+an?\s+(?:\w+\s+)?statement)?\s*$"
+)
+# A statement whose issuer its own phrase names: "a Turkish Foreign Ministry statement", "a statement from the ministry".
+# What a body issues and reports quote as speaking: "the statement said", "the memorandum said"
+_STATEMENT = r"(?:statement|memorandum|memo|communiqu[eé])"
+_STATEMENT_OF = re.compile(
+    rf"\b(?:an?|the)\s+([A-Z][^,.;:“”\"]{{1,60}}?)\s+{_STATEMENT}\b|\b{_STATEMENT}\s+(?:from|by|issued\s+by)\s+([^,.;:“”\"]{{1,60}})"
+)
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
+# Which name a pronoun points back to, best first (a bare object may be a publication or a place).
+# A sentence opening on a pronoun as its subject ("He also praises Hansen", "But she told the BBC")
+_PRONOUN_SUBJECT = re.compile(r"[\s“\"]*(?:(?:But|And|So|Yet|Then|Now|Still|Later),?\s+)?(?:He|She)\s+(?!said\b|says\b)[a-z]")
+# A verb of a spoken reaction right after its subject: "Yokich also bristled at", "Smith chastised GM"
+_REACTS = re.compile(
+    r"\s+(?:also\s+)?(?:bristled|chastised|criticized|criticised|blasted|lashed\s+out|scoffed|defended|dismissed|rejected|"
+    r"disputed|objected|mocked|ridiculed|derided|questioned|railed|took\s+issue|pushed\s+back|hit\s+back|fired\s+back)\b"
+)
+_ROLE_RANK = {"subject": 0, "possessor": 1, "titled object": 2}
+# "the letter from Sir Paul", "a note from her lawyer, Jan Pugh": what "It read:" may be, and who wrote it
+_LETTER_FROM = re.compile(r"\b(?:letter|message|note|e-?mail|memo|card)\s+(?:\w+\s+){0,2}?from\s+([^,.;:“”\"\n]{1,60})")
+# An indefinite description ("a GOP strategist", "one official"), not a statement ("a statement from X")
+_INDEFINITE = re.compile(r"\s*(?:an?|one|another)\s+(?!(?:\w+\s+){0,2}(?:statement|release)\b)", re.IGNORECASE)
+# Roles that stand for sources a report does not name ("a senior official"), unlike epithets for whom it is
+# about ("the athlete"): "the official said" is someone the report calls that, or nobody.
+_ANONYMOUS_ROLES = frozenset("official officials source sources witness witnesses resident residents aide aides".split())
+_DOCUMENT_NOUNS = frozenset(
+    "study report survey paper analysis poll research article review suit lawsuit complaint petition".split()
+)
+_RELATIVE_CLAUSE = re.compile(r"\b(?:who|whose|whom|which|that)\b", re.IGNORECASE)
+# Words before a name that make it someone's, not one who speaks: "her Little Monsters"
+_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+# Verbs whose name after them is their object, not one who can be speaking: "told Sky TG24", "a landowner named X"
+_OBJECT_VERBS = frozenset({"told", "tells", "tell", "telling", "named"})
+# Verbs whose next name is who they act on ("invite Obama", "defeated Clinton"): not who can be speaking. (Not
+# every verb in -ed: "chuckled Simeon Lipman" names the speaker, "quoted McKinney as saying" too.)
+_TRANSITIVE_VERBS = (
+    frozenset(
+        """invite meet met call thank blame praise support beat replace elect hire fire sue visit join follow interview
+    attack face challenge urge warn question defeat endorse nominate appoint arrest kill marry married congratulate
+    criticize criticise accuse sack oust impeach invited thanked blamed praised supported replaced elected hired
+    fired sued visited joined followed interviewed attacked faced challenged defeated endorsed nominated appointed
+    arrested killed congratulated criticized criticised accused sacked ousted impeached called dubbed""".split()
+    )
+    - SAID_VERBS
+)
+# and their present tense ("He also praises Hansen", "calls Trump"): the same object after them
+_TRANSITIVE_VERBS |= frozenset(
+    """invites meets calls thanks blames praises supports beats replaces elects hires fires sues visits joins follows
+    interviews attacks faces challenges urges warns questions defeats endorses nominates appoints arrests kills marries
+    congratulates criticizes criticises accuses sacks ousts impeaches dubs""".split()
+)  # '"...," warned Smith': the speaker
+
+
+def _name_role(text: str, start: int, end: int, next_start: int | None) -> str:
+    """What the name at ``text[start:end]`` is in its clause.
+
+    ``"possessor"`` ("Laszlo's colleague"); ``"modifier"`` of the name right after it ("San Diego Lifeguard
+    Lt. John Sandmeyer"); ``"object"`` of a preposition ("a resident of Brezno"), ``"titled object"`` when a
+    title marks it as a person ("loyal to President Maduro"); ``"determined"`` after an article ("the Trump
+    administration": people's names take none); ``"credit"`` of a photograph ("Michael Tullberg/Getty Images"); else
+    ``"subject"`` (a name that can be the one speaking).
+    """
+    if re.match(r"['’](?:s\b|\s)", text[end : end + 2]):
+        return "possessor"
+    if re.match(r"\s*/\s*[A-Z]", text[end : end + 4]):
+        return "credit"  # "Michael Tullberg/Getty Images": a photographer's credit under a picture, not one who speaks
+    if re.match(r"\s*\(@\w", text[end : end + 4]):
+        return "credit"  # "— Donald J. Trump (@realDonaldTrump)": an embedded post's signature, no part of the narrative
+    if next_start is not None and (
+        re.fullmatch(rf"\s+(?:(?:{_TITLE_ABBREVIATIONS})\.?\s+|[A-Z][\w'’-]*\s+)*", text[end:next_start])
+        or _role_between(text[end:next_start])
+    ):
+        return "modifier"
+    # The word before the name, skipping the capitalised titles and modifiers in front of it ("with Mayor Kovac").
+    titled = False
+    for token in reversed(text[max(0, start - 80) : start].split()):
+        word = token.lower()
+        if word in _ARTICLES:
+            return "subject" if titled else "determined"  # "the Rev. Fabio Gammarota": a person, titled
+        if word in _POSSESSIVE_DETERMINERS and not titled:
+            return "determined"  # "sending her Little Monsters into a frenzy": hers, not one who speaks
+        if word in _OBJECT_VERBS:
+            return "object"  # '"...," he told Sky TG24': the one told, not one who can be speaking
+        if not titled and word in _TRANSITIVE_VERBS:
+            return "object"  # "Asked whether he might not invite Obama, he said": Obama is not "he"
+        if word in _PREPOSITIONS:
+            if word == "to" and text[:start].rstrip().lower().endswith("according to"):
+                return "subject"
+            return "titled object" if titled else "object"
+        titled = titled or word.rstrip(".") in PERSON_TITLES
+        if not (
+            re.fullmatch(rf"(?:{_TITLE_ABBREVIATIONS})\.", token)
+            or (token[:1].isupper() and not re.search(r"[.,;:!?”\"]$", token))
+        ):
+            break
+    return "subject"
+
+
+_TITLE_WORDS_AND_MODIFIERS = (
+    PERSON_TITLES
+    | ROLE_NOUNS
+    | frozenset(
+        """executive deputy assistant associate senior chief managing campaign press general former acting vice
+        head""".split()
+    )
+)
+# Lower-case words that may stand inside a title before a name ("chairman of the Federal Reserve Alan Greenspan")
+_TITLE_LINKS = frozenset({"of", "the", "for", "and", "de"}) | _TITLE_WORDS_AND_MODIFIERS
+
+
+def _only_title_words(words: list[str]) -> bool:
+    """The words between a role noun and a name are more of the title ("host of Fox News"), not a clause ("radio host
+    Rush Limbaugh warned President Trump"): no lower-case word but a title's link words, no sentence end but an
+    abbreviation's."""
+    return not any(
+        (word.islower() and word not in _TITLE_LINKS) or (word[-1] in ".!?" and not NO_SENTENCE_END.fullmatch(word))
+        for word in words
+    )
+
+
+def _role_between(between: str) -> bool:
+    """One to three lowercase words ending on a title or role noun between two names: the first names the
+    second's employer ("Greenpeace UK executive director John Sauven", "ICC deputy prosecutor James Stewart")."""
+    words = between.split()
+    return (
+        0 < len(words) <= 3
+        and bool(re.fullmatch(r"\s+(?:[a-z][a-z-]*\s+)+", between))
+        and words[-1] in PERSON_TITLES | ROLE_NOUNS
+        and all(word in _TITLE_WORDS_AND_MODIFIERS for word in words)
+    )
+
+
+def _with_roles(text: str, found: list[tuple[int, str, list[Entity]]]) -> list[tuple[int, str, list[Entity], str]]:
+    """``find_names`` results with each name's role in ``text`` (``_name_role``)."""
+    return [
+        (start, form, entities, _name_role(text, start, start + len(form), found[k + 1][0] if k + 1 < len(found) else None))
+        for k, (start, form, entities) in enumerate(found)
+    ]
+
+
+def _with_surnames(by_form: dict[str, list[Entity]]) -> dict[str, list[Entity]]:
+    """``by_form`` plus the surname alone of each person a document names in full, where the document
+    uses no other name spelled that way: a report names "Allan Greenspan" once, then "Greenspan said"."""
+    surnames: dict[str, list[Entity]] = {}
+    for form, entities in by_form.items():
+        words = form.split()
+        surname = words[-1] if words else ""
+        if len(words) >= 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", surname) and words[-2][:1].isupper():
+            surname = words[-2]  # East Asian order, surname first: "Ban Ki-moon" ... "Ban said"
+        if len(words) >= 2 and surname[:1].isupper() and len(surname) > 2 and surname not in by_form:
+            for entity in entities:
+                if entity.kind == "person" and entity not in surnames.setdefault(surname, []):
+                    surnames[surname].append(entity)
+    return by_form | surnames
+
+
+# How many paragraphs one pair of curly quote marks may hold (a statement printed in full)
+MAX_QUOTED_PARAGRAPHS = 60
+
+
+def document_spans(paragraphs: list[str]) -> tuple[list[list[tuple[int, int]]], set[int]]:
+    """``quoted_spans`` of each paragraph, and the paragraphs inside a statement printed in one pair of curly marks:
+    a paragraph opening "“" left open, then paragraphs with no curly mark, then one closing "”" with none opening
+    before it (a speech or statement quoted in full: 'Below is her statement: ¶ “Thank you ... ¶ ... ¶ ... Thank
+    you.”'). Those paragraphs are quoted whole (the last up to its mark), one quote each; returns the spans and the
+    numbers of the paragraphs that go on a statement."""
+    spans = [quoted_spans(paragraph) for paragraph in paragraphs]
+    continued: set[int] = set()
+    number = 0
+    while number < len(paragraphs):
+        paragraph = paragraphs[number]
+        opening = paragraph.rfind("“")
+        if opening < 0 or "”" in paragraph[opening:] or not spans[number] or spans[number][-1][1] != len(paragraph):
+            number += 1
+            continue
+        last = number + 1
+        while last < len(paragraphs) and last - number <= MAX_QUOTED_PARAGRAPHS and not re.search(r"[“”]", paragraphs[last]):
+            last += 1
+        closing = paragraphs[last].find("”") if last < len(paragraphs) else -1
+        if last - number < 2 or closing < 0 or "“" in paragraphs[last][:closing] or last - number > MAX_QUOTED_PARAGRAPHS:
+            number += 1  # not one statement: a mark left open by a scrape, or a quote that reopens its paragraphs
+            continue
+        for inside in range(number + 1, last + 1):
+            text = paragraphs[inside] if inside < last else paragraphs[inside][:closing]
+            start = len(text) - len(text.lstrip())
+            spans[inside] = [(start, len(text.rstrip()))] if text.strip() else []
+            continued.add(inside)
+        number = last + 1
+    return spans, continued
+
+
+def _in_document(paragraphs: list[str], spans: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """Each paragraph's spans (``document_spans``) as offsets into the whole document (paragraphs joined by "\\n")."""
+    found: list[tuple[int, int]] = []
+    offset = 0
+    for paragraph, own in zip(paragraphs, spans, strict=True):
+        found.extend((offset + start, offset + end) for start, end in own)
+        offset += len(paragraph) + 1
+    return found
+
+
+# A sentence opening on someone unnamed: "A spokesman for the police said", "Another woman, sitting ...", "One resident"
+_UNNAMED_SUBJECT = re.compile(
+    rf"[\s“\"]*(?:An?|Another|One)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{'|'.join(sorted(_PERSON_NOUNS | _ANONYMOUS_ROLES))})\b"
+)
+# A speech verb and the titles before the name that ends a sentence: "..., said Det.-Sgt. Susan Gomes."
+_SAID_BEFORE_NAME = re.compile(rf",\s+{VERB}\s+(?:[A-Z][\w.'’-]*\s+)*$", re.IGNORECASE)
+
+
+class SpeakerFinder:
+    """Resolves names and pronouns to entities inside one document."""
+
+    def __init__(self, text: str, doc_id: str, entities: list[Entity]) -> None:
+        self.text = text
+        self.by_form = _with_surnames(spellings_in(doc_id, entities))
+        self.occurrences = _with_roles(text, find_names(text, self.by_form))
+        paragraphs = text.split("\n")
+        # each paragraph's quoted spans, and the paragraphs going on a statement (``document_spans``): read once
+        self.spans, self.continued = document_spans(paragraphs)
+        self.quoted = _in_document(paragraphs, self.spans)
+        self.last_quote: tuple[int, Entity] | None = None  # where the last quote by a known person starts, and who
+        # For the ranker (``speaker_candidates``), per occurrence and computed once: the entity, quoted, "X said".
+        self._entities: dict[int, Entity] = {}
+        self._in_quotes: dict[int, bool] = {}
+        self._said: dict[int, bool] = {}
+        self._counts: dict[str, int] | None = None
+        self._people: tuple[list[int], list[Entity]] | None = None
+        self._windows: dict[int, int] = {}  # paragraph offset -> where the two sentences before it start
+        self._starts: list[int] = [start for start, _, _, _ in self.occurrences]
+
+    def entity_at(self, k: int) -> Entity:
+        """The entity the ``k``-th name occurrence stands for (``_choose``)."""
+        if k not in self._entities:
+            start, _, entities, _ = self.occurrences[k]
+            self._entities[k] = self._choose(entities, start)
+        return self._entities[k]
+
+    def quoted_at(self, k: int) -> bool:
+        """The ``k``-th name occurrence is inside a quotation."""
+        if k not in self._in_quotes:
+            self._in_quotes[k] = self._quoted(self.occurrences[k][0])
+        return self._in_quotes[k]
+
+    def said_at(self, k: int) -> bool:
+        """A speech verb right after the ``k``-th name occurrence ("X said") or before it ("said Mayor X")."""
+        if k not in self._said:
+            start, form, _, _ = self.occurrences[k]
+            end = start + len(form)
+            self._said[k] = bool(_SAID_AFTER.match(self.text[end : end + 80])) or _said_before(self.text, start)
+        return self._said[k]
+
+    def sole_person_reported(self, start: int, end: int) -> Entity | None:
+        """The only person named in ``text[start:end]``, when it reports their words there ("McCarty said he has
+        wanted to hunt whales. An accomplished carver, McCarty creates masks.") or opens on their spoken reaction
+        ("Yokich also bristled at ..."): a quote paragraph after it is theirs."""
+        named = range(bisect_left(self._starts, start), bisect_left(self._starts, end))
+        people = [k for k in named if self.entity_at(k).kind == "person"]
+        names = {self.entity_at(k).name for k in people}
+        if len(names) != 1 or " " not in next(iter(names)):
+            return None  # nobody, several people, or a single word read as a person ("the group Remera")
+        first_start, first_form, _, _ = self.occurrences[people[0]]
+        # "Yokich also bristled at suggestions that GM loses money." ¶ '"They claim ..."': the paragraph opens on the
+        # person reacting, and the quote is the reaction
+        reacts = not self.text[start:first_start].strip() and _REACTS.match(self.text, first_start + len(first_form))
+        return self.entity_at(people[0]) if any(self.said_at(k) for k in people) or reacts else None
+
+    def narrative_people(self) -> tuple[list[int], list[Entity]]:
+        """Where each person named as a subject or possessor outside quotations stands, and who (computed once)."""
+        if self._people is None:
+            people = [
+                (start, entity)
+                for k, (start, _, _, role) in enumerate(self.occurrences)
+                if role in {"subject", "possessor"} and (entity := self.entity_at(k)).kind == "person" and not self.quoted_at(k)
+            ]
+            self._people = ([start for start, _ in people], [entity for _, entity in people])
+        return self._people
+
+    def mention_counts(self) -> dict[str, int]:
+        """How many times the document names each entity (by entity name; computed once)."""
+        if self._counts is None:
+            self._counts = Counter(self.entity_at(k).name for k in range(len(self.occurrences)))
+        return self._counts
+
+    def _choose(self, candidates: list[Entity], position: int) -> Entity:
+        if len(candidates) == 1:
+            return candidates[0]
+        # A shared surname: the person last named in full before this point.
+        best, best_position = max(candidates, key=lambda e: e.mentions), -1
+        for start, form, entities, _ in self.occurrences:
+            if start >= position:
+                break
+            if len(form.split()) >= 2 and len(entities) == 1 and entities[0] in candidates and start > best_position:
+                best, best_position = entities[0], start
+        return best
+
+    def resolve_phrase(self, phrase: str, position: int) -> tuple[Entity | None, str]:
+        """The person (else any entity) named in a short attribution phrase, and how it was found
+        (``chorus.attribution.ATTRIBUTIONS``). Without a name, a pronoun or a definite description ("she", "the statement",
+        "the athlete") is the person named last before the quote, and an organisation noun ("the
+        department", "a statement from the agency") the organisation named last."""
+        # "The Canadian government today called on ...": when it spoke is no part of who
+        subject = _WHEN_SPOKEN.sub("", _OPENING_CLAUSE.sub("", phrase))
+        if _PARTY_EPITHET.fullmatch(subject):
+            # "the Florida Republican said": an epithet, however capitalised, for the person the report is about
+            return self.most_named_person_before(position) or self.last_person_before(position), "description"
+        speaker = self.named_speaker(phrase, position)
+        if speaker is not None:
+            return speaker, "name"
+        if _INDEFINITE.match(subject):
+            return None, "none"  # "said one resident", "a GOP strategist": someone unnamed
+        if re.fullmatch(r"\s*it\s*", subject, re.I):
+            # '... presented them with the letter from Sir Paul.' ¶ 'It read: "..."': the letter's writer; else
+            # 'In a statement Shell said ...' ¶ 'It said: "..."': the organisation named last
+            writer = self.writer_of_last_letter(position)
+            return writer or self.last_subject_company_before(position, reach=600, single_word_people=True), "description"
+        if not re.match(rf"\s*(?:(?:the|this|that|his|her|its|their|he|she)\b|an?\s+(?:\w+\s+)?{_STATEMENT}\b)", subject, re.I):
+            return None, "none"
+        if own := _GROUP_PHRASE.match(subject):
+            # "the South African government said", "the Sherman family said": a group that names itself
+            return Entity(name=" ".join(own.group(1).split()), kind="organisation"), "description"
+        if re.fullmatch(rf"\s*(?:the|this|that)\s+{_STATEMENT}\s*", subject, re.I) and (
+            issuer := self.statement_issuer(position)
+        ):
+            # "the statement reads": whoever the report names as its issuer ("a Foreign Ministry statement")
+            return issuer, "name"
+        words = re.findall(r"[a-z]+", subject.lower())
+        if len(words) <= 3 and words[-1:] and words[-1] in _DOCUMENT_NOUNS:
+            return None, "none"  # '"...," notes the study': a document whose authors the report does not name here
+        if any(word in COMPANY_NOUNS for word in words) and (company := self.last_subject_company_before(position)):
+            return company, "description"  # "said the company in a statement": the firm last named as a subject
+        if words[-1:] and words[-1] in _BROADCASTER_NOUNS and (outlet := self.last_outlet_before(position)):
+            # '"...," the cable network said in a statement': the news outlet the report named last ("Fox News host")
+            return outlet, "name"
+        # "the navy chief said": a person, whatever body the words before the head noun name ("the chairman of the
+        # group": the head noun comes before "of")
+        head = words[: words.index("of")] if "of" in words[1:] else words
+        if head[-1] not in _PERSON_NOUNS and (nouns := [word for word in words if word in ORGANISATION_WORDS]):
+            # "the hospital said": the organisation this report names with that noun ("Great Ormond Street
+            # Hospital"), else the one named last
+            if named := self.organisation_named(nouns[-1]):
+                return named, "name"  # the noun is a word of its name: as good as the name itself
+            if named := self.named_before_noun(nouns[-1], position):
+                return named, "name"  # "A United Nations World Heritage committee called ..." ... "the committee said"
+            organisation = self.last_organisation_before(position)
+            if organisation is None and (own := _COMMON_ORGANISATION.match(subject)):
+                # "the medical legal service said": an unnamed body described by its modifiers speaks as itself
+                return Entity(name=" ".join(own.group(1).split()), kind="organisation"), "description"
+            return organisation or self.last_person_before(position), "description"
+        if len(words) >= 2 and words[0] == "the" and (nouns := [w for w in words[1:4] if w in _PERSON_NOUNS | _ANONYMOUS_ROLES]):
+            # "the athlete", "the opposition leader": an epithet for the person the report calls that
+            # ("Daniels' attorney Michael Avenatti" ... "the attorney tweeted"), else the one it is about
+            called = self.person_called(nouns[-1], position)
+            if called is None and nouns[-1] in _ANONYMOUS_ROLES and not re.search(r"\s[A-Z]", subject):
+                # "the retired official asked", "the witness said": no one the report calls that; but "the Eastlake,
+                # Ohio, resident said" describes by hometown someone the report has introduced
+                return None, "none"
+            if called is None and re.search(rf"\b{nouns[-1]}\s+of\s+(?:the|a|an)\s+[a-z]", subject, re.IGNORECASE):
+                # "The chairman of the group representing the poorest countries": someone described, not named
+                return None, "none"
+            return (called or self.most_named_person_before(position) or self.last_person_before(position)), "description"
+        return self.last_person_before(position), "pronoun"
+
+    def writer_of_last_letter(self, position: int, reach: int = 400) -> Entity | None:
+        """Whom the letter, message or note the report mentioned last before ``position`` is from ("the letter
+        from Sir Paul"), when it names them."""
+        window_start = max(0, position - reach)
+        for match in reversed(list(_LETTER_FROM.finditer(self.text, window_start, position))):
+            if not self._quoted(match.start()) and (writer := self._named_in(match.group(1), position)):
+                return writer
+        return None
+
+    def statement_issuer(self, position: int, reach: int = 1500) -> Entity | None:
+        """Who issued the statement the report mentioned last before ``position`` ("In a statement,
+        the Sherman family said ..." ... '"...," the statement reads')."""
+        window_start = max(0, position - reach)
+        text = self.text[window_start:position]
+        for match in reversed(list(re.finditer(rf"\b{_STATEMENT}\b", text))):
+            at = window_start + match.start()
+            if self._quoted(at):
+                continue
+            start = max(self.text.rfind(". ", 0, at), self.text.rfind("\n", 0, at)) + 1
+            end_match = re.compile(r"[.!?](?:\s|$)").search(self.text, at)
+            sentence = self.text[start : end_match.start() if end_match else position]
+            if (named := _STATEMENT_OF.search(sentence)) and (issuer := self._named_in(named.group(1) or named.group(2), at)):
+                return issuer  # "According to a Turkish Foreign Ministry statement", "a statement from the ministry"
+            if re.search(r"\b(?:the|that|this)\s+$", self.text[max(0, at - 6) : at], re.IGNORECASE):
+                continue  # '"...," the statement said': the same statement again; who issued it is told before
+            verb = re.search(rf"\b{VERB}\b", sentence, re.IGNORECASE)
+            if verb is None:
+                continue
+            # "Kinder Haven, an adoption agency in Ottawa, said in a memorandum": the apposition is not the issuer
+            # (its closing comma is often left out: "The Children's Bridge, an adoption agency in Canada said")
+            head = re.sub(r",\s+(?:an?|the)\s+[^,]{1,60}(?:,\s*|\s+)$", " ", _OPENING_CLAUSE.sub("", sentence[: verb.start()]))
+            if len(head.split()) > 6:
+                return None  # not a plain "X said": leave it to the person the report is about
+            if own := _GROUP_PHRASE.match(head):
+                return Entity(name=" ".join(own.group(1).split()), kind="organisation")
+            if issuer := self._named_in(head, at):
+                return issuer
+        return None
+
+    def last_subject_company_before(self, position: int, reach: int = 300, single_word_people: bool = False) -> Entity | None:
+        """The organisation named last within ``reach`` before ``position``, else the last non-person
+        named there as a clause's subject ("Ethicon is expected to appeal", whatever kind it was given);
+        with ``single_word_people``, a one-word "person" too (for "it said": "Shell said" makes Shell look
+        like a person, and a person is never "it")."""
+        organisation = self.last_organisation_before(position, reach)
+        if organisation is not None:
+            return organisation
+        for start, _, role, entity in self._named_back_from(position, reach):
+            thing = entity.kind != "person" or (single_word_people and " " not in entity.name)
+            if thing and role == "subject" and re.match(r"\s+[a-z]", self.text[start + len(entity.name) :]):
+                return entity
+        return None
+
+    def person_called(self, noun: str, position: int) -> Entity | None:
+        """The person named last before ``position`` with ``noun`` as a title or apposition: "attorney
+        Michael Avenatti", "Avenatti, the lawyer for Daniels" (outside quotations)."""
+        # "attorney Michael Avenatti", "the outgoing emir, Sheik Hamad" (only capitalised words after the comma)
+        before = re.compile(
+            rf"\b{re.escape(noun)}s?\b(?:(?:\s+[\w.'’-]+){{0,4}}|,(?:\s+(?-i:[A-Z])[\w'’-]*\.?){{0,3}})\s*$", re.IGNORECASE
+        )
+        # an apposition, not the subject of the next clause ("With Radio Dunav, the mayor said")
+        after = re.compile(rf"^,\s+(?:\w+\s+){{0,4}}{re.escape(noun)}s?\b(?!\s+{VERB}\b)", re.IGNORECASE)
+        noun_at = re.compile(rf"\b{re.escape(noun)}s?\b", re.IGNORECASE)
+        found = None
+        for k, (start, form, _, role) in enumerate(self.occurrences):
+            if start >= position:
+                break
+            entity = self.entity_at(k)
+            if entity.kind != "person" or role not in {"subject", "titled object"} or self.quoted_at(k):
+                continue
+            end = start + len(form)
+            window = self.text[max(0, start - 50) : start]
+            titles = (title for m in noun_at.finditer(window) if (title := before.match(window, m.start())))
+            if any(_only_title_words(title.group().split()[1:]) for title in titles) or after.match(self.text[end : end + 60]):
+                found = entity
+        return found
+
+    def organisation_named(self, noun: str) -> Entity | None:
+        """The most mentioned organisation of the report whose name holds ``noun`` as a word (of any kind but
+        person: "Great Ormond Street Hospital" reads as a place)."""
+        named = [
+            entity
+            for entities in self.by_form.values()
+            for entity in entities
+            if entity.kind != "person" and noun in entity.name.lower().split()
+        ]
+        return max(named, key=lambda entity: entity.mentions, default=None)
+
+    def named_before_noun(self, noun: str, position: int, reach: int = 1500) -> Entity | None:
+        """The entity (not a person) named last within ``reach`` before ``position`` right before ``noun`` in lower
+        case ("A United Nations World Heritage committee"): the body a later "the committee said" means."""
+        after = re.compile(rf"\s+{re.escape(noun)}s?\b")
+        return next(
+            (
+                entity
+                for start, form, _, entity in self._named_back_from(position, reach)
+                if entity.kind != "person" and after.match(self.text, start + len(form))
+            ),
+            None,
+        )
+
+    def most_named_person_before(self, position: int) -> Entity | None:
+        """The person named most often before ``position`` (the latest of equals)."""
+        counts: Counter = Counter()
+        latest: dict[str, int] = {}
+        people: dict[str, Entity] = {}
+        for k, (start, _, _, role) in enumerate(self.occurrences):
+            if start >= position:
+                break
+            entity = self.entity_at(k)
+            if entity.kind == "person" and role in _ROLE_RANK and not self.quoted_at(k):
+                counts[entity.name] += 1
+                latest[entity.name], people[entity.name] = start, entity
+        if not counts:
+            return None
+        return people[max(counts, key=lambda name: (counts[name], latest[name]))]
+
+    def _named_back_from(self, position: int, reach: int) -> Iterator[tuple[int, str, str, Entity]]:
+        """``(start, form, role, entity)`` of the names outside quotations within ``reach`` characters before
+        ``position``, the nearest first."""
+        for k in reversed(range(len(self.occurrences))):
+            start, form, _, role = self.occurrences[k]
+            if start >= position or self.quoted_at(k):
+                continue
+            if start < position - reach:
+                break
+            yield start, form, role, self.entity_at(k)
+
+    def last_outlet_before(self, position: int, reach: int = 2000) -> Entity | None:
+        """The news outlet named last within ``reach`` characters before ``position``, in any role ("Fox News host
+        Megyn Kelly"), for "the network said"."""
+        return next((entity for *_, entity in self._named_back_from(position, reach) if is_outlet(entity)), None)
+
+    def last_organisation_before(self, position: int, reach: int = 300) -> Entity | None:
+        """The organisation named last within ``reach`` characters before ``position`` (for "the
+        department said" after "according to the LAPD")."""
+        named = self._named_back_from(position, reach)
+        return next((e for _, _, role, e in named if role != "modifier" and e.kind in {"organisation", "other"}), None)
+
+    def named_speaker(self, phrase: str, position: int) -> Entity | None:
+        """The speaker an attribution phrase names ("according to Mayor Kovac"). An indefinite description ("a GOP
+        operative whose polling showed Clinton", "a prominent GOP strategist") is someone unnamed, whom the names
+        in it employ or are about, unless it names a person itself ("a tearful Rev. Savino D'Amelio")."""
+        # "During the Apollo 11 landing, the astronauts": not Apollo (but "As Richard Howorth, owner of ..., says")
+        subject = phrase if re.match(r"\s*as\b", phrase, re.IGNORECASE) else _OPENING_CLAUSE.sub("", phrase)
+        if _INDEFINITE.match(subject):
+            own = self._named_in(_RELATIVE_CLAUSE.split(subject)[0], position)
+            return own if own is not None and own.kind == "person" else None
+        return self._named_in(subject if subject.strip() else phrase, position)
+
+    def _named_in(self, phrase: str, position: int) -> Entity | None:
+        # In phrase order: the first named comes first; possessors, modifiers and objects do not speak.
+        named = _with_roles(phrase, find_names(phrase, self.by_form))
+        found = [
+            (self._choose(entities, position), role, form)
+            for _, form, entities, role in named
+            if role in {"subject", "determined"} and fold(form) not in PLATFORMS
+        ]
+        people = [e for e, role, form in found if e.kind == "person" and role == "subject" and not _ACRONYM.fullmatch(form)]
+        if (
+            len(named) >= 2
+            and named[-1][3] == "subject"
+            and not phrase[named[-1][0] + len(named[-1][1]) :].strip(" ,")
+            and re.fullmatch(r"\s+(?:[a-z][\w-]*\s+){1,3}|.*,\s+", phrase[named[-2][0] + len(named[-2][1]) : named[-1][0]])
+        ):
+            last = self._choose(named[-1][2], position)
+            if last.kind == "person" and not _ACRONYM.fullmatch(named[-1][1]):
+                # "Metallica drummer Lars Ulrich", "Trump campaign manager Corey Lewandowski": the name that ends the
+                # phrase after a role is its head; the name before the role says whom the person works for. After a
+                # clause, the name right before the verb: "When he learned how Eric Johnson beamed, Keith Johnson"
+                people = [last]
+        # Organisations speak; so does an acronym after an article whatever kind it was given ("the ICC urged").
+        speakers = [e for e, _, form in found if e.kind in {"organisation", "other"} or _ACRONYM.fullmatch(form)]
+        if not people and not speakers and named and named[-1][3] in {"subject", "determined"}:
+            start, form, entities, _ = named[-1]
+            if not phrase[start + len(form) :].strip():
+                # A place right before the verb speaks for its government ("though the U.S. said").
+                speakers = [self._choose(entities, position)]
+        if not people and not speakers:
+            for start, form, entities, role in named:
+                entity = self._choose(entities, position)
+                if role == "possessor" and entity.kind == "person" and _CAMPAIGN.match(phrase[start + len(form) :]):
+                    return entity  # "Trump's campaign said", "Kovac's office said": they speak for that person
+            # "..., police said": the organisation this document names with that word.
+            for noun in re.findall(r"\b(police|officials|prosecutors|authorities|army|military|ministry)\b", phrase.lower()):
+                named = [e for es in self.by_form.values() for e in es if e.kind == "organisation" and noun in e.name.lower()]
+                if named:
+                    return max(named, key=lambda e: e.mentions)
+        return (people or speakers or [None])[0]
+
+    def last_person_before(self, position: int, carry: bool = True, pronoun: str | None = None, depth: int = 0) -> Entity | None:
+        """For "he said": the person the last sentence before ``position`` that names one is about:
+        its first subject (usually the speaker), else its first possessor ("Charamut's campaign issued
+        a statement"), else a titled object ("pledged loyalty to President Maduro. He tweeted"). With
+        ``carry``, the last quote's speaker when nobody is named since; without, the narrative alone (the
+        same whether a report's quotes are read one by one or all at once). With ``pronoun`` ("he", "she"),
+        people whose first name says otherwise are passed over. A sentence ending on its attribution ("..., said
+        Det.-Sgt. Susan Gomes.") is about whom it quotes; one opening on "He"/"She" after a sentence naming someone
+        is about whom that pronoun stands for (``depth``: how many such sentences were passed, at most three)."""
+        people = [
+            (start, entity, role, start + len(form))
+            for k, (start, form, _, role) in enumerate(self.occurrences)
+            if start < position
+            and role in _ROLE_RANK
+            and not self.quoted_at(k)  # a name inside a quotation is not who the narrative is about
+            and (entity := self.entity_at(k)).kind == "person"
+            and may_be(entity, pronoun)
+        ]
+        if (
+            carry
+            and self.last_quote is not None
+            and may_be(self.last_quote[1], pronoun)
+            and not any(start > self.last_quote[0] for start, *_ in people)
+        ):
+            # '“...,” the athlete said. ¶ “...,” she said.': nobody named since, so still that speaker (unless
+            # someone unnamed has come in since: 'Another woman ... said' ¶ '“...,” she said')
+            if pronoun is not None and self._unnamed_subject_between(self.last_quote[0], position):
+                return None
+            return self.last_quote[1]
+        if not people:
+            return None
+        last_start = people[-1][0]
+        # the sentence's start, within its paragraph: not after a title ("Nevada Sen. Harry Reid") or an initial
+        boundary = self._sentence_start(last_start, floor=self.text.rfind("\n", 0, last_start) + 1) - 1
+        same_sentence = [person for person in people if person[0] > boundary]
+        start, entity, _, end = same_sentence[-1]
+        if (
+            pronoun is not None
+            and depth < 3
+            and _PRONOUN_SUBJECT.match(self.text, boundary + 1, same_sentence[0][0])
+            and any(self._sentence_start(boundary) <= person[0] <= boundary for person in people)
+        ):
+            # '..., Urschel says. He also praises Hansen and Hambleton. "...," he said': the sentence is still about
+            # whom its own "he" stands for, named in the sentence before it, not about those it names after it
+            return self.last_person_before(boundary + 1, carry, pronoun, depth + 1)
+        if pronoun is not None and self._unnamed_subject_between(end, position):
+            return None  # 'Another woman, sitting in front of her home, said ...' ¶ '"...," she said': someone unnamed
+        if _SAID_BEFORE_NAME.search(self.text, max(0, start - 60), start) and re.match(r"[.!?]", self.text[end : end + 1]):
+            return entity  # '..., said Det.-Sgt. Susan Gomes.': whom the sentence ends quoting, not its subject
+        return min(same_sentence, key=lambda person: _ROLE_RANK[person[2]])[1]
+
+    def _sentence_start(self, position: int, floor: int = 0) -> int:
+        """Where the sentence holding ``position`` starts: after the last sentence end before it, at most 1000
+        characters back and not before ``floor`` (a paragraph's start)."""
+        low = max(floor, position - 1000)
+        ends = sentence_ends(self.text[low:position])
+        return low + ends[-1] + 1 if ends else low
+
+    def _unnamed_subject_between(self, start: int, end: int) -> bool:
+        """A sentence wholly between ``start`` and ``end`` opens on someone the report does not name ("A spokesman
+        for the police said", "Another woman, sitting ...", "One resident")."""
+        text = self.text[start:end]
+        return any(
+            _UNNAMED_SUBJECT.match(text, stop + 1) and not self._quoted(start + stop + 1) for stop in sentence_ends(text + " ")
+        )
+
+    def _quoted(self, position: int) -> bool:
+        return any(start <= position < end for start, end in self.quoted)
+
+
+TITLE_WORDS = frozenset(w.lower() for w in PERSON_TITLES | ROLE_NOUNS) | frozenset(
+    w.lower() for w in _TITLE_ABBREVIATIONS.split("|")
+)
+_SAID_AFTER = re.compile(rf"^\s*(?:,[^,.;“”\"]{{1,60}},\s*|,\s*)?{ADVERB}{VERB}\b", re.IGNORECASE)
+# "said Mayor X" makes X the speaker, "told The Virginian-Pilot" its listener
+_SAID_BEFORE = re.compile(rf"\b(?!(?:told|tells|telling|tell)\b){VERB}\s*,?\s*$", re.IGNORECASE)
+
+
+def _said_before(text: str, start: int) -> bool:
+    """'said Mayor X', 'said the spokesman, X': a speech verb before the name, past titles and capitalised words."""
+    head = text[max(0, start - 80) : start]
+    words = head.split()
+    while words and (words[-1].lower().rstrip(".,") in TITLE_WORDS | {"the", "a"} or words[-1][:1].isupper()):
+        if _SAID_BEFORE.search(" ".join(words)):
+            return True
+        words.pop()
+    return bool(_SAID_BEFORE.search(" ".join(words))) and len(words) > len(head.split()) - 5
+
+
+# Words of news outlets' names, and news agencies known by one name: they report others' words. The second set
+# also ends people's names ("Emily Post"), so it counts only for a name not read as a person's.
+_OUTLET_WORDS = frozenset(
+    """news agency press radio television tv broadcasting newspaper xinhua reuters afp kyodo yonhap interfax
+    itar-tass tass kcna irna suna bernama antara anadolu""".split()
+)
+_PAPER_WORDS = frozenset("times post journal herald tribune gazette daily ap".split())
+# What a report calls a news outlet that speaks ("the network said in a statement")
+_BROADCASTER_NOUNS = frozenset("network broadcaster channel newspaper".split())
+
+
+def is_outlet(entity: Entity | None) -> bool:
+    """``entity`` is a news outlet or agency ("Xinhua News Agency", "the official Yangcheng Evening News")."""
+    if entity is None:
+        return False
+    words = set(fold(entity.name).split())
+    return bool(words & _OUTLET_WORDS) or (entity.kind != "person" and bool(words & _PAPER_WORDS))
+
+
+_PRONOUN_GENDERS = {"he": "male", "she": "female"}
+
+
+def may_be(entity: Entity, pronoun: str | None) -> bool:
+    """``entity`` can be the one ``pronoun`` ("he", "she", or None: anyone) stands for: its first name does not
+    say otherwise."""
+    gender = person_gender(entity) if pronoun in _PRONOUN_GENDERS else None
+    return gender is None or gender == _PRONOUN_GENDERS[pronoun]
+
+
+_NOT_AN_END = re.compile(rf"(?:(?:^|[\s.])[A-Z]|\b(?:{_TITLE_ABBREVIATIONS}))$")
+_NOT_AN_END_REACH = 12  # characters: longer than any title, so that "^" and "\b" still mean what they do
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Where ``text``'s sentences end: a full stop, "!" or "?" before a space or a closing quote mark and a space
+    ('marked "Secret." It'), not after an initial ("J.R. Romano") or a title ("wrote Lt. Kimberly Schneider")."""
+    # only the few characters before each stop can make it no end (a title is at most four letters): searching the
+    # whole text before it would make this quadratic in the text's length
+    return [
+        end.start()
+        for end in re.finditer(r"[.!?](?:''|[\"”’'])?\s", text)
+        if not _NOT_AN_END.search(text[max(0, end.start() - _NOT_AN_END_REACH) : end.start()])
+    ]
