@@ -1,6 +1,6 @@
 """Who said a quote: the rules that read a report's attributions (the analyse stage, for ``chorus.quotes``).
 
-A quote is text between quotation marks (``chorus.speaker_finder.quoted_spans``, ``document_spans``);
+A quote is text between quotation marks (``chorus.quoted_text.quoted_spans``, ``document_spans``);
 ``attributed_quotes`` walks a report's paragraphs and gives each quote the speaker its attribution names, as
 ``chorus.quotes`` describes (after the quote, before it, at the end of its sentence, an embedded post's signature;
 names, pronouns and descriptions resolved against the narrative by ``chorus.speaker_finder.SpeakerFinder``).
@@ -16,15 +16,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from chorus.models import Document, Entity
-from chorus.speaker_finder import (
-    ADVERB,
-    MIN_QUOTE_WORDS,
-    NO_SENTENCE_END,
-    VERB,
-    SpeakerFinder,
-    is_outlet,
-    sentence_ends,
-)
+from chorus.quoted_text import MIN_QUOTE_WORDS, NO_SENTENCE_END, sentence_ends
+from chorus.speaker_finder import ADVERB, VERB, SpeakerFinder, is_outlet
 
 # How the rules found a quote's speaker: a name in the attribution ("X said", "said Mayor X"), a pronoun
 # resolved to the person the narrative is about ("he said"), a description ("the company said", "the
@@ -105,7 +98,7 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: Speake
         before = lead_in.rstrip()[-300:]
     before = _no_false_ends(before)
     position = offset + start
-    if (tweet := _TWEET_SIGNATURE.search(paragraph, end)) and (writer := finder._named_in(tweet.group(1), position)):
+    if (tweet := _TWEET_SIGNATURE.search(paragraph, end)) and (writer := finder.named_in(tweet.group(1), position)):
         # an embedded post signed '— Donald J. Trump (@realDonaldTrump) February 18, 2018': all of it is the writer's,
         # unless the post itself names who said the quoted words ('Kovac said "..." — A Reporter (@reporter)')
         relayed = _named_before(before[max(before.rfind(mark) for mark in ".!?") + 1 :], position, finder)
@@ -133,7 +126,7 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: Speake
         if (
             how != "name"
             and (apposition := _APPOSITIVE_NAME.match(after[match.end() :]))
-            and (named := finder._named_in(apposition.group(1), position))
+            and (named := finder.named_in(apposition.group(1), position))
         ):
             # 'said Kovac's lawyer, Paul Edmar', 'said the airport's director, Carlos Alvarez': the role is named in
             # apposition after it
@@ -182,13 +175,13 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: Speake
         # '"The idea came from a study I had done" and binds to it tightly, said Madras.': the sentence goes on
         # after the quote and ends on who said it
         return _Attribution(True, named[0], "name")
-    if (label := _NAME_COLON.fullmatch(before)) and (speaker := finder._named_in(label.group(1), position)):
+    if (label := _NAME_COLON.fullmatch(before)) and (speaker := finder.named_in(label.group(1), position)):
         if speaker.kind == "person":
             return _Attribution(True, speaker, "name")  # 'Kovac: "We will rebuild..."' (an interview's or a caption's label)
     if (
         re.search(r"\b(?:I|we)\s+(?:\w+\s+)?[a-z]+,\s*$", before)
         and (label := _NAME_COLON.match(paragraph))
-        and (speaker := finder._named_in(label.group(1), offset))
+        and (speaker := finder.named_in(label.group(1), offset))
         and speaker.kind == "person"
     ):
         return _Attribution(True, speaker, "name")  # a transcript's 'Frank Jernigan: I thought, "We don't know..."'
@@ -203,7 +196,7 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: Speake
     if (
         _WHICH_READ.search(clause)
         and (writer := _SENT_BY.search(clause))
-        and (speaker := finder._named_in(writer.group(1), position))
+        and (speaker := finder.named_in(writer.group(1), position))
     ):
         # 'a screenshot of a private message that Olsen reportedly sent him, which read: "..."': its writer's words
         return _Attribution(True, speaker, "name")
@@ -212,7 +205,7 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: Speake
         return _Attribution(True, finder.named_speaker(quoting.group(1), position), "name")
     if named := _named_before(clause, position, finder):
         return named
-    if (owner := _STATEMENT_OWNER.search(before)) and (speaker := finder._named_in(owner.group(1), position)):
+    if (owner := _STATEMENT_OWNER.search(before)) and (speaker := finder.named_in(owner.group(1), position)):
         return _Attribution(True, speaker, "name")  # 'Below is Hillary Clinton's opening statement to the committee:'
     return _speaker_of_sentence(before, position, finder)
 
@@ -244,7 +237,7 @@ def _speaker_of_sentence(before: str, position: int, finder: SpeakerFinder) -> _
             speaker, how = finder.resolve_phrase(head[: verbs[0].start()], position)
         if speaker is None and (inverted := re.match(r"\s*([^,.;:“”\"]{1,80})", head[verb.end() :])):
             # 'They are, said the poet Pere Gimferrer, who edits them, as full of "..."': the name after the verb
-            speaker, how = finder._named_in(inverted.group(1), position), "name"
+            speaker, how = finder.named_in(inverted.group(1), position), "name"
         return _Attribution(True, speaker, how if speaker is not None else "none")
     return _Attribution(False, None, "none")
 

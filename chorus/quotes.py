@@ -1,9 +1,10 @@
 """Direct quotes with their speakers, merged across the outlets that carry them.
 
-Four modules: ``chorus.attribution`` (the rules that read the quotes' attributions, described below),
-``chorus.speaker_finder`` (where a report's quotes are, and whom a name, pronoun or description in an attribution
-stands for), ``chorus.speaker_ranker`` (the learned choice among a quote's candidates) and this one
-(``extract_quotes``: whether the rules or the ranker gives the speaker, and the merge across outlets).
+Five modules: ``chorus.quoted_text`` (where a report's quotes are and where its sentences end),
+``chorus.attribution`` (the rules that read the quotes' attributions, described below), ``chorus.speaker_finder``
+(whom a name, pronoun or description in an attribution stands for), ``chorus.speaker_ranker`` (the learned choice
+among a quote's candidates) and this one (``extract_quotes``: whether the rules or the ranker gives the speaker, and
+the merge across outlets).
 
 A quote is text between quotation marks (curly or straight) of at least ``MIN_QUOTE_WORDS`` words;
 an opening mark left open at the end of a paragraph closes there (news style for quotes running
@@ -57,7 +58,7 @@ from chorus.analyse import STOPWORDS
 from chorus.attribution import attributed_quotes
 from chorus.entities import fold
 from chorus.models import Document, Entity, Quote
-from chorus.speaker_finder import MIN_QUOTE_WORDS, quoted_spans
+from chorus.quoted_text import MIN_QUOTE_WORDS, quoted_spans
 from chorus.speaker_ranker import ranked_speaker
 
 __all__ = ["MIN_QUOTE_WORDS", "SPEAKERS", "extract_quotes", "quoted_spans"]

@@ -8,9 +8,9 @@ is no part of the narrative). Asked at a position, it resolves an attribution's 
 company said", "the athlete said", "it read") or a pronoun ("he said": the person the last sentence naming one is
 about) to an entity, and gives ``chorus.speaker_ranker`` the names, roles and counts its features read.
 
-The finder reads the report's quoted spans itself, so they are found here (``quoted_spans``, ``document_spans``),
-as is what the rules share with it (the speech-verb pattern ``VERB``, ``sentence_ends``, ``is_outlet``):
-``chorus.attribution`` imports from this module, never the other way.
+The finder reads the report's quoted spans and sentence ends with ``chorus.quoted_text``, as the rules do; what the
+rules share with it (the speech-verb pattern ``VERB``, ``is_outlet``) is here: ``chorus.attribution`` imports from
+this module, never the other way.
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ from chorus.entities import (
     spellings_in,
 )
 from chorus.models import Entity
+from chorus.quoted_text import NO_SENTENCE_END, TITLE_ABBREVIATIONS, document_spans, in_document, sentence_ends
 
-MIN_QUOTE_WORDS = 5
 _SPEECH = {
     "say", "tell", "add", "write", "tweet", "declare", "saying", "writing", "telling", "adding", "tweeting", "noting",
     "calling", "asking",
@@ -59,11 +59,7 @@ _SPEECH = {
     # condemning or hailing in someone's words: 'LaPierre deplored "a collapse of federal firearms law enforcement"'
     "deplored", "decried", "denounced", "condemned", "hailed", "lauded", "slammed", "blasted", "derided",
 }  # fmt: skip
-# Abbreviations whose full stop does not end a sentence ("said Det. Geiger", "Sen. McCain said").
-_TITLE_ABBREVIATIONS = "Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Det|Insp|Supt|Cpl|Pvt|Maj|Adm|Cmdr|Prof|Rev|Hon|Sr|Jr|St"
 _VERBS = "|".join(sorted(SAID_VERBS | _SPEECH, key=len, reverse=True))
-# A full stop that ends no sentence: after a title ("Mr.") or "No." before a number.
-NO_SENTENCE_END = re.compile(rf"\b({_TITLE_ABBREVIATIONS}|No(?=\.\s*\d))\.")
 # A speech verb (a pattern fragment, shared with ``chorus.attribution``): "said", "has told", "points out".
 VERB = rf"(?:(?:has|had|have)\s+)?(?:{_VERBS})"
 # "she later wrote", "he then told", "she quickly added": one adverb between the pronoun and its verb.
@@ -73,41 +69,6 @@ _OPENING_CLAUSE = re.compile(
     r"^\s*(?:during|in|at|on|after|before|following|regarding|asked|speaking|when|while|as|since|despite|with)\b[^,]{0,80},\s*",
     re.IGNORECASE,
 )
-
-
-def quoted_spans(paragraph: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of the quoted text (inside the marks) in one paragraph.
-
-    Marks are paired in order whatever their style (outlets mix “curly” and "straight" marks in
-    one quote): “ opens, ” closes, and " opens after a space or at the start and closes elsewhere.
-    A quote still open at the end of the paragraph ends there; a curly closing mark with no opening one
-    before it, after a few words, closes a quote that opened with the paragraph.
-    """
-    spans: list[tuple[int, int]] = []
-    opened: int | None = None
-    first = re.search(r"[\"“”]", paragraph)
-    if first is not None and first.group() == "”" and len(paragraph[: first.start()].split()) >= MIN_QUOTE_WORDS:
-        # 'The two quakes had much in common,” said Massimo Cocco': a quote whose opening mark was lost opens
-        # with its paragraph
-        opened = 0
-    for match in re.finditer(r"[\"“”]", paragraph):
-        mark, at = match.group(), match.start()
-        before = paragraph[at - 1] if at else " "
-        following = paragraph[at + 1] if at + 1 < len(paragraph) else " "
-        # ' down."I think' opens a quote glued to the previous sentence; ' said." Then' closes one.
-        glued_open = before in ".!?,;:" and (following.isalnum() or following == "‘")
-        # 'they were, " said Gill': a space typed before a closing mark; an opening one opens onto a word
-        opening = mark == "“" or (
-            mark == '"' and (before.isspace() or before in "([—-" or glued_open) and not following.isspace()
-        )
-        if opening and opened is None:
-            opened = at + 1
-        elif not opening and opened is not None:
-            spans.append((opened, at))
-            opened = None
-    if opened is not None:
-        spans.append((opened, len(paragraph)))
-    return spans
 
 
 # A name right after one of these is its object, not the one speaking ("an interview with Vanity Fair").
@@ -214,7 +175,7 @@ def _name_role(text: str, start: int, end: int, next_start: int | None) -> str:
     if re.match(r"\s*\(@\w", text[end : end + 4]):
         return "credit"  # "— Donald J. Trump (@realDonaldTrump)": an embedded post's signature, no part of the narrative
     if next_start is not None and (
-        re.fullmatch(rf"\s+(?:(?:{_TITLE_ABBREVIATIONS})\.?\s+|[A-Z][\w'’-]*\s+)*", text[end:next_start])
+        re.fullmatch(rf"\s+(?:(?:{TITLE_ABBREVIATIONS})\.?\s+|[A-Z][\w'’-]*\s+)*", text[end:next_start])
         or _role_between(text[end:next_start])
     ):
         return "modifier"
@@ -236,7 +197,7 @@ def _name_role(text: str, start: int, end: int, next_start: int | None) -> str:
             return "titled object" if titled else "object"
         titled = titled or word.rstrip(".") in PERSON_TITLES
         if not (
-            re.fullmatch(rf"(?:{_TITLE_ABBREVIATIONS})\.", token)
+            re.fullmatch(rf"(?:{TITLE_ABBREVIATIONS})\.", token)
             or (token[:1].isupper() and not re.search(r"[.,;:!?”\"]$", token))
         ):
             break
@@ -301,51 +262,6 @@ def _with_surnames(by_form: dict[str, list[Entity]]) -> dict[str, list[Entity]]:
     return by_form | surnames
 
 
-# How many paragraphs one pair of curly quote marks may hold (a statement printed in full)
-MAX_QUOTED_PARAGRAPHS = 60
-
-
-def document_spans(paragraphs: list[str]) -> tuple[list[list[tuple[int, int]]], set[int]]:
-    """``quoted_spans`` of each paragraph, and the paragraphs inside a statement printed in one pair of curly marks:
-    a paragraph opening "“" left open, then paragraphs with no curly mark, then one closing "”" with none opening
-    before it (a speech or statement quoted in full: 'Below is her statement: ¶ “Thank you ... ¶ ... ¶ ... Thank
-    you.”'). Those paragraphs are quoted whole (the last up to its mark), one quote each; returns the spans and the
-    numbers of the paragraphs that go on a statement."""
-    spans = [quoted_spans(paragraph) for paragraph in paragraphs]
-    continued: set[int] = set()
-    number = 0
-    while number < len(paragraphs):
-        paragraph = paragraphs[number]
-        opening = paragraph.rfind("“")
-        if opening < 0 or "”" in paragraph[opening:] or not spans[number] or spans[number][-1][1] != len(paragraph):
-            number += 1
-            continue
-        last = number + 1
-        while last < len(paragraphs) and last - number <= MAX_QUOTED_PARAGRAPHS and not re.search(r"[“”]", paragraphs[last]):
-            last += 1
-        closing = paragraphs[last].find("”") if last < len(paragraphs) else -1
-        if last - number < 2 or closing < 0 or "“" in paragraphs[last][:closing] or last - number > MAX_QUOTED_PARAGRAPHS:
-            number += 1  # not one statement: a mark left open by a scrape, or a quote that reopens its paragraphs
-            continue
-        for inside in range(number + 1, last + 1):
-            text = paragraphs[inside] if inside < last else paragraphs[inside][:closing]
-            start = len(text) - len(text.lstrip())
-            spans[inside] = [(start, len(text.rstrip()))] if text.strip() else []
-            continued.add(inside)
-        number = last + 1
-    return spans, continued
-
-
-def _in_document(paragraphs: list[str], spans: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
-    """Each paragraph's spans (``document_spans``) as offsets into the whole document (paragraphs joined by "\\n")."""
-    found: list[tuple[int, int]] = []
-    offset = 0
-    for paragraph, own in zip(paragraphs, spans, strict=True):
-        found.extend((offset + start, offset + end) for start, end in own)
-        offset += len(paragraph) + 1
-    return found
-
-
 # A sentence opening on someone unnamed: "A spokesman for the police said", "Another woman, sitting ...", "One resident"
 _UNNAMED_SUBJECT = re.compile(
     rf"[\s“\"]*(?:An?|Another|One)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{'|'.join(sorted(_PERSON_NOUNS | _ANONYMOUS_ROLES))})\b"
@@ -364,7 +280,7 @@ class SpeakerFinder:
         paragraphs = text.split("\n")
         # each paragraph's quoted spans, and the paragraphs going on a statement (``document_spans``): read once
         self.spans, self.continued = document_spans(paragraphs)
-        self.quoted = _in_document(paragraphs, self.spans)
+        self.quoted = in_document(paragraphs, self.spans)
         self.last_quote: tuple[int, Entity] | None = None  # where the last quote by a known person starts, and who
         # For the ranker (``speaker_candidates``), per occurrence and computed once: the entity, quoted, "X said".
         self._entities: dict[int, Entity] = {}
@@ -372,8 +288,9 @@ class SpeakerFinder:
         self._said: dict[int, bool] = {}
         self._counts: dict[str, int] | None = None
         self._people: tuple[list[int], list[Entity]] | None = None
-        self._windows: dict[int, int] = {}  # paragraph offset -> where the two sentences before it start
-        self._starts: list[int] = [start for start, _, _, _ in self.occurrences]
+        self.window_starts: dict[int, int] = {}  # paragraph offset -> where the two sentences before it start (filled by
+        # the ranker), and where each name occurrence starts, for bisecting a window
+        self.name_starts: list[int] = [start for start, _, _, _ in self.occurrences]
 
     def entity_at(self, k: int) -> Entity:
         """The entity the ``k``-th name occurrence stands for (``_choose``)."""
@@ -400,7 +317,7 @@ class SpeakerFinder:
         """The only person named in ``text[start:end]``, when it reports their words there ("McCarty said he has
         wanted to hunt whales. An accomplished carver, McCarty creates masks.") or opens on their spoken reaction
         ("Yokich also bristled at ..."): a quote paragraph after it is theirs."""
-        named = range(bisect_left(self._starts, start), bisect_left(self._starts, end))
+        named = range(bisect_left(self.name_starts, start), bisect_left(self.name_starts, end))
         people = [k for k in named if self.entity_at(k).kind == "person"]
         names = {self.entity_at(k).name for k in people}
         if len(names) != 1 or " " not in next(iter(names)):
@@ -512,7 +429,7 @@ class SpeakerFinder:
         from Sir Paul"), when it names them."""
         window_start = max(0, position - reach)
         for match in reversed(list(_LETTER_FROM.finditer(self.text, window_start, position))):
-            if not self._quoted(match.start()) and (writer := self._named_in(match.group(1), position)):
+            if not self._quoted(match.start()) and (writer := self.named_in(match.group(1), position)):
                 return writer
         return None
 
@@ -528,7 +445,7 @@ class SpeakerFinder:
             start = max(self.text.rfind(". ", 0, at), self.text.rfind("\n", 0, at)) + 1
             end_match = re.compile(r"[.!?](?:\s|$)").search(self.text, at)
             sentence = self.text[start : end_match.start() if end_match else position]
-            if (named := _STATEMENT_OF.search(sentence)) and (issuer := self._named_in(named.group(1) or named.group(2), at)):
+            if (named := _STATEMENT_OF.search(sentence)) and (issuer := self.named_in(named.group(1) or named.group(2), at)):
                 return issuer  # "According to a Turkish Foreign Ministry statement", "a statement from the ministry"
             if re.search(r"\b(?:the|that|this)\s+$", self.text[max(0, at - 6) : at], re.IGNORECASE):
                 continue  # '"...," the statement said': the same statement again; who issued it is told before
@@ -542,7 +459,7 @@ class SpeakerFinder:
                 return None  # not a plain "X said": leave it to the person the report is about
             if own := _GROUP_PHRASE.match(head):
                 return Entity(name=" ".join(own.group(1).split()), kind="organisation")
-            if issuer := self._named_in(head, at):
+            if issuer := self.named_in(head, at):
                 return issuer
         return None
 
@@ -653,11 +570,13 @@ class SpeakerFinder:
         # "During the Apollo 11 landing, the astronauts": not Apollo (but "As Richard Howorth, owner of ..., says")
         subject = phrase if re.match(r"\s*as\b", phrase, re.IGNORECASE) else _OPENING_CLAUSE.sub("", phrase)
         if _INDEFINITE.match(subject):
-            own = self._named_in(_RELATIVE_CLAUSE.split(subject)[0], position)
+            own = self.named_in(_RELATIVE_CLAUSE.split(subject)[0], position)
             return own if own is not None and own.kind == "person" else None
-        return self._named_in(subject if subject.strip() else phrase, position)
+        return self.named_in(subject if subject.strip() else phrase, position)
 
-    def _named_in(self, phrase: str, position: int) -> Entity | None:
+    def named_in(self, phrase: str, position: int) -> Entity | None:
+        """The entity a phrase names as its speaker ("Mayor Anna Kovac", "the Interior Ministry of Ruritania"), or
+        None: the first subject it names, as of ``position`` (a surname is the person it last stood for)."""
         # In phrase order: the first named comes first; possessors, modifiers and objects do not speak.
         named = _with_roles(phrase, find_names(phrase, self.by_form))
         found = [
@@ -768,7 +687,7 @@ class SpeakerFinder:
 
 
 TITLE_WORDS = frozenset(w.lower() for w in PERSON_TITLES | ROLE_NOUNS) | frozenset(
-    w.lower() for w in _TITLE_ABBREVIATIONS.split("|")
+    w.lower() for w in TITLE_ABBREVIATIONS.split("|")
 )
 _SAID_AFTER = re.compile(rf"^\s*(?:,[^,.;“”\"]{{1,60}},\s*|,\s*)?{ADVERB}{VERB}\b", re.IGNORECASE)
 # "said Mayor X" makes X the speaker, "told The Virginian-Pilot" its listener
@@ -813,19 +732,3 @@ def may_be(entity: Entity, pronoun: str | None) -> bool:
     say otherwise."""
     gender = person_gender(entity) if pronoun in _PRONOUN_GENDERS else None
     return gender is None or gender == _PRONOUN_GENDERS[pronoun]
-
-
-_NOT_AN_END = re.compile(rf"(?:(?:^|[\s.])[A-Z]|\b(?:{_TITLE_ABBREVIATIONS}))$")
-_NOT_AN_END_REACH = 12  # characters: longer than any title, so that "^" and "\b" still mean what they do
-
-
-def sentence_ends(text: str) -> list[int]:
-    """Where ``text``'s sentences end: a full stop, "!" or "?" before a space or a closing quote mark and a space
-    ('marked "Secret." It'), not after an initial ("J.R. Romano") or a title ("wrote Lt. Kimberly Schneider")."""
-    # only the few characters before each stop can make it no end (a title is at most four letters): searching the
-    # whole text before it would make this quadratic in the text's length
-    return [
-        end.start()
-        for end in re.finditer(r"[.!?](?:''|[\"”’'])?\s", text)
-        if not _NOT_AN_END.search(text[max(0, end.start() - _NOT_AN_END_REACH) : end.start()])
-    ]

@@ -76,9 +76,9 @@ def speaker_candidates(quote: Attributed) -> list[Candidate]:
     finder = quote.finder
     text = finder.text
     q_start, q_end = quote.offset + quote.start, quote.offset + quote.end
-    if quote.offset not in finder._windows:
-        finder._windows[quote.offset] = _window_start(text, quote.offset)
-    window = (finder._windows[quote.offset], quote.offset + len(quote.paragraph))
+    if quote.offset not in finder.window_starts:
+        finder.window_starts[quote.offset] = _window_start(text, quote.offset)
+    window = (finder.window_starts[quote.offset], quote.offset + len(quote.paragraph))
     counts = finder.mention_counts()
     # the last person named (as a subject or possessor, outside quotations) before the quote
     starts, people = finder.narrative_people()
@@ -89,7 +89,7 @@ def speaker_candidates(quote: Attributed) -> list[Candidate]:
     entities_by_name: dict[str, Entity] = {}
     shortest: defaultdict[str, tuple[float, float]] = defaultdict(lambda: (math.inf, math.inf))
     # occurrences are in text order: those in the window
-    for k in range(bisect_left(finder._starts, window[0]), bisect_left(finder._starts, window[1])):
+    for k in range(bisect_left(finder.name_starts, window[0]), bisect_left(finder.name_starts, window[1])):
         start, form, _, role = finder.occurrences[k]
         if q_start <= start < q_end:
             continue

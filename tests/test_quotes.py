@@ -16,7 +16,7 @@ from chorus import Document, SummaryOptions
 from chorus.entities import extract_entities, fold
 from chorus.models import Quote
 from chorus.pipeline import prepare
-from chorus.quotes import MIN_QUOTE_WORDS, extract_quotes, quoted_spans
+from chorus.quotes import MIN_QUOTE_WORDS, extract_quotes
 
 
 def _quotes(documents: list[Document], speakers: str | None = "rules") -> list[Quote]:
@@ -40,25 +40,6 @@ def _one(quotes: list[Quote], words: str) -> Quote:
 
 def _report(text: str, doc_id: str = "r1") -> list[Document]:
     return [Document(text, id=doc_id)]
-
-
-# --- Quoted spans -------------------------------------------------------------------------------------------
-
-
-def test_quoted_spans_straight_curly_and_open_at_paragraph_end() -> None:
-    paragraph = 'He said "one two three" and “four five” then "six seven'
-    spans = [paragraph[start:end] for start, end in quoted_spans(paragraph)]
-    assert spans == ["one two three", "four five", "six seven"]
-    assert quoted_spans("No quotation marks here.") == []
-
-
-def test_a_quote_whose_opening_mark_was_lost_opens_with_its_paragraph() -> None:
-    paragraph = "The two quakes had much in common in terms of genesis,” said Massimo Cocco, a geologist."
-    assert [paragraph[start:end] for start, end in quoted_spans(paragraph)] == [
-        "The two quakes had much in common in terms of genesis,"
-    ]
-    # a few words before a stray closing mark are no quote
-    assert quoted_spans("He was, ” she said.") == []
 
 
 # --- Attribution, hand-made -------------------------------------------------------------------------------
@@ -1222,14 +1203,6 @@ def test_a_colon_lead_in_paragraph_with_a_long_apposition_and_no_1_names_its_spe
     assert [q.speaker for q in _quotes(_report(text))] == ["Jim Courier"]
 
 
-def test_sentence_ends_after_a_closing_quote_mark_but_not_after_a_title() -> None:
-    from chorus.speaker_finder import sentence_ends
-
-    text = 'It was marked "Secret." It carries the signature of Sen. Jon Byong. He wrote ``go. Then he left.'
-    ends = [text[: end + 1].split()[-1] for end in sentence_ends(text)]
-    assert ends == ['"Secret.', "Byong.", "``go."]
-
-
 def test_a_quote_keeps_no_stray_quote_mark_of_its_own() -> None:
     # a glued or nested opening mark left inside the span ('"“Evidently, ...') is no part of the quoted words
     text = f'Mayor Anna Kovac spoke on Friday. "“{QUOTE}," Kovac said.'
@@ -1245,7 +1218,7 @@ def test_an_outlet_reporting_her_as_saying_relays_whom_the_pronoun_means() -> No
 
 
 def test_a_statement_printed_in_one_pair_of_marks_is_one_quote_per_paragraph() -> None:
-    from chorus.speaker_finder import document_spans
+    from chorus.quoted_text import document_spans
 
     paragraphs = [
         "Below is Anna Kovac's opening statement to the council:",

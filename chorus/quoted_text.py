@@ -1,0 +1,110 @@
+"""Where a report's quotes and sentences are: the quoted spans of a paragraph (``quoted_spans``), of a report whose
+statement runs over several paragraphs (``document_spans``), and where its sentences end (``sentence_ends``, not
+after a title such as "Sen."). Read by ``chorus.speaker_finder`` and ``chorus.attribution``.
+"""
+
+from __future__ import annotations
+
+import re
+
+MIN_QUOTE_WORDS = 5
+# Abbreviations whose full stop does not end a sentence ("said Det. Geiger", "Sen. McCain said").
+TITLE_ABBREVIATIONS = "Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Det|Insp|Supt|Cpl|Pvt|Maj|Adm|Cmdr|Prof|Rev|Hon|Sr|Jr|St"
+# A full stop that ends no sentence: after a title ("Mr.") or "No." before a number.
+NO_SENTENCE_END = re.compile(rf"\b({TITLE_ABBREVIATIONS}|No(?=\.\s*\d))\.")
+
+
+def quoted_spans(paragraph: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the quoted text (inside the marks) in one paragraph.
+
+    Marks are paired in order whatever their style (outlets mix “curly” and "straight" marks in
+    one quote): “ opens, ” closes, and " opens after a space or at the start and closes elsewhere.
+    A quote still open at the end of the paragraph ends there; a curly closing mark with no opening one
+    before it, after a few words, closes a quote that opened with the paragraph.
+    """
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    first = re.search(r"[\"“”]", paragraph)
+    if first is not None and first.group() == "”" and len(paragraph[: first.start()].split()) >= MIN_QUOTE_WORDS:
+        # 'The two quakes had much in common,” said Massimo Cocco': a quote whose opening mark was lost opens
+        # with its paragraph
+        opened = 0
+    for match in re.finditer(r"[\"“”]", paragraph):
+        mark, at = match.group(), match.start()
+        before = paragraph[at - 1] if at else " "
+        following = paragraph[at + 1] if at + 1 < len(paragraph) else " "
+        # ' down."I think' opens a quote glued to the previous sentence; ' said." Then' closes one.
+        glued_open = before in ".!?,;:" and (following.isalnum() or following == "‘")
+        # 'they were, " said Gill': a space typed before a closing mark; an opening one opens onto a word
+        opening = mark == "“" or (
+            mark == '"' and (before.isspace() or before in "([—-" or glued_open) and not following.isspace()
+        )
+        if opening and opened is None:
+            opened = at + 1
+        elif not opening and opened is not None:
+            spans.append((opened, at))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(paragraph)))
+    return spans
+
+
+# How many paragraphs one pair of curly quote marks may hold (a statement printed in full)
+MAX_QUOTED_PARAGRAPHS = 60
+
+
+def document_spans(paragraphs: list[str]) -> tuple[list[list[tuple[int, int]]], set[int]]:
+    """``quoted_spans`` of each paragraph, and the paragraphs inside a statement printed in one pair of curly marks:
+    a paragraph opening "“" left open, then paragraphs with no curly mark, then one closing "”" with none opening
+    before it (a speech or statement quoted in full: 'Below is her statement: ¶ “Thank you ... ¶ ... ¶ ... Thank
+    you.”'). Those paragraphs are quoted whole (the last up to its mark), one quote each; returns the spans and the
+    numbers of the paragraphs that go on a statement."""
+    spans = [quoted_spans(paragraph) for paragraph in paragraphs]
+    continued: set[int] = set()
+    number = 0
+    while number < len(paragraphs):
+        paragraph = paragraphs[number]
+        opening = paragraph.rfind("“")
+        if opening < 0 or "”" in paragraph[opening:] or not spans[number] or spans[number][-1][1] != len(paragraph):
+            number += 1
+            continue
+        last = number + 1
+        while last < len(paragraphs) and last - number <= MAX_QUOTED_PARAGRAPHS and not re.search(r"[“”]", paragraphs[last]):
+            last += 1
+        closing = paragraphs[last].find("”") if last < len(paragraphs) else -1
+        if last - number < 2 or closing < 0 or "“" in paragraphs[last][:closing] or last - number > MAX_QUOTED_PARAGRAPHS:
+            number += 1  # not one statement: a mark left open by a scrape, or a quote that reopens its paragraphs
+            continue
+        for inside in range(number + 1, last + 1):
+            text = paragraphs[inside] if inside < last else paragraphs[inside][:closing]
+            start = len(text) - len(text.lstrip())
+            spans[inside] = [(start, len(text.rstrip()))] if text.strip() else []
+            continued.add(inside)
+        number = last + 1
+    return spans, continued
+
+
+def in_document(paragraphs: list[str], spans: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """Each paragraph's spans (``document_spans``) as offsets into the whole document (paragraphs joined by "\\n")."""
+    found: list[tuple[int, int]] = []
+    offset = 0
+    for paragraph, own in zip(paragraphs, spans, strict=True):
+        found.extend((offset + start, offset + end) for start, end in own)
+        offset += len(paragraph) + 1
+    return found
+
+
+_NOT_AN_END = re.compile(rf"(?:(?:^|[\s.])[A-Z]|\b(?:{TITLE_ABBREVIATIONS}))$")
+_NOT_AN_END_REACH = 12  # characters: longer than any title, so that "^" and "\b" still mean what they do
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Where ``text``'s sentences end: a full stop, "!" or "?" before a space or a closing quote mark and a space
+    ('marked "Secret." It'), not after an initial ("J.R. Romano") or a title ("wrote Lt. Kimberly Schneider")."""
+    # only the few characters before each stop can make it no end (a title is at most four letters): searching the
+    # whole text before it would make this quadratic in the text's length
+    return [
+        end.start()
+        for end in re.finditer(r"[.!?](?:''|[\"”’'])?\s", text)
+        if not _NOT_AN_END.search(text[max(0, end.start() - _NOT_AN_END_REACH) : end.start()])
+    ]

@@ -1,0 +1,27 @@
+"""``chorus.quoted_text``: where a report's quotes are and where its sentences end."""
+
+from __future__ import annotations
+
+from chorus.quoted_text import quoted_spans, sentence_ends
+
+
+def test_quoted_spans_straight_curly_and_open_at_paragraph_end() -> None:
+    paragraph = 'He said "one two three" and “four five” then "six seven'
+    spans = [paragraph[start:end] for start, end in quoted_spans(paragraph)]
+    assert spans == ["one two three", "four five", "six seven"]
+    assert quoted_spans("No quotation marks here.") == []
+
+
+def test_a_quote_whose_opening_mark_was_lost_opens_with_its_paragraph() -> None:
+    paragraph = "The two quakes had much in common in terms of genesis,” said Massimo Cocco, a geologist."
+    assert [paragraph[start:end] for start, end in quoted_spans(paragraph)] == [
+        "The two quakes had much in common in terms of genesis,"
+    ]
+    # a few words before a stray closing mark are no quote
+    assert quoted_spans("He was, ” she said.") == []
+
+
+def test_sentence_ends_after_a_closing_quote_mark_but_not_after_a_title() -> None:
+    text = 'It was marked "Secret." It carries the signature of Sen. Jon Byong. He wrote ``go. Then he left.'
+    ends = [text[: end + 1].split()[-1] for end in sentence_ends(text)]
+    assert ends == ['"Secret.', "Byong.", "``go."]
