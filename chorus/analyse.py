@@ -356,3 +356,14 @@ def corroborating_documents(
     for k in np.nonzero((overlap.data >= needed) & (needed > 0))[0]:
         carried[overlap.row[k]].add(int(doc_of[overlap.col[k]]))
     return carried
+
+
+def outlet_ids(source: int, carrying: set[int], groups: list[int], docs: list[Document]) -> list[str]:
+    """One document id per independent outlet carrying the content, the source's own first."""
+    seen_groups = {groups[source]}
+    ids = [docs[source].id]
+    for d in sorted(carrying):
+        if groups[d] not in seen_groups:
+            seen_groups.add(groups[d])
+            ids.append(docs[d].id)
+    return ids

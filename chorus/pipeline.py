@@ -156,7 +156,7 @@ def summarize(
     )
     score_of = {i: float(weights[table.sentence_concepts[i]].sum()) if table.sentence_concepts[i] else 0.0 for i in picked}
     citations = {
-        i: _outlet_ids(sentences[i].doc_index, docs_carrying, groups, docs)
+        i: analyse.outlet_ids(sentences[i].doc_index, docs_carrying, groups, docs)
         for i, docs_carrying in zip(picked, carried, strict=True)
     }
     index_of = {sentences[i]: i for i in picked}  # a Sentence is unique by (document, position)
@@ -187,7 +187,9 @@ def add_cross_source(summary: Summary, prepared: Prepared, options: SummaryOptio
     summary.entities = [e for e in index.entities if e.mentions >= 2 or len(e.sources) >= 2 or e.variants]
     summary.quotes = extract_quotes(prepared.documents, index.entities)
     summary.disagreements = find_disagreements(prepared.sentences, prepared.documents, prepared.groups, index.entities)
-    summary.timeline = build_timeline(prepared.sentences, prepared.documents)
+    summary.timeline = build_timeline(
+        prepared.sentences, prepared.documents, prepared.sentence_tokens, prepared.groups, options.support_threshold
+    )
     summary.sentences = [_without_contradicting(s, summary.disagreements) for s in summary.sentences]
 
 
@@ -209,17 +211,6 @@ def _without_contradicting(sentence: SummarySentence, disagreements: list) -> Su
     if not against:
         return sentence
     return replace(sentence, corroborated_by=[d for d in sentence.corroborated_by if d not in against or d == sentence.source])
-
-
-def _outlet_ids(source: int, carrying: set[int], groups: list[int], docs: list[Document]) -> list[str]:
-    """One document id per independent outlet carrying the content, the source's own first."""
-    seen_groups = {groups[source]}
-    ids = [docs[source].id]
-    for d in sorted(carrying):
-        if groups[d] not in seen_groups:
-            seen_groups.add(groups[d])
-            ids.append(docs[d].id)
-    return ids
 
 
 def _lead_fallback(sentences: list[Sentence], lengths: np.ndarray, budget: int) -> list[int]:

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 
-from chorus.analyse import MONTHS, WEEKDAYS, content_stems, tokens
+from chorus.analyse import MONTHS, WEEKDAYS, content_stems, corroborating_documents, outlet_ids, tokens
 from chorus.models import Document, Sentence, TimelineEvent
 from chorus.order import date_key
 
@@ -139,25 +140,50 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def build_timeline(sentences: list[Sentence], documents: list[Document], limit: int = 12) -> list[TimelineEvent]:
-    """Up to ``limit`` dated happenings, the most widely reported kept, in date order."""
+@dataclass
+class _Happening:
+    date: dt.date
+    row: int  # index of the sentence shown, in ``sentences``
+    words: set[str]
+    carrying: set[int] = field(default_factory=set)  # documents dating it to ``date``
+
+
+def build_timeline(
+    sentences: list[Sentence],
+    documents: list[Document],
+    sentence_tokens: list[list[str]],
+    groups: list[int],
+    support_threshold: float = 0.5,
+    limit: int = 12,
+) -> list[TimelineEvent]:
+    """Up to ``limit`` dated happenings, the most widely reported kept, in date order.
+
+    A happening's sources are counted as the brief's are: one document per independent outlet (``groups``) carrying
+    its content (``analyse.corroborating_documents`` at ``support_threshold``), dated or not, and every document
+    dating a sentence like it to the same day."""
     reported = [_report_date(d) for d in documents]
-    events: list[tuple[dt.date, str, set[str], list[str]]] = []
-    for sentence in sentences:
+    happenings: list[_Happening] = []
+    for row, sentence in enumerate(sentences):
         if not 6 <= sentence.words <= 45 or not sentence.text.endswith((".", "”", '"')):
             continue
         when = sentence_date(sentence.text, reported[sentence.doc_index])
         if when is None:
             continue
         words = content_stems(tokens(sentence.text))
-        doc_id = documents[sentence.doc_index].id
-        for date, _, signature, sources in events:
-            if date == when and words and len(words & signature) / min(len(words), len(signature)) >= 0.5:
-                if doc_id not in sources:
-                    sources.append(doc_id)
+        for happening in happenings:
+            signature = happening.words
+            if happening.date == when and words and len(words & signature) / min(len(words), len(signature)) >= 0.5:
+                happening.carrying.add(sentence.doc_index)
                 break
         else:
-            events.append((when, sentence.text, words, [doc_id]))
-    kept = sorted(events, key=lambda e: -len(e[3]))[:limit]
+            happenings.append(_Happening(when, row, words, {sentence.doc_index}))
+    carried = corroborating_documents(
+        [h.row for h in happenings], sentence_tokens, [s.doc_index for s in sentences], support_threshold
+    )
+    events = [
+        (h.date, sentences[h.row].text, outlet_ids(sentences[h.row].doc_index, h.carrying | docs, groups, documents))
+        for h, docs in zip(happenings, carried, strict=True)
+    ]
+    kept = sorted(events, key=lambda e: -len(e[2]))[:limit]
     kept.sort(key=lambda e: e[0])
-    return [TimelineEvent(date=e[0].isoformat(), text=e[1], sources=e[3]) for e in kept]
+    return [TimelineEvent(date=date.isoformat(), text=text, sources=sources) for date, text, sources in kept]

@@ -20,7 +20,7 @@ TUESDAY = dt.date(2019, 4, 30)
 
 def _timeline(documents: list[Document], limit: int = 12) -> list[TimelineEvent]:
     prepared = prepare(documents, SummaryOptions())
-    return build_timeline(prepared.sentences, prepared.documents, limit=limit)
+    return build_timeline(prepared.sentences, prepared.documents, prepared.sentence_tokens, prepared.groups, limit=limit)
 
 
 # --- sentence_date ------------------------------------------------------------------------------------------
@@ -208,6 +208,20 @@ def test_timeline_limit_keeps_the_most_reported() -> None:
     assert len(events) == 1
     assert events[0].date == "2019-04-30"
     assert sorted(events[0].sources) == ["early", "later"]
+
+
+def test_an_outlet_carrying_a_happening_undated_is_one_of_its_sources() -> None:
+    undated = Document(
+        "Opposition leader Juan Perez called for an uprising in the capital, his party said. "
+        "Markets in the region were closed for the holiday.",
+        id="undated",
+    )
+    copy = Document(EARLY.text, id="early-copy", date=EARLY.date)  # the same wire story again: one outlet
+    events = _timeline([EARLY, undated, copy])
+    tuesday = next(e for e in events if e.date == "2019-04-30")
+    assert tuesday.sources == ["early", "undated"]
+    monday = next(e for e in events if e.date == "2019-04-29")
+    assert monday.sources == ["early"]  # no other outlet tells of the bases
 
 
 def test_undated_report_keeps_only_explicit_dates() -> None:
