@@ -131,7 +131,7 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: Speake
             # 'said Kovac's lawyer, Paul Edmar', 'said the airport's director, Carlos Alvarez': the role is named in
             # apposition after it
             speaker, how = named, "name"
-        if is_outlet(speaker) and (relayed := _named_before(clause, position, finder)):
+        if is_outlet(speaker, match.group(1)) and (relayed := _named_before(clause, position, finder)):
             return relayed
         return _Attribution(True, speaker, how if speaker is not None else "none")
     if (
@@ -162,7 +162,9 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: Speake
             # '"...," BBC News reported her as saying': the outlet relays whom the pronoun means
             pronoun = quoted.group(1).lower().replace("him", "he").replace("her", "she")
             return _Attribution(True, finder.last_person_before(position, pronoun=pronoun), "pronoun", pronoun)
-        if is_outlet(speaker) and (relayed := _named_before(clause, position, finder) or _relayed(before, position, finder)):
+        if is_outlet(speaker, match.group(1)) and (
+            relayed := _named_before(clause, position, finder) or _relayed(before, position, finder)
+        ):
             # 'Chen said the reports "sought to ...," the official Yangcheng Evening News reported': the outlet
             # relays the words of the one named before the quote
             return relayed
@@ -238,6 +240,16 @@ def _speaker_of_sentence(before: str, position: int, finder: SpeakerFinder) -> _
         if speaker is None and (inverted := re.match(r"\s*([^,.;:“”\"]{1,80})", head[verb.end() :])):
             # 'They are, said the poet Pere Gimferrer, who edits them, as full of "..."': the name after the verb
             speaker, how = finder.named_in(inverted.group(1), position), "name"
+            # '"...," said a spokeswoman, Susan Asmus, "and ...": the name after the description, when the verb opens
+            # its clause (not 'A spokeswoman says the actress and her husband, Michael Douglas, "are ..."')
+            appositive = _APPOSITIVE_NAME.match(head[verb.end() + inverted.end() :])
+            if (
+                speaker is None
+                and appositive
+                and not clauses[-1].strip(" ,")
+                and (named := finder.named_in(appositive.group(1), position))
+            ):
+                speaker = named if named.kind == "person" else None
         return _Attribution(True, speaker, how if speaker is not None else "none")
     return _Attribution(False, None, "none")
 

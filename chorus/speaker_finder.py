@@ -706,22 +706,31 @@ def _said_before(text: str, start: int) -> bool:
 
 
 # Words of news outlets' names, and news agencies known by one name: they report others' words. The second set
-# also ends people's names ("Emily Post"), so it counts only for a name not read as a person's.
+# also ends people's names ("Emily Post") or may be one (agencies' short names: EFE, PTI), so it counts only for a
+# name not read as a person's.
 _OUTLET_WORDS = frozenset(
     """news agency press radio television tv broadcasting newspaper xinhua reuters afp kyodo yonhap interfax
     itar-tass tass kcna irna suna bernama antara anadolu""".split()
 )
-_PAPER_WORDS = frozenset("times post journal herald tribune gazette daily ap".split())
+_PAPER_WORDS = frozenset(
+    "times post journal herald tribune gazette daily ap efe ansa dpa upi pti mena wafa jiji lusa notimex tanjug".split()
+)
 # What a report calls a news outlet that speaks ("the network said in a statement")
 _BROADCASTER_NOUNS = frozenset("network broadcaster channel newspaper".split())
 
 
-def is_outlet(entity: Entity | None) -> bool:
-    """``entity`` is a news outlet or agency ("Xinhua News Agency", "the official Yangcheng Evening News")."""
+def is_outlet(entity: Entity | None, phrase: str = "") -> bool:
+    """``entity`` is a news outlet or agency ("Xinhua News Agency", "the official Yangcheng Evening News"), or the
+    attribution ``phrase`` naming it says so ("the national news agency EFE", "the newspaper El Pais")."""
     if entity is None:
         return False
     words = set(fold(entity.name).split())
-    return bool(words & _OUTLET_WORDS) or (entity.kind != "person" and bool(words & _PAPER_WORDS))
+    described = set(fold(phrase).split()) - words
+    return (
+        bool(words & _OUTLET_WORDS)
+        or (entity.kind != "person" and bool(words & _PAPER_WORDS))
+        or (entity.kind != "person" and bool(described & (_OUTLET_WORDS | _BROADCASTER_NOUNS)))
+    )
 
 
 _PRONOUN_GENDERS = {"he": "male", "she": "female"}

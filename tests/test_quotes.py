@@ -1373,3 +1373,32 @@ def test_an_embedded_post_relaying_someones_words_gives_them_to_that_person() ->
         f'Mayor Anna Kovac spoke on Monday.\nBREAKING: Mayor Anna Kovac said "{QUOTE}." — Ivan Holm (@ivanholm) February 18, 2018'
     )
     assert _one(_quotes(_report(text)), "rebuild").speaker == "Anna Kovac"
+
+
+@pytest.mark.parametrize("description", ["a spokeswoman", "the council's spokeswoman"])
+def test_a_split_quote_after_a_description_and_its_name_is_the_names(description: str) -> None:
+    # '"...," said a spokeswoman, Susan Asmus, "and ..."': both parts are hers, named after the description.
+    text = (
+        "The builders' group disagreed with the new rules on Thursday. "
+        f'"{QUOTE}," said {description}, Anna Kovac, "and every road from the river to the hills."'
+    )
+    assert {q.speaker for q in _quotes(_report(text))} == {"Anna Kovac"}
+
+
+def test_a_name_after_the_object_of_a_speech_verb_is_not_its_speaker() -> None:
+    # 'A spokeswoman for X says the actress and her husband, Michael Douglas, "are ..."': he is talked about.
+    text = (
+        "A spokeswoman for Catherine Zeta-Jones says the actress and her husband, Michael Douglas, "
+        '"are taking some time apart to evaluate and work on their marriage."'
+    )
+    assert _one(_quotes(_report(text)), "time apart").speaker != "Michael Douglas"
+
+
+@pytest.mark.parametrize("outlet", ["the national news agency EFE", "the agency Notimex"])
+def test_an_outlet_described_as_one_relays_the_words_of_the_one_named_before(outlet: str) -> None:
+    # 'X told marchers that "...," the national news agency EFE reported': X's words, which the agency relays.
+    text = (
+        "Party leader Jon Idigoras told the marchers in the city that the crackdown "
+        f'"only lengthens the conflict and causes unnecessary victims," {outlet} reported.'
+    )
+    assert _one(_quotes(_report(text)), "lengthens").speaker == "Jon Idigoras"
