@@ -288,9 +288,17 @@ class SpeakerFinder:
         self._said: dict[int, bool] = {}
         self._counts: dict[str, int] | None = None
         self._people: tuple[list[int], list[Entity]] | None = None
+        self.genders = _genders_in_text(text, self.occurrences)
         self.window_starts: dict[int, int] = {}  # paragraph offset -> where the two sentences before it start (filled by
         # the ranker), and where each name occurrence starts, for bisecting a window
         self.name_starts: list[int] = [start for start, _, _, _ in self.occurrences]
+
+    def may_be(self, entity: Entity, pronoun: str | None) -> bool:
+        """``may_be``, with what the report itself says of a person's gender ("his wife, Pat", "Mrs. Asmus")."""
+        gender = self.genders.get(entity.name)
+        if gender is not None and pronoun in _PRONOUN_GENDERS:
+            return gender == _PRONOUN_GENDERS[pronoun]
+        return may_be(entity, pronoun)
 
     def entity_at(self, k: int) -> Entity:
         """The entity the ``k``-th name occurrence stands for (``_choose``)."""
@@ -632,12 +640,12 @@ class SpeakerFinder:
             and role in _ROLE_RANK
             and not self.quoted_at(k)  # a name inside a quotation is not who the narrative is about
             and (entity := self.entity_at(k)).kind == "person"
-            and may_be(entity, pronoun)
+            and self.may_be(entity, pronoun)
         ]
         if (
             carry
             and self.last_quote is not None
-            and may_be(self.last_quote[1], pronoun)
+            and self.may_be(self.last_quote[1], pronoun)
             and not any(start > self.last_quote[0] for start, *_ in people)
         ):
             # '“...,” the athlete said. ¶ “...,” she said.': nobody named since, so still that speaker (unless
@@ -734,6 +742,29 @@ def is_outlet(entity: Entity | None, phrase: str = "") -> bool:
 
 
 _PRONOUN_GENDERS = {"he": "male", "she": "female"}
+# Words right before a name, in its sentence, that say whether the person is a man or a woman: "his wife, Pat",
+# "her son Tom", "Mrs. Asmus" (not "..., a Starbucks spokesman. ¶ Stephanie Sheffield")
+_FEMALE_NOUNS = "wife|widow|mother|daughter|sister|grandmother|granddaughter|aunt|niece|girlfriend|stepmother|actress|"
+_FEMALE_NOUNS += "congresswoman|spokeswoman|businesswoman|chairwoman"
+_MALE_NOUNS = "husband|widower|father|son|brother|grandfather|grandson|uncle|nephew|boyfriend|stepfather|congressman|"
+_MALE_NOUNS += "spokesman|businessman|chairman"
+_GENDERED_BEFORE = re.compile(
+    rf"\b(?:(?P<female>(?:{_FEMALE_NOUNS}),?|(?:Mrs|Ms|Miss|Mme)\.?)|(?P<male>(?:{_MALE_NOUNS}),?|Mr\.?))[ \t]+$"
+)
+
+
+def _genders_in_text(text: str, occurrences: list[tuple[int, str, list[Entity], str]]) -> dict[str, str]:
+    """The people a report marks as a man or a woman right before their name ("his wife, Pat"), when it marks each
+    one way only."""
+    marked: dict[str, set[str]] = {}
+    for start, _, entities, _ in occurrences:
+        if (
+            len(entities) == 1
+            and entities[0].kind == "person"
+            and (cue := _GENDERED_BEFORE.search(text, max(0, start - 40), start))
+        ):
+            marked.setdefault(entities[0].name, set()).add("female" if cue.group("female") else "male")
+    return {name: genders.pop() for name, genders in marked.items() if len(genders) == 1}
 
 
 def may_be(entity: Entity, pronoun: str | None) -> bool:

@@ -21,7 +21,7 @@ import numpy as np
 from chorus.attribution import Attributed, ends_a_sentence
 from chorus.entities import PLATFORMS, fold
 from chorus.models import Entity
-from chorus.speaker_finder import TITLE_WORDS, may_be
+from chorus.speaker_finder import TITLE_WORDS
 
 SPEAKER_FEATURES = (
     "rules",  # the rules' own choice (weight 0 in the shipped model: trained with --drop rules)
@@ -174,8 +174,8 @@ def eligible_candidates(quote: Attributed, found: list[Candidate]) -> list[Candi
     ("she said": not the man named just before), when any are left."""
     if quote.how == "pronoun" and any(c.entity.kind == "person" for c in found):
         found = [c for c in found if c.entity.kind == "person"]
-    if any(may_be(c.entity, quote.pronoun) for c in found):
-        found = [c for c in found if may_be(c.entity, quote.pronoun)]
+    if any(quote.finder.may_be(c.entity, quote.pronoun) for c in found):
+        found = [c for c in found if quote.finder.may_be(c.entity, quote.pronoun)]
     return found
 
 

@@ -1402,3 +1402,23 @@ def test_an_outlet_described_as_one_relays_the_words_of_the_one_named_before(out
         f'"only lengthens the conflict and causes unnecessary victims," {outlet} reported.'
     )
     assert _one(_quotes(_report(text)), "lengthens").speaker == "Jon Idigoras"
+
+
+def test_a_name_the_report_marks_as_a_woman_is_not_he() -> None:
+    # "His wife, Pat," is a woman whatever her first name says: "he wrote" after her is the judge.
+    text = (
+        "Judge Thomas Jackson sails on the bay and reads both fiction and history.\n\n"
+        "His wife, Pat, is director of development at a prep school in the capital.\n\n"
+        f'"{QUOTE}," he wrote in a commentary for a judicial conference.'
+    )
+    assert _one(_quotes(_report(text), speakers=None), "rebuild").speaker == "Thomas Jackson"
+
+
+def test_a_gender_cue_stays_in_its_sentence() -> None:
+    # "a Starbucks spokesman." ends its sentence: it says nothing of the woman named next.
+    text = (
+        "The chain will open more shops, said Alan Gulick, a Starbucks spokesman.\n\n"
+        "Stephanie Sheffield, who works at a coffee shop in the city, said she learned of the sale from her sister.\n\n"
+        f'"{QUOTE}," she said.'
+    )
+    assert _one(_quotes(_report(text), speakers=None), "rebuild").speaker == "Stephanie Sheffield"
