@@ -6,7 +6,9 @@ on or before it, the next one on or after it when the sentence looks ahead ("wil
 "plans to visit Napster on Wednesday", "next Monday"), and a week back for "last Tuesday" in a
 Tuesday report. A date without a year is the latest such day up to a month past the report ("Dec. 28" in a
 report of 5 January is the December before, "Jan. 30" in a September report that January), or the next
-one when the sentence looks ahead. Sentences saying the same thing on the same day are merged.
+one when the sentence looks ahead. A day inside quotation marks dates nothing (a speaker's "today"), and a day in an
+aside between dashes gives way to the sentence's own. Sentences saying the same thing on the same day are merged; a
+happening's sources are counted as the brief's are (one document per independent outlet carrying its content).
 """
 
 from __future__ import annotations
