@@ -79,7 +79,7 @@ NOT_NAMES = frozenset(
     somebody everybody key published posted updated maybe perhaps instead nonetheless nevertheless indeed
     moreover furthermore besides otherwise unlike typically usually often sometimes once until unless yet thus
     hence others nearly almost roughly approximately around various numerous yeah yes please okay ok hey wow oh
-    look tweets embed replay watched""".split()
+    look tweets embed replay watched web""".split()
 )
 # Weekdays and months: "the police on Tuesday" is no "Panel on Climate Change".
 _DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)

@@ -750,6 +750,16 @@ def test_sentence_adverbs_and_abbreviated_months_are_not_names() -> None:
     assert not _holding(index.entities, "Happily") and not _holding(index.entities, "Dec")
 
 
+def test_the_web_of_a_web_site_is_no_name() -> None:
+    _, index = _analyse(
+        [
+            Document("The service was down because of heavy traffic, according to the Web site of Gnutella.", id="a"),
+            Document("Users of Gnutella found the Web site slow on Thursday evening after the ruling.", id="b"),
+        ]
+    )
+    assert not _holding(index.entities, "Web") and _holding(index.entities, "Gnutella")
+
+
 def test_places_with_a_qualifier_and_longer_words_stay_apart() -> None:
     _, index = _analyse(
         [
