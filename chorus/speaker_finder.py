@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
+from functools import cached_property
 
 from chorus.entities import (
     COMPANY_NOUNS,
@@ -288,17 +289,23 @@ class SpeakerFinder:
         self._said: dict[int, bool] = {}
         self._counts: dict[str, int] | None = None
         self._people: tuple[list[int], list[Entity]] | None = None
-        self.genders = _genders_in_text(text, self.occurrences)
         self.window_starts: dict[int, int] = {}  # paragraph offset -> where the two sentences before it start (filled by
         # the ranker), and where each name occurrence starts, for bisecting a window
         self.name_starts: list[int] = [start for start, _, _, _ in self.occurrences]
 
+    @cached_property
+    def genders(self) -> dict[str, str]:
+        """The people this report marks as a man or a woman (``_genders_in_text``), read when a pronoun first asks."""
+        return _genders_in_text(self.text, self.occurrences)
+
     def may_be(self, entity: Entity, pronoun: str | None) -> bool:
-        """``may_be``, with what the report itself says of a person's gender ("his wife, Pat", "Mrs. Asmus")."""
-        gender = self.genders.get(entity.name)
-        if gender is not None and pronoun in _PRONOUN_GENDERS:
-            return gender == _PRONOUN_GENDERS[pronoun]
-        return may_be(entity, pronoun)
+        """``entity`` can be the one ``pronoun`` ("he", "she", or None: anyone) stands for: what the report says of
+        the person's gender right before a name ("his wife, Pat", "Mrs. Asmus"), else their first name
+        (``chorus.entities.person_gender``), does not say otherwise."""
+        if pronoun not in _PRONOUN_GENDERS:
+            return True
+        gender = self.genders.get(entity.name) or person_gender(entity)
+        return gender is None or gender == _PRONOUN_GENDERS[pronoun]
 
     def entity_at(self, k: int) -> Entity:
         """The entity the ``k``-th name occurrence stands for (``_choose``)."""
@@ -765,10 +772,3 @@ def _genders_in_text(text: str, occurrences: list[tuple[int, str, list[Entity], 
         ):
             marked.setdefault(entities[0].name, set()).add("female" if cue.group("female") else "male")
     return {name: genders.pop() for name, genders in marked.items() if len(genders) == 1}
-
-
-def may_be(entity: Entity, pronoun: str | None) -> bool:
-    """``entity`` can be the one ``pronoun`` ("he", "she", or None: anyone) stands for: its first name does not
-    say otherwise."""
-    gender = person_gender(entity) if pronoun in _PRONOUN_GENDERS else None
-    return gender is None or gender == _PRONOUN_GENDERS[pronoun]
