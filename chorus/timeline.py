@@ -58,12 +58,7 @@ def _looks_ahead(text: str, start: int, end: int, before: re.Pattern[str]) -> bo
 
 def _report_date(document: Document) -> dt.date | None:
     key = date_key(document.date)
-    if not key:
-        return None
-    try:
-        return dt.date(int(key[:4]), int(key[4:6]), int(key[6:8]))
-    except ValueError:
-        return None
+    return _date(int(key[:4]), int(key[4:6]), int(key[6:8])) if key else None
 
 
 # An aside between dashes: "Guaidó — who had been calling for a demonstration May 1 — said ...". (A date in brackets
@@ -86,10 +81,7 @@ def sentence_date(text: str, reported: dt.date | None) -> dt.date | None:
 
 def _date_in(text: str, reported: dt.date | None) -> dt.date | None:
     if match := _ISO.search(text):
-        try:
-            return dt.date(int(match[1]), int(match[2]), int(match[3]))
-        except ValueError:
-            return None
+        return _date(int(match[1]), int(match[2]), int(match[3]))
     for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
         if match := pattern.search(text):
             if not match[month_group][0].isupper():
@@ -136,6 +128,7 @@ def _year_around(dates: list[dt.date], reported: dt.date, ahead: bool) -> dt.dat
 
 
 def _date(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None when there is no such day ("31 February")."""
     try:
         return dt.date(year, month, day)
     except ValueError:
