@@ -123,11 +123,7 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: Speake
     clause = before[max(before.rfind(mark) for mark in '.!?“”"') + 1 :]
     if match := _AFTER_VERB_NAME.match(after):
         speaker, how = finder.resolve_phrase(match.group(1), position)
-        if (
-            how != "name"
-            and (apposition := _APPOSITIVE_NAME.match(after[match.end() :]))
-            and (named := finder.named_in(apposition.group(1), position))
-        ):
+        if how != "name" and (named := _named_in_apposition(after[match.end() :], position, finder)):
             # 'said Kovac's lawyer, Paul Edmar', 'said the airport's director, Carlos Alvarez': the role is named in
             # apposition after it
             speaker, how = named, "name"
@@ -212,6 +208,12 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: Speake
     return _speaker_of_sentence(before, position, finder)
 
 
+def _named_in_apposition(rest: str, position: int, finder: SpeakerFinder) -> Entity | None:
+    """The entity a name in apposition at the start of ``rest`` (', Paul Edmar,') names, or None."""
+    apposition = _APPOSITIVE_NAME.match(rest)
+    return finder.named_in(apposition.group(1), position) if apposition else None
+
+
 def _relayed(before: str, position: int, finder: SpeakerFinder) -> _Attribution | None:
     """Whom a news outlet relays: the one speaking earlier in the quote's sentence ('Chen, the police chief, said
     that by blaming the police, reports were trying to "create suspicions," the newspaper said'), if not an outlet."""
@@ -242,12 +244,10 @@ def _speaker_of_sentence(before: str, position: int, finder: SpeakerFinder) -> _
             speaker, how = finder.named_in(inverted.group(1), position), "name"
             # '"...," said a spokeswoman, Susan Asmus, "and ...": the name after the description, when the verb opens
             # its clause (not 'A spokeswoman says the actress and her husband, Michael Douglas, "are ..."')
-            appositive = _APPOSITIVE_NAME.match(head[verb.end() + inverted.end() :])
             if (
                 speaker is None
-                and appositive
                 and not clauses[-1].strip(" ,")
-                and (named := finder.named_in(appositive.group(1), position))
+                and (named := _named_in_apposition(head[verb.end() + inverted.end() :], position, finder))
             ):
                 speaker = named if named.kind == "person" else None
         return _Attribution(True, speaker, how if speaker is not None else "none")
