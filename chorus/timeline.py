@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from chorus.analyse import MONTHS, WEEKDAYS, content_stems, corroborating_documents, outlet_ids, tokens
+from chorus.analyse import MONTHS, WEEKDAYS, content_stems, corroborating_documents, outlet_ids
 from chorus.models import Document, Sentence, TimelineEvent
 from chorus.order import date_key
 
@@ -151,7 +151,8 @@ def build_timeline(
     support_threshold: float = 0.5,
     limit: int = 12,
 ) -> list[TimelineEvent]:
-    """Up to ``limit`` dated happenings, the most widely reported kept, in date order.
+    """Up to ``limit`` dated happenings, the most widely reported kept, in date order (``sentence_tokens``: each
+    sentence's ``analyse.tokens``, in ``sentences``' order).
 
     A happening's sources are counted as the brief's are: one document per independent outlet (``groups``) carrying
     its content (``analyse.corroborating_documents`` at ``support_threshold``), dated or not, and every document
@@ -164,7 +165,7 @@ def build_timeline(
         when = sentence_date(sentence.text, reported[sentence.doc_index])
         if when is None:
             continue
-        words = content_stems(tokens(sentence.text))
+        words = content_stems(sentence_tokens[row])  # the sentence's tokens, read once by the pipeline
         for happening in happenings:
             signature = happening.words
             if happening.date == when and words and len(words & signature) / min(len(words), len(signature)) >= 0.5:
