@@ -221,6 +221,7 @@ class Mention:
     start: int  # character offset inside the sentence text
     core: tuple[str, ...]  # folded words used for matching (particles and generic words removed)
     evidence: Counter = field(default_factory=Counter)  # votes for person / place / organisation
+    gender: str | None = None  # "male" or "female" when a title says so ("Mr. Orth", "Mrs. Orth")
 
 
 def _ends_sentence(token: str) -> bool:
@@ -573,7 +574,13 @@ def _mention_from_run(
     elif len(words) == 1 and joined in STATE_ABBREVIATIONS and sentence.text[: starts[0]].rstrip().endswith(","):
         core = tuple(STATE_ABBREVIATIONS[joined].split())  # "Nashville, Tenn.": a state abbreviated after its city
         evidence["place"] += 2
-    return Mention(surface, sentence.doc_index, index, starts[0], core, evidence)
+    titled_gender = _GENDER_TITLE.search(sentence.text[: starts[0]])
+    gender = None if titled_gender is None else "female" if titled_gender.group(1) else "male"
+    return Mention(surface, sentence.doc_index, index, starts[0], core, evidence, gender)
+
+
+# A title that says a person's gender, right before the name
+_GENDER_TITLE = re.compile(r"\b(?:(Mrs|Ms|Miss|Mme|Madame)|Mr|Monsieur)\.?\s+$")
 
 
 def _shared_surname(tokens: list[tuple[str, int]], last: int) -> str | None:
@@ -845,6 +852,9 @@ def _nearest_group(mentions: list[Mention], index: int, candidates: list[int], g
     """For a surname shared by several people: the one named last before it in its document,
     else the one with most mentions."""
     mention = mentions[index]
+    if mention.gender is not None:
+        # "Tammy and Dan Kihlstadius ... Mrs. Kihlstadius said": not the one whose first name says otherwise
+        candidates = [g for g in candidates if _group_gender(mentions, groups[g]) in (None, mention.gender)] or candidates
     best, best_key = candidates[0], (-1, -1)
     for g in candidates:
         preceding = [
@@ -863,6 +873,12 @@ def _nearest_group(mentions: list[Mention], index: int, candidates: list[int], g
     if len(groups[dominant]) >= 3 * len(groups[best]):
         return dominant
     return best
+
+
+def _group_gender(mentions: list[Mention], members: list[int]) -> str | None:
+    """The gender the first names of a group's full names agree on, else None."""
+    genders = {_first_name_gender(mentions[i].surface.split()[0]) for i in members if len(mentions[i].core) >= 2}
+    return genders.pop() if len(genders) == 1 else None
 
 
 def _make_entity(members: list[Mention], documents: list[Document]) -> Entity | None:

@@ -330,6 +330,20 @@ def test_surname_goes_to_the_person_named_last_in_the_same_sentence() -> None:
     assert _resolved(sentences, index, 2, "Novak", "operating theatres") == "Tomas Novak"
 
 
+@pytest.mark.parametrize(("title", "expected"), [("Mrs.", "Tammy Kihl"), ("Mr.", "Dan Kihl"), ("Ms", "Tammy Kihl")])
+def test_a_gender_title_picks_between_two_people_of_one_surname(title: str, expected: str) -> None:
+    documents = [
+        Document(
+            "Tammy and Dan Kihl, a couple from Bloomington, Minnesota, sell lesson plans to families. "
+            f"{title} Kihl said most of their buyers live in small towns.",
+            id="a",
+        ),
+        Document("Dan Kihl said the shop opened in 1996. Tammy Kihl said it grew every year.", id="b"),
+    ]
+    sentences, index = _analyse(documents)
+    assert _resolved(sentences, index, 0, "Kihl", "most of their buyers") == expected
+
+
 def test_accents_are_folded_across_reports() -> None:
     documents = [
         Document("José Pérez, the mayor of Ávila, said the road to the city would reopen on Friday.", id="a"),
