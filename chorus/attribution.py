@@ -416,12 +416,19 @@ def _named_just_before(clause: str, position: int, finder: SpeakerFinder) -> _At
     return _named_before(clause, position, finder) if _VERB_RIGHT_BEFORE.search(clause) else None
 
 
+# An inverted attribution handing over to the quote: ', said Moynihan: "' (not ', told The New York Times, "':
+# whom it was told)
+_SAID_NAME_BEFORE = re.compile(rf",\s+(?!(?:told|tells|tell|asked|asks|ask)\b){VERB}\s+([A-Z][^,.;:!?“”\"]{{1,60}}?)\s*[:,]\s*$")
+
+
 def _named_before(clause: str, position: int, finder: SpeakerFinder) -> _Attribution | None:
     """The speaker a clause before the quote names with a speech verb ("Chen said the reports", "she added:"),
     or None."""
     if match := _BEFORE_PRONOUN.search(clause):
         pronoun = match.group(1).lower()
         return _Attribution(True, finder.last_person_before(position, pronoun=pronoun), "pronoun", pronoun)
+    if (inverted := _SAID_NAME_BEFORE.search(clause)) and (named := finder.named_in(inverted.group(1), position)):
+        return _Attribution(True, named, "name")  # 'The GOP is at it again, said Moynihan: "..."'
     # the speech verb must stand near the clause's end: a cheap test before the pattern that backtracks over it
     if _VERB_NEAR_END.search(clause[-100:]) and (match := _BEFORE_NAME_VERB.search(clause)):
         if _PASSIVE_END.search(match.group(1)):

@@ -58,6 +58,13 @@ QUOTE = "We will rebuild every house in this town"
         (f"Mayor Anna Kovac toured Brezno on Friday. “{QUOTE},” Kovac said.", "Anna Kovac"),
         # before the quote: X said: "...
         (f'Minister Marko Lindqvist visited the dam on Friday. Lindqvist said: "{QUOTE}."', "Marko Lindqvist"),
+        # an inverted attribution before the quote: ', said X: "...' (not the body the clause is about)
+        (
+            f'Mayor Anna Kovac toured Brezno on Friday. The Water Board is at it again, said Kovac: "{QUOTE}."',
+            "Anna Kovac",
+        ),
+        # ', told The Herald, "...': the one told is no speaker
+        (f'Mayor Anna Kovac toured Brezno on Friday. Kovac, visibly tired, told The Herald, "{QUOTE}."', "Anna Kovac"),
         # ," he said: the person named in the previous sentence
         (f'Minister Marko Lindqvist visited the dam on Friday. "{QUOTE}," he said.', "Marko Lindqvist"),
         # ," he said with two people named before: the subject of that sentence, not the last one named
