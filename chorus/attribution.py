@@ -426,7 +426,10 @@ def _named_before(clause: str, position: int, finder: SpeakerFinder) -> _Attribu
     or None."""
     if match := _BEFORE_PRONOUN.search(clause):
         pronoun = match.group(1).lower()
-        return _Attribution(True, finder.last_person_before(position, pronoun=pronoun), "pronoun", pronoun)
+        # whom the pronoun stands for is named before it, not between it and the quote ('she said Venezuelan
+        # President Hugo Chavez "..."'); the clause ends one character before the quote
+        at = position - 1 - (len(clause) - match.start())
+        return _Attribution(True, finder.last_person_before(at, pronoun=pronoun), "pronoun", pronoun)
     if (inverted := _SAID_NAME_BEFORE.search(clause)) and (named := finder.named_in(inverted.group(1), position)):
         return _Attribution(True, named, "name")  # 'The GOP is at it again, said Moynihan: "..."'
     # the speech verb must stand near the clause's end: a cheap test before the pattern that backtracks over it

@@ -139,6 +139,11 @@ _RELATIVE_CLAUSE = re.compile(r"\b(?:who|whose|whom|which|that)\b", re.IGNORECAS
 # Words before a name that make it someone's, not one who speaks: "her Little Monsters"
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 # Verbs whose name after them is their object, not one who can be speaking: "told Sky TG24", "a landowner named X"
+# Common nouns a name stands in apposition to when it names no person ("the daily El Nacional")
+_THING_NOUNS = frozenset(
+    "daily newspaper paper weekly magazine tabloid network channel station agency broadcaster website company firm "
+    "airline ship vessel hotel band film movie book novel album song show series play opera".split()
+)
 _OBJECT_VERBS = frozenset({"told", "tells", "tell", "telling", "named"})
 # Verbs whose next name is who they act on ("invite Obama", "defeated Clinton"): not who can be speaking. (Not
 # every verb in -ed: "chuckled Simeon Lipman" names the speaker, "quoted McKinney as saying" too.)
@@ -190,6 +195,8 @@ def _name_role(text: str, start: int, end: int, next_start: int | None) -> str:
             return "determined"  # "sending her Little Monsters into a frenzy": hers, not one who speaks
         if word in _OBJECT_VERBS:
             return "object"  # '"...," he told Sky TG24': the one told, not one who can be speaking
+        if not titled and word in _THING_NOUNS:
+            return "determined"  # "the Caracas daily El Nacional", "the film Titanic": a thing named, not a person
         if not titled and word in _TRANSITIVE_VERBS:
             return "object"  # "Asked whether he might not invite Obama, he said": Obama is not "he"
         if word in _PREPOSITIONS:

@@ -84,7 +84,7 @@ def speaker_candidates(quote: Attributed) -> list[Candidate]:
     starts, people = finder.narrative_people()
     before_quote = bisect_left(starts, q_start)
     last_person = people[before_quote - 1] if before_quote else None
-    antecedent = finder.last_person_before(q_start, carry=False)
+    antecedent = finder.last_person_before(q_start, carry=False, pronoun=quote.pronoun)
     rows: dict[str, dict[str, float]] = {}
     entities_by_name: dict[str, Entity] = {}
     shortest: defaultdict[str, tuple[float, float]] = defaultdict(lambda: (math.inf, math.inf))

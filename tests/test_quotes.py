@@ -1429,3 +1429,16 @@ def test_a_gender_cue_stays_in_its_sentence() -> None:
         f'"{QUOTE}," she said.'
     )
     assert _one(_quotes(_report(text), speakers=None), "rebuild").speaker == "Stephanie Sheffield"
+
+
+@pytest.mark.parametrize("speakers", ["rules", None])
+def test_she_said_is_not_the_newspaper_or_the_man_named_around_her_verb(speakers: str | None) -> None:
+    # 'In an interview with the daily El Tiempo, she said President Marko Horak "..."': the paper is a thing named,
+    # the president comes after her verb and is a man; she is the minister named before
+    text = (
+        "The Colombian minister, Anna Kovac, this week criticized a law requiring truck drivers to hand over their "
+        "cargo at the border.\n\nIn an interview with the Caracas daily El Tiempo, she said President Marko Horak "
+        '"talks about integration, but the measures applied by some of his officials are just the opposite."'
+    )
+    quote = _one(_quotes(_report(text), speakers=speakers), "talks about integration")
+    assert quote.speaker == "Anna Kovac"
