@@ -233,7 +233,11 @@ def _ends_sentence(token: str) -> bool:
 
 
 def _is_capitalised(token: str) -> bool:
-    return token[:1].isupper()
+    """A capitalised word, or a surname whose particle is written small and glued on ("diGenova", "deLeon")."""
+    return token[:1].isupper() or _GLUED_PARTICLE.match(token) is not None
+
+
+_GLUED_PARTICLE = re.compile(r"(?:de|di|da|du|del|della|le|la|van|von|mc|mac)[A-Z][a-z]")
 
 
 def _common_at_start(word: str, lowercase_words: set[str]) -> bool:

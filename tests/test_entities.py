@@ -344,6 +344,12 @@ def test_a_gender_title_picks_between_two_people_of_one_surname(title: str, expe
     assert _resolved(sentences, index, 0, "Kihl", "most of their buyers") == expected
 
 
+def test_a_surname_with_a_small_glued_particle_is_a_name() -> None:
+    # "Joseph diGenova ... diGenova said": one person, the particle written small
+    _, index = _analyse([Document("Joseph diGenova, a former prosecutor, spoke on Monday. Later diGenova said more.", id="a")])
+    assert _only(index.entities, "diGenova") is _only(index.entities, "Joseph diGenova")
+
+
 def test_accents_are_folded_across_reports() -> None:
     documents = [
         Document("José Pérez, the mayor of Ávila, said the road to the city would reopen on Friday.", id="a"),
