@@ -83,6 +83,8 @@ class _Attribution(NamedTuple):
     speaker: Entity | None
     how: str  # how the rules found ``speaker`` (``ATTRIBUTIONS``)
     pronoun: str | None = None  # "he" or "she" when a pronoun gave the speaker
+    # where a pronoun before the quote stands ('He said Dees was trying "..."'): whom it means is named before it
+    pronoun_at: int | None = None
 
 
 def _attribute(paragraph: str, offset: int, start: int, end: int, finder: SpeakerFinder, lead_in: str = "") -> _Attribution:
@@ -269,6 +271,7 @@ class Attributed:
     previous: Entity | None  # the speaker of the report's previous attributed quote (None when it had none)
     how: str = "name"  # how the rules found ``speaker`` (``ATTRIBUTIONS``)
     pronoun: str | None = None  # "he" or "she" when a pronoun gave the speaker (or the quote carried on)
+    pronoun_at: int | None = None  # where that pronoun stands, when before the quote in its sentence
 
 
 def attributed_quotes(documents: list[Document], entities: list[Entity]) -> Iterator[Attributed]:
@@ -286,10 +289,11 @@ def attributed_quotes(documents: list[Document], entities: list[Entity]) -> Iter
             embedded_post = bool(spans) and _TWEET_SIGNATURE.search(paragraph) is not None
             for start, end in spans:
                 text = paragraph[start:end].strip(' ,“”"')  # a stray mark of a nested or glued quote is no part of it
+                pronoun_at = None
                 if number in finder.continued and previous is not None:
                     attributed, speaker, how, pronoun = True, previous[1], "carried", previous[2]  # a statement goes on
                 else:
-                    attributed, speaker, how, pronoun = _attribute(paragraph, offset, start, end, finder, lead_in)
+                    attributed, speaker, how, pronoun, pronoun_at = _attribute(paragraph, offset, start, end, finder, lead_in)
                 if (
                     last_end is not None
                     and previous is not None
@@ -340,7 +344,9 @@ def attributed_quotes(documents: list[Document], entities: list[Entity]) -> Iter
                     is_person = speaker is not None and speaker.kind == "person"
                     finder.last_quote = (offset + start, speaker) if is_person and not embedded_post else None
                     if len(text.split()) >= MIN_QUOTE_WORDS:
-                        yield Attributed(doc_index, finder, offset, paragraph, start, end, text, speaker, before, how, pronoun)
+                        yield Attributed(
+                            doc_index, finder, offset, paragraph, start, end, text, speaker, before, how, pronoun, pronoun_at
+                        )
             if paragraph.strip():
                 lead_in, lead_in_offset, lead_in_number = paragraph, offset, number
             offset += len(paragraph) + 1
@@ -429,7 +435,7 @@ def _named_before(clause: str, position: int, finder: SpeakerFinder) -> _Attribu
         # whom the pronoun stands for is named before it, not between it and the quote ('she said Venezuelan
         # President Hugo Chavez "..."'); the clause ends one character before the quote
         at = position - 1 - (len(clause) - match.start())
-        return _Attribution(True, finder.last_person_before(at, pronoun=pronoun), "pronoun", pronoun)
+        return _Attribution(True, finder.last_person_before(at, pronoun=pronoun), "pronoun", pronoun, at)
     if (inverted := _SAID_NAME_BEFORE.search(clause)) and (named := finder.named_in(inverted.group(1), position)):
         return _Attribution(True, named, "name")  # 'The GOP is at it again, said Moynihan: "..."'
     # the speech verb must stand near the clause's end: a cheap test before the pattern that backtracks over it

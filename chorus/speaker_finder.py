@@ -92,7 +92,8 @@ _PERSON_NOUNS = (
 # "Trump's campaign said", "Breyer's dissent said": they speak for (or are written by) that person
 _CAMPAIGN = re.compile(
     r"['’]s?\s+(?:(?:presidential\s+|re-?election\s+)?campaign|office|(?:written\s+|dissenting\s+|majority\s+)?"
-    r"(?:statement|letter|dissent|opinion|memo|memoir|book|ruling|report|e-?mail|tweet|post|blog|column|essay|diary))\b",
+    r"(?:statement|letter|mailing|flier|flyer|leaflet|website|web\s+site|dissent|opinion|memo|memoir|book|ruling|report|"
+    r"e-?mail|tweet|post|blog|column|essay|diary|speech|testimony|affidavit))\b",
     re.IGNORECASE,
 )
 # "the Florida Republican", "the Kentucky Democrat": a party epithet that reads like a name

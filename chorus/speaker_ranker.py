@@ -84,7 +84,8 @@ def speaker_candidates(quote: Attributed) -> list[Candidate]:
     starts, people = finder.narrative_people()
     before_quote = bisect_left(starts, q_start)
     last_person = people[before_quote - 1] if before_quote else None
-    antecedent = finder.last_person_before(q_start, carry=False, pronoun=quote.pronoun)
+    # whom "he"/"she" stands for, named before the pronoun ('He said Dees was trying "...": not Dees)
+    antecedent = finder.last_person_before(quote.pronoun_at or q_start, carry=False, pronoun=quote.pronoun)
     rows: dict[str, dict[str, float]] = {}
     entities_by_name: dict[str, Entity] = {}
     shortest: defaultdict[str, tuple[float, float]] = defaultdict(lambda: (math.inf, math.inf))
@@ -93,6 +94,8 @@ def speaker_candidates(quote: Attributed) -> list[Candidate]:
         start, form, _, role = finder.occurrences[k]
         if q_start <= start < q_end:
             continue
+        if quote.pronoun_at is not None and quote.pronoun_at <= start < q_start:
+            continue  # 'He said Dees was trying "...": named after the pronoun that speaks, so not whom it means
         entity = finder.entity_at(k)
         if fold(entity.name) in PLATFORMS:
             continue  # "wrote on Twitter": where it was said, not who said it

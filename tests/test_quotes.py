@@ -1442,3 +1442,24 @@ def test_she_said_is_not_the_newspaper_or_the_man_named_around_her_verb(speakers
     )
     quote = _one(_quotes(_report(text), speakers=speakers), "talks about integration")
     assert quote.speaker == "Anna Kovac"
+
+
+def test_a_persons_mailing_speaks_for_them_and_carries_on() -> None:
+    # '"Just think about it," Bertollini's mailing said. "A Jew team of lawyers ..."': the mailing is his words
+    text = (
+        "Vincent Bertollini, a former computer executive, sent a mailing to thousands of households last week.\n\n"
+        '"Just think about it," Bertollini\'s mailing said. "Their team of lawyers is trying to destroy a church."'
+    )
+    assert _one(_quotes(_report(text), speakers=None), "team of lawyers").speaker == "Vincent Bertollini"
+
+
+@pytest.mark.parametrize("speakers", ["rules", None])
+def test_he_said_is_not_the_one_named_after_the_pronoun(speakers: str | None) -> None:
+    # 'He said Dees and his team were trying "...": Steele speaks (named before), Dees is talked about
+    text = (
+        "In court documents, Edgar Steele, a lawyer representing the group, said the guards made no effort to warn "
+        'anyone. "They were way out of bounds, and they knew it," Steele argued.\n\n'
+        'He said Morris Dees and his legal team were trying "to paint this ragtag band of borderline derelicts as a '
+        'highly organized, well-trained and disciplined military organization."'
+    )
+    assert _one(_quotes(_report(text), speakers=speakers), "ragtag band").speaker == "Edgar Steele"
