@@ -77,7 +77,7 @@ NOT_NAMES = frozenset(
     every any such only just even last next first second third said says told asked added
     breaking update photo video image watch read related advertisement someone everyone anyone nobody
     somebody everybody key published posted updated maybe perhaps instead nonetheless nevertheless indeed
-    moreover furthermore besides otherwise unlike typically usually often sometimes once until unless yet thus
+    moreover furthermore besides otherwise unlike typically usually often sometimes once until unless yet thus nor
     hence others nearly almost roughly approximately around various numerous yeah yes please okay ok hey wow oh
     look tweets embed replay watched web""".split()
 )

@@ -16,6 +16,7 @@ from chorus.entities import (
     canonical_names,
     compatible,
     extract_entities,
+    find_mentions,
     fold,
     person_gender,
     similar_word,
@@ -348,6 +349,11 @@ def test_a_surname_with_a_small_glued_particle_is_a_name() -> None:
     # "Joseph diGenova ... diGenova said": one person, the particle written small
     _, index = _analyse([Document("Joseph diGenova, a former prosecutor, spoke on Monday. Later diGenova said more.", id="a")])
     assert _only(index.entities, "diGenova") is _only(index.entities, "Joseph diGenova")
+
+
+def test_nor_opening_a_sentence_is_no_name() -> None:
+    sentences = [Sentence("Nor would the campaign say whether the governor agrees with the platform.", 0, 0)]
+    assert [m.surface for m in find_mentions(sentences)] == []
 
 
 def test_accents_are_folded_across_reports() -> None:
