@@ -29,9 +29,18 @@ _ENDS_ON_SAID_NAME = re.compile(rf"[^.!?\n]{{0,200}}?,\s+{VERB}\s+([A-Z][^,.!?â€
 _PARTY_TAG = re.compile(r"\((?:[RDI]|Rep|Dem|Ind)\s*-\s*[A-Za-z. ]{1,14}\)")
 
 
+# Initials or a state's abbreviation that a comma goes on from: "from Washington, D.C., who", "Sacramento, Calif., who"
+_ABBREVIATION_GOING_ON = re.compile(
+    r"\b(?:(?:[A-Z]\.){2,}|(?:Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Ill|Kan|Mass|Mich|Minn|Neb|Nev|Okla|Ore|Tenn|Tex|Wash|Wis)\.)"
+    r"(?=,)"
+)
+
+
 def _no_false_ends(text: str) -> str:
-    """``text`` without the full stops that end no sentence: a title's ("Mrs. Kovar"), "No." before a number, and
-    those inside a party-and-state tag ("(R-Ga.)"); for matching only (lengths change)."""
+    """``text`` without the full stops that end no sentence: a title's ("Mrs. Kovar"), "No." before a number, those
+    inside a party-and-state tag ("(R-Ga.)") and initials or a state's abbreviation going on ("Washington, D.C., who");
+    for matching only (lengths change)."""
+    text = _ABBREVIATION_GOING_ON.sub(lambda short: short.group().replace(".", ""), text)
     return _PARTY_TAG.sub(lambda tag: tag.group().replace(".", ""), NO_SENTENCE_END.sub(r"\1", text))
 
 

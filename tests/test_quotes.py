@@ -1463,3 +1463,15 @@ def test_he_said_is_not_the_one_named_after_the_pronoun(speakers: str | None) ->
         'highly organized, well-trained and disciplined military organization."'
     )
     assert _one(_quotes(_report(text), speakers=speakers), "ragtag band").speaker == "Edgar Steele"
+
+
+@pytest.mark.parametrize("place", ["Washington, D.C.,", "Sacramento, Calif.,"])
+def test_an_abbreviation_going_on_after_a_comma_ends_no_sentence(place: str) -> None:
+    # 'Paul Brenner, a delegate from Washington, D.C., who serves on the board of the Civic Rights Alliance, ..., said
+    # he was meeting the governor to "..."': the subject is named before the abbreviation, not the body after it
+    text = (
+        f"Paul Brenner, an alternative delegate to the convention from {place} who serves on the board of the Civic "
+        "Rights Alliance, the largest gay rights advocacy organization in the nation, said he was meeting with the "
+        'governor in an effort to "improve the understanding of gay people and gay issues within the party."'
+    )
+    assert _one(_quotes(_report(text)), "improve the understanding").speaker == "Paul Brenner"
