@@ -63,7 +63,7 @@ _LEAD_IN = re.compile(rf"(?:[:—–-]|\b{VERB})\s*$", re.IGNORECASE)
 _NAME_COLON = re.compile(r"\s*([A-Z][\w.'’]*(?:[\s-][A-Z][\w.'’]*){0,3})(?::|\s?[-–—])\s*")
 # The signature closing an embedded social-media post: "— Gabe Rosenberg (@Gaber205) October 30, 2018"
 _TWEET_SIGNATURE = re.compile(r"[—–-]\s*([A-Z][^()\n“”\"]{1,60}?)\s*\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?\s*$")
-_AFTER_ACCORDING_TO = re.compile(r"^\s*[,.]?\s*according\s+to\s+([^,.;:“”\"]{1,100})", re.IGNORECASE)
+_AFTER_ACCORDING_TO = re.compile(r"^\s*[,.]?\s*according\s+to\s+([^,.;:()“”\"]{1,100})", re.IGNORECASE)
 _ISSUED_BY = re.compile(
     r"^\s*(?:an?|the)\s+(?:\w+\s+){0,2}?(?:statement|release|post|tweet|letter|email|e-mail)\s+(?:from|by|issued\s+by)\s+",
     re.IGNORECASE,
