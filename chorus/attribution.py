@@ -436,6 +436,13 @@ def _named_just_before(clause: str, position: int, finder: SpeakerFinder) -> _At
 _SAID_NAME_BEFORE = re.compile(rf",\s+(?!(?:told|tells|tell|asked|asks|ask)\b){VERB}\s+([A-Z][^,.;:!?“”\"]{{1,60}}?)\s*[:,]\s*$")
 
 
+# 'as the board delicately put it, "', 'as Kovac wrote: "': an aside naming whose words follow
+_AS_PUT_IT = re.compile(
+    rf"\bas\s+([^,.;:“”\"]{{1,60}}?)\s+{ADVERB}(?:put\s+it|puts\s+it|said|says|wrote|writes|noted|notes)\s*[,:]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _named_before(clause: str, position: int, finder: SpeakerFinder) -> _Attribution | None:
     """The speaker a clause before the quote names with a speech verb ("Chen said the reports", "she added:"),
     or None."""
@@ -445,6 +452,8 @@ def _named_before(clause: str, position: int, finder: SpeakerFinder) -> _Attribu
         # President Hugo Chavez "..."'); the clause ends one character before the quote
         at = position - 1 - (len(clause) - match.start())
         return _Attribution(True, finder.last_person_before(at, pronoun=pronoun), "pronoun", pronoun, at)
+    if (as_put := _AS_PUT_IT.search(clause)) and (said := finder.resolve_phrase(as_put.group(1), position))[0] is not None:
+        return _Attribution(True, *said)  # 'Of the crash, as the board delicately put it, "..."'
     if (inverted := _SAID_NAME_BEFORE.search(clause)) and (named := finder.named_in(inverted.group(1), position)):
         return _Attribution(True, named, "name")  # 'The GOP is at it again, said Moynihan: "..."'
     # the speech verb must stand near the clause's end: a cheap test before the pattern that backtracks over it

@@ -67,6 +67,11 @@ QUOTE = "We will rebuild every house in this town"
         (f'Mayor Anna Kovac toured Brezno on Friday. Kovac, visibly tired, told The Herald, "{QUOTE}."', "Anna Kovac"),
         # an attribution closing a bracket: '(... "...," according to The Brezno Herald).'
         (f'The dam worries the valley (the plan is "{QUOTE}," according to The Brezno Herald).', "Brezno Herald"),
+        # an aside: 'as the board delicately put it, "...'
+        (
+            f'The Brezno Water Board met on Friday. On the flood, as the board delicately put it, "{QUOTE}."',
+            "Brezno Water Board",
+        ),
         # ," he said: the person named in the previous sentence
         (f'Minister Marko Lindqvist visited the dam on Friday. "{QUOTE}," he said.', "Marko Lindqvist"),
         # ," he said with two people named before: the subject of that sentence, not the last one named
