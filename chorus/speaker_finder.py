@@ -401,6 +401,10 @@ class SpeakerFinder:
             writer = self.writer_of_last_letter(position)
             return writer or self.last_subject_company_before(position, reach=600, single_word_people=True), "description"
         if not re.match(rf"\s*(?:(?:the|this|that|his|her|its|their|he|she)\b|an?\s+(?:\w+\s+)?{_STATEMENT}\b)", subject, re.I):
+            last = re.match(r"\s*the\s+(\w+)\s*$", subject.rsplit(",", 1)[-1], re.I)
+            if "," in subject and last and (called := self.person_called(last.group(1), position)):
+                # "In his conclusions, Jackson's final judgment on the evidence, the judge": the one called so speaks
+                return called, "description"
             return None, "none"
         if own := _GROUP_PHRASE.match(subject):
             # "the South African government said", "the Sherman family said": a group that names itself

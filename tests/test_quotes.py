@@ -72,6 +72,12 @@ QUOTE = "We will rebuild every house in this town"
             f'The Brezno Water Board met on Friday. On the flood, as the board delicately put it, "{QUOTE}."',
             "Brezno Water Board",
         ),
+        # 'In her ruling, Kovac's final word on the case, the judge wrote that "...': the one called judge
+        (
+            f"District Judge Anna Kovac heard the case in May. In her ruling, Kovac's final word on the case, the judge "
+            f'wrote that "{QUOTE}."',
+            "Anna Kovac",
+        ),
         # ," he said: the person named in the previous sentence
         (f'Minister Marko Lindqvist visited the dam on Friday. "{QUOTE}," he said.', "Marko Lindqvist"),
         # ," he said with two people named before: the subject of that sentence, not the last one named
