@@ -153,6 +153,11 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: Speake
         # 'Doe said, "I got a gun," pulled a .44 Magnum out, the report stated': a name said it right before the mark
         and not ((lead_in_named := _named_just_before(clause, position, finder)) and lead_in_named.how == "name")
     ):
+        if said_by := re.search(r",\s+(he|she)$", match.group(1).rstrip(), re.IGNORECASE):
+            # '"Partnerships with other sites" of Internet traffic, such as Barnes and Noble's ..., will be crucial,
+            # he said.': the sentence goes on past names it mentions and ends on a pronoun saying it
+            pronoun = said_by.group(1).lower()
+            return _Attribution(True, finder.last_person_before(position, pronoun=pronoun), "pronoun", pronoun)
         speaker, how = finder.resolve_phrase(match.group(1), position)
         if (
             (speaker is None or speaker.kind != "person")

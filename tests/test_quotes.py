@@ -78,6 +78,12 @@ QUOTE = "We will rebuild every house in this town"
             f'wrote that "{QUOTE}."',
             "Anna Kovac",
         ),
+        # a partial quote whose sentence goes on past names it mentions and ends on ', she said.'
+        (
+            f'Mayor Anna Kovac toured Brezno on Friday. She also sees risks. "{QUOTE}" with partners such as the Brezno '
+            "Water Board and Radio Dunav will be crucial for the plan, she said.",
+            "Anna Kovac",
+        ),
         # ," he said: the person named in the previous sentence
         (f'Minister Marko Lindqvist visited the dam on Friday. "{QUOTE}," he said.', "Marko Lindqvist"),
         # ," he said with two people named before: the subject of that sentence, not the last one named
