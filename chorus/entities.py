@@ -544,7 +544,10 @@ def _mention_from_run(
         and lowered[-1] not in _NUMBER_NAMES  # "Marine One", "Formula One"
         # "Vanity Fair", "Australian Open", "Jewish Life": words the reports also use in lower case
         and not any(
-            (w.lower() in lowercase_words and w.lower() not in PARTICLES) or w.lower().endswith(("ish", "ese")) for w in words
+            (w.lower() in lowercase_words and w.lower() not in PARTICLES)
+            # "Environmental Prediction", "Human Services": a common noun's ending is no person's name
+            or w.lower().endswith(("ish", "ese", "tion", "sion", "ness", "ism", "ology", "ship", "ices"))
+            for w in words
         )
     ):
         evidence["person"] += 1  # a two-word name with nothing else known is most often a person

@@ -371,6 +371,13 @@ def test_a_surname_long_after_a_second_persons_full_name_means_the_first_introdu
     assert _resolved(sentences, index, 0, "Khan", "proves his case") == "Abdul Qadeer Khan"
 
 
+@pytest.mark.parametrize("name", ["Environmental Prediction", "Human Services", "Public Ownership"])
+def test_a_two_word_name_ending_like_a_common_noun_is_no_person(name: str) -> None:
+    sentences = [Sentence(f"Using data from the National Centers for Research and {name}, the team found more.", 0, 0)]
+    mention = next(m for m in find_mentions(sentences) if m.surface == name)
+    assert not mention.evidence["person"]
+
+
 def test_accents_are_folded_across_reports() -> None:
     documents = [
         Document("José Pérez, the mayor of Ávila, said the road to the city would reopen on Friday.", id="a"),
