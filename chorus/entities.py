@@ -855,9 +855,6 @@ def _bracketed_name(mentions: list[Mention], acronyms: list[int], groups: list[l
     return None
 
 
-_NEAR_SENTENCES = 2  # a surname this close after a full name means that person
-
-
 def _nearest_group(mentions: list[Mention], index: int, candidates: list[int], groups: list[list[int]]) -> int:
     """For a surname shared by several people: the one named last before it in its document,
     else the one with most mentions."""
@@ -877,21 +874,6 @@ def _nearest_group(mentions: list[Mention], index: int, candidates: list[int], g
         key = (max(preceding) if preceding else -1, len(groups[g]))
         if key > best_key:
             best, best_key = g, key
-    if best_key[0] >= 0 and mention.sentence_index - best_key[0] > _NEAR_SENTENCES:
-        # named in full only a while back: a surname alone means whom the report introduced first (a second
-        # person of that name is written in full: "Khan wrote" pages after a passing "Lt. Gen. Zulfiqar Khan")
-        firsts = {
-            g: min(
-                mentions[i].sentence_index
-                for i in groups[g]
-                if mentions[i].doc_index == mention.doc_index and len(mentions[i].core) >= 2
-            )
-            for g in candidates
-            if any(mentions[i].doc_index == mention.doc_index and len(mentions[i].core) >= 2 for i in groups[g])
-        }
-        introduced = [g for g, first in firsts.items() if first < mention.sentence_index]
-        if introduced:
-            best = min(introduced, key=lambda g: firsts[g])
     # a surname alone means the person the reports are mostly about ("Trump" after "First Lady Melania
     # Trump"), unless the one named last is named about as often
     dominant = max(candidates, key=lambda g: len(groups[g]))

@@ -145,7 +145,6 @@ _THING_NOUNS = frozenset(
     "daily newspaper paper weekly magazine tabloid network channel station agency broadcaster website company firm "
     "airline ship vessel hotel band film movie book novel album song show series play opera".split()
 )
-_NEAR_CHARACTERS = 400  # a surname this close after a full name means that person (about two sentences)
 _OBJECT_VERBS = frozenset({"told", "tells", "tell", "telling", "named"})
 # Verbs whose next name is who they act on ("invite Obama", "defeated Clinton"): not who can be speaking. (Not
 # every verb in -ed: "chuckled Simeon Lipman" names the speaker, "quoted McKinney as saying" too.)
@@ -372,20 +371,13 @@ class SpeakerFinder:
     def _choose(self, candidates: list[Entity], position: int) -> Entity:
         if len(candidates) == 1:
             return candidates[0]
-        # A shared surname: the person last named in full before this point, if that was near; else the one the
-        # report named in full first (a second person of that name is written in full: "Khan wrote" pages after a
-        # passing "Lt. Gen. Zulfiqar Khan"), as entity grouping reads it
+        # A shared surname: the person last named in full before this point.
         best, best_position = max(candidates, key=lambda e: e.mentions), -1
-        first: dict[str, int] = {}
         for start, form, entities, _ in self.occurrences:
             if start >= position:
                 break
-            if len(form.split()) >= 2 and len(entities) == 1 and entities[0] in candidates:
-                first.setdefault(entities[0].name, start)
-                if start > best_position:
-                    best, best_position = entities[0], start
-        if best_position >= 0 and position - best_position > _NEAR_CHARACTERS:
-            return min((e for e in candidates if e.name in first), key=lambda e: first[e.name])
+            if len(form.split()) >= 2 and len(entities) == 1 and entities[0] in candidates and start > best_position:
+                best, best_position = entities[0], start
         return best
 
     def resolve_phrase(self, phrase: str, position: int) -> tuple[Entity | None, str]:

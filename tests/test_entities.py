@@ -356,21 +356,6 @@ def test_nor_opening_a_sentence_is_no_name() -> None:
     assert [m.surface for m in find_mentions(sentences)] == []
 
 
-FILLER = " ".join(f"The inquiry heard witness number {n} on the matter." for n in range(1, 5))
-
-
-def test_a_surname_long_after_a_second_persons_full_name_means_the_first_introduced() -> None:
-    # "Khan wrote" pages after a passing "Lt. Gen. Zulfiqar Khan": the report writes the second person in full
-    text = (
-        f"Abdul Qadeer Khan has released a letter. Khan says it proves his case. {FILLER} "
-        f"The other officer named in the letter, Lt. Gen. Zulfiqar Khan, called it a fabrication. {FILLER} "
-        "Khan wrote that he had delivered the money himself."
-    )
-    sentences, index = _analyse([Document(text, id="a")])
-    assert _resolved(sentences, index, 0, "Khan", "delivered the money") == "Abdul Qadeer Khan"
-    assert _resolved(sentences, index, 0, "Khan", "proves his case") == "Abdul Qadeer Khan"
-
-
 @pytest.mark.parametrize("name", ["Environmental Prediction", "Human Services", "Public Ownership"])
 def test_a_two_word_name_ending_like_a_common_noun_is_no_person(name: str) -> None:
     sentences = [Sentence(f"Using data from the National Centers for Research and {name}, the team found more.", 0, 0)]

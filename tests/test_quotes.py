@@ -1494,13 +1494,3 @@ def test_an_abbreviation_going_on_after_a_comma_ends_no_sentence(place: str) -> 
         'governor in an effort to "improve the understanding of gay people and gay issues within the party."'
     )
     assert _one(_quotes(_report(text)), "improve the understanding").speaker == "Paul Brenner"
-
-
-def test_a_surname_saying_it_long_after_a_second_persons_full_name_is_the_first_introduced() -> None:
-    filler = " ".join(f"The inquiry heard witness number {n} on the matter." for n in range(1, 5))
-    text = (
-        f"Abdul Qadeer Khan has released a letter. Khan says it proves his case. {filler}\n\n"
-        f"The other officer named in the letter, Lt. Gen. Zulfiqar Khan, called it a fabrication. {filler}\n\n"
-        '"I personally delivered the remaining money to the general at his house," Khan wrote.'
-    )
-    assert _one(_quotes(_report(text)), "personally delivered").speaker == "Abdul Qadeer Khan"
