@@ -232,12 +232,12 @@ def _ends_sentence(token: str) -> bool:
     return not (re.fullmatch(r"(?:[A-Z]\.?)+", bare) or bare.lower() in PERSON_TITLES)
 
 
+_GLUED_PARTICLE = re.compile(r"(?:de|di|da|du|del|della|le|la|van|von|mc|mac)[A-Z][a-z]")
+
+
 def _is_capitalised(token: str) -> bool:
     """A capitalised word, or a surname whose particle is written small and glued on ("diGenova", "deLeon")."""
     return token[:1].isupper() or _GLUED_PARTICLE.match(token) is not None
-
-
-_GLUED_PARTICLE = re.compile(r"(?:de|di|da|du|del|della|le|la|van|von|mc|mac)[A-Z][a-z]")
 
 
 def _common_at_start(word: str, lowercase_words: set[str]) -> bool:

@@ -139,12 +139,12 @@ _DOCUMENT_NOUNS = frozenset(
 _RELATIVE_CLAUSE = re.compile(r"\b(?:who|whose|whom|which|that)\b", re.IGNORECASE)
 # Words before a name that make it someone's, not one who speaks: "her Little Monsters"
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
-# Verbs whose name after them is their object, not one who can be speaking: "told Sky TG24", "a landowner named X"
 # Common nouns a name stands in apposition to when it names no person ("the daily El Nacional")
 _THING_NOUNS = frozenset(
     "daily newspaper paper weekly magazine tabloid network channel station agency broadcaster website company firm "
     "airline ship vessel hotel band film movie book novel album song show series play opera".split()
 )
+# Verbs whose name after them is their object, not one who can be speaking: "told Sky TG24", "a landowner named X"
 _OBJECT_VERBS = frozenset({"told", "tells", "tell", "telling", "named"})
 # Verbs whose next name is who they act on ("invite Obama", "defeated Clinton"): not who can be speaking. (Not
 # every verb in -ed: "chuckled Simeon Lipman" names the speaker, "quoted McKinney as saying" too.)

@@ -85,7 +85,8 @@ def speaker_candidates(quote: Attributed) -> list[Candidate]:
     before_quote = bisect_left(starts, q_start)
     last_person = people[before_quote - 1] if before_quote else None
     # whom "he"/"she" stands for, named before the pronoun ('He said Dees was trying "...": not Dees)
-    antecedent = finder.last_person_before(quote.pronoun_at or q_start, carry=False, pronoun=quote.pronoun)
+    named_before = q_start if quote.pronoun_at is None else quote.pronoun_at
+    antecedent = finder.last_person_before(named_before, carry=False, pronoun=quote.pronoun)
     rows: dict[str, dict[str, float]] = {}
     entities_by_name: dict[str, Entity] = {}
     shortest: defaultdict[str, tuple[float, float]] = defaultdict(lambda: (math.inf, math.inf))
