@@ -23,7 +23,7 @@ a name after an article ("the Trump administration") or a modifier of the next n
 Lifeguard Lt. John Sandmeyer"). "he"/"she" go to the speaker of the previous quote when nobody is
 named since, else to the subject of the last sentence naming a person (outside quotations; a sentence opening on
 "He"/"She" is about whom that pronoun stands for, not the people it names), passing over
-people whose first name says otherwise ("she said" is not the man named last: ``chorus.entities.person_gender``);
+people whose first name says otherwise ("she said" is not the man named last: ``chorus.mentions.person_gender``);
 a news outlet after the quote ("the official Yangcheng Evening News reported") relays the one named before it; an
 epithet ("the attorney", "the Ohio Republican") to the person the report calls that, else the one it names
 most; "the hospital" to the organisation named with that noun, else the one named last, and "it said" to
@@ -56,7 +56,7 @@ from functools import lru_cache
 
 from chorus.analyse import STOPWORDS
 from chorus.attribution import attributed_quotes
-from chorus.entities import fold
+from chorus.mentions import fold
 from chorus.models import Document, Entity, Quote
 from chorus.quoted_text import MIN_QUOTE_WORDS, quoted_spans
 from chorus.speaker_ranker import ranked_speaker

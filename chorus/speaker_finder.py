@@ -21,17 +21,16 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import cached_property
 
-from chorus.entities import (
+from chorus.entities import find_names, spellings_in
+from chorus.mentions import (
     COMPANY_NOUNS,
     ORGANISATION_WORDS,
     PERSON_TITLES,
     PLATFORMS,
     ROLE_NOUNS,
     SAID_VERBS,
-    find_names,
     fold,
     person_gender,
-    spellings_in,
 )
 from chorus.models import Entity
 from chorus.quoted_text import NO_SENTENCE_END, TITLE_ABBREVIATIONS, document_spans, in_document, sentence_ends
@@ -309,7 +308,7 @@ class SpeakerFinder:
     def may_be(self, entity: Entity, pronoun: str | None) -> bool:
         """``entity`` can be the one ``pronoun`` ("he", "she", or None: anyone) stands for: what the report says of
         the person's gender right before a name ("his wife, Pat", "Mrs. Asmus"), else their first name
-        (``chorus.entities.person_gender``), does not say otherwise."""
+        (``chorus.mentions.person_gender``), does not say otherwise."""
         if pronoun not in _PRONOUN_GENDERS:
             return True
         gender = self.genders.get(entity.name) or person_gender(entity)

@@ -19,7 +19,7 @@ from importlib import resources
 import numpy as np
 
 from chorus.attribution import Attributed, ends_a_sentence
-from chorus.entities import PLATFORMS, fold
+from chorus.mentions import PLATFORMS, fold
 from chorus.models import Entity
 from chorus.speaker_finder import TITLE_WORDS
 

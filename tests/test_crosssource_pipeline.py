@@ -17,7 +17,7 @@ from demo_corpus import C01, C02, C03, C04, C05
 
 from chorus import Document, SummaryOptions, summarize
 from chorus.cli import main
-from chorus.entities import fold
+from chorus.mentions import fold
 from chorus.render import markdown_sections, to_markdown
 
 V000, V002, V003, V004 = "000_bc80e228aeab26da", "002_61d602a8a2c94f69", "003_4b1c7a33d9265088", "004_6b345fce1272ac3f"

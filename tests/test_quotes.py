@@ -13,7 +13,8 @@ import pytest
 
 import chorus.quotes
 from chorus import Document, SummaryOptions
-from chorus.entities import extract_entities, fold
+from chorus.entities import extract_entities
+from chorus.mentions import fold
 from chorus.models import Quote
 from chorus.pipeline import prepare
 from chorus.quotes import MIN_QUOTE_WORDS, extract_quotes

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from chorus.analyse import STOPWORDS, stem
-from chorus.entities import fold
+from chorus.mentions import fold
 from chorus.models import Claim, Entity
 
 # The names found in a sentence: (start, spelling, entities written that way).

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from chorus.analyse import MONTHS, STOPWORDS, WEEKDAYS, stem
 from chorus.disagreements.claims import NUMBER_WORDS, SCALES, SYNONYMS, Names, clause_bounds, concepts
-from chorus.entities import fold
+from chorus.mentions import fold
 from chorus.models import Sentence
 
 LOWER_BOUND = ("more than", "over", "at least", "upwards of", "in excess of", "no fewer than")

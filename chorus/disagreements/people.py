@@ -19,7 +19,7 @@ from typing import Protocol, TypeVar
 
 from chorus.analyse import WEEKDAYS
 from chorus.disagreements.claims import Days, Names, clause_bounds, grouped_claims, news_cycles_apart
-from chorus.entities import fold
+from chorus.mentions import fold
 from chorus.models import Disagreement, Entity, Sentence
 
 # A person's age as news writes it: "Alexis Ohanian, 34," / "Ohanian, aged 34." / "the 34-year-old Ohanian".

@@ -1,0 +1,56 @@
+"""Tests for chorus.mentions: names read from sentences, their folded forms, kinds and genders."""
+
+from __future__ import annotations
+
+import pytest
+
+from chorus.mentions import find_mentions, fold, person_gender
+from chorus.models import Entity, Sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Guaidó", "guaido"),
+        ("Šarovec", "sarovec"),
+        ("Lešna", "lesna"),
+        ("Dragomír", "dragomir"),
+        ("Nicolás", "nicolas"),
+        ("Vel'mora", "velmora"),
+        ("Velmora’s", "velmoras"),
+        ("J. R. Halden", "j r halden"),
+        ("KOVAČ", "kovac"),
+    ],
+)
+def test_fold_drops_accents_apostrophes_and_dots(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+def test_nor_opening_a_sentence_is_no_name() -> None:
+    sentences = [Sentence("Nor would the campaign say whether the governor agrees with the platform.", 0, 0)]
+    assert [m.surface for m in find_mentions(sentences)] == []
+
+
+@pytest.mark.parametrize("name", ["Environmental Prediction", "Human Services", "Public Ownership"])
+def test_a_two_word_name_ending_like_a_common_noun_is_no_person(name: str) -> None:
+    sentences = [Sentence(f"Using data from the National Centers for Research and {name}, the team found more.", 0, 0)]
+    mention = next(m for m in find_mentions(sentences) if m.surface == name)
+    assert not mention.evidence["person"]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "gender"),
+    [
+        ("Judy Biggert", "person", "female"),
+        ("Newt Gingrich", "person", "male"),
+        ("J. Michael Cooper", "person", "male"),  # an initial is not the first name
+        ("Kovac", "person", None),  # a surname alone says nothing
+        ("Nicolás Maduro", "person", "male"),
+        ("Barnes & Noble", "organisation", None),
+        ("Jean Robb", "person", None),  # a man's name worldwide, mostly a woman's in the USA: either
+        ("Ira Mayer", "person", None),
+        ("Giuseppe Conte", "person", "male"),  # a name the USA's list lacks keeps the worldwide answer
+    ],
+)
+def test_person_gender_reads_the_first_name(name: str, kind: str, gender: str | None) -> None:
+    assert person_gender(Entity(name=name, kind=kind)) == gender
