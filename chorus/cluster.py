@@ -132,6 +132,9 @@ class ClusterOptions:
             ``fragment_cut`` (``merge_fragments``; 0 turns it off).
         fragment_cut: see ``fragment_fraction``.
         fragment_sample: reports sampled per story for those averages (the pass stays near-linear).
+        move_margin: with the learned score, a report then moves to a neighbouring story when its learned
+            probability averaged over that story's reports beats the average over its own story's others by more
+            than this (``move_reports``: one round; a report alone stays for ``attach_orphans``; None turns it off).
         background_pairs: random pairs sampled to measure the background similarity.
         clean: run the pipeline's cleaning (web furniture removal) first.
         block_size: rows per sparse product block (memory vs. speed).
@@ -160,6 +163,7 @@ class ClusterOptions:
     fragment_fraction: float = 0.4
     fragment_cut: float = 0.15
     fragment_sample: int = 64
+    move_margin: float | None = 0.05
     background_pairs: int = 20000
     clean: bool = True
     block_size: int = 2000
@@ -702,6 +706,7 @@ def group(
 
         labels = linkage_edges(n, left, right, probability(left, right), float(model["cut"]))
         labels = merge_fragments(labels, left, right, probability, options)
+        labels = move_reports(labels, left, right, probability, options)
     else:
         labels = average_linkage(n, neighbours, similarities, threshold)
     if n < 8:
@@ -767,6 +772,88 @@ def merge_fragments(
     )
     # each story's reports take the label of the first report of the story it joined
     return labels[order[starts[:-1]]][merged][inverse]
+
+
+def move_reports(
+    labels: np.ndarray,
+    left: np.ndarray,
+    right: np.ndarray,
+    probability: Callable[[np.ndarray, np.ndarray], np.ndarray],
+    options: ClusterOptions,
+) -> np.ndarray:
+    """Move each report to the neighbouring story it belongs with best (one round of reassignment).
+
+    Average linkage decides a report's story by the stories as they stood when it joined; once the stories are
+    whole, a report is compared with each story its graph neighbours are in: the learned probability averaged over
+    that story's reports (``fragment_sample`` of them at most) against the same average over the rest of its own
+    story. It moves when another story's average is higher by more than ``move_margin`` (a margin, because a mean
+    over a few reports is noisy). All moves are decided on the stories before any of them; a report alone in its
+    story stays (joining one is ``attach_orphans``' job). Measured in BENCHMARKS.md (issue 5).
+
+    Args:
+        labels: a story label per report.
+        left, right: the neighbour graph's report pairs.
+        probability: the learned same-story probability of report pairs ``(a[i], b[i])``.
+        options: ``move_margin`` (None: no moves), ``fragment_sample``.
+
+    Returns:
+        The new labels (a copy).
+    """
+    labels = np.asarray(labels).copy()
+    n = len(labels)
+    if options.move_margin is None or n == 0 or len(left) == 0:
+        return labels
+    _, story_of, sizes = np.unique(labels, return_inverse=True, return_counts=True)
+    stories = len(sizes)
+    # (report, story) candidates: the report's own story and those of its graph neighbours
+    keys = np.unique(
+        np.concatenate([np.arange(n), left, right]).astype(np.int64) * stories
+        + np.concatenate([story_of, story_of[right], story_of[left]])
+    )
+    reports, targets = keys // stories, keys % stories
+    own = targets == story_of[reports]
+    has_rival = np.zeros(n, dtype=bool)
+    has_rival[reports[~own]] = True
+    keep = has_rival[reports] & (sizes[story_of[reports]] >= 2)  # a lone report stays
+    reports, targets, own = reports[keep], targets[keep], own[keep]
+    if len(reports) == 0:
+        return labels
+    # each story's members (a sample of a large one), laid end to end
+    order = np.argsort(story_of, kind="stable")
+    starts = np.concatenate([[0], np.cumsum(sizes)])
+    rng = np.random.default_rng(0)
+    sampled = []
+    for story in range(stories):
+        members = order[starts[story] : starts[story + 1]]
+        if len(members) > options.fragment_sample:
+            members = np.sort(rng.choice(members, options.fragment_sample, replace=False))
+        sampled.append(members)
+    lengths = np.array([len(m) for m in sampled])
+    flat = np.concatenate(sampled)
+    offsets = np.concatenate([[0], np.cumsum(lengths)])
+    # every (report, member of the candidate story) pair, the report itself left out
+    per = lengths[targets]
+    row = np.repeat(np.arange(len(reports)), per)
+    first = reports[row]
+    second = flat[np.repeat(offsets[targets], per) + np.arange(per.sum()) - np.repeat(np.cumsum(per) - per, per)]
+    other = first != second
+    row, first, second = row[other], first[other], second[other]
+    values = np.concatenate(
+        [probability(first[k : k + 200_000], second[k : k + 200_000]) for k in range(0, len(first), 200_000)] or [np.zeros(0)]
+    )
+    counted = np.bincount(row, minlength=len(reports))
+    mean = np.bincount(row, weights=values, minlength=len(reports)) / np.maximum(counted, 1)
+    own_mean = np.full(n, -np.inf)
+    own_mean[reports[own]] = mean[own]
+    best_mean = np.full(n, -np.inf)
+    np.maximum.at(best_mean, reports[~own], mean[~own])
+    best_story = np.full(n, -1)
+    winner = ~own & (mean == best_mean[reports])
+    best_story[reports[winner]] = targets[winner]
+    moving = np.nonzero((best_story >= 0) & (best_mean > own_mean + options.move_margin))[0]
+    story_label = labels[order[starts[:-1]]]  # a label per story, as it was before the moves
+    labels[moving] = story_label[best_story[moving]]
+    return labels
 
 
 def cluster_labels(

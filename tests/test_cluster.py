@@ -263,3 +263,29 @@ def test_fragments_join_the_story_they_belong_to_and_big_stories_stay_apart():
     assert merged.tolist() != labels.tolist()
     assert merge_fragments(labels, left, right, probability, ClusterOptions(fragment_fraction=0)).tolist() == labels.tolist()
     assert merge_fragments(labels, left, right, probability, ClusterOptions(fragment_cut=0.7)).tolist() == labels.tolist()
+
+
+def test_a_report_moves_to_the_neighbouring_story_it_belongs_with_best():
+    import numpy as np
+
+    from chorus.cluster import move_reports
+
+    # stories: A = reports 0-5 (and report 6, placed there by the linkage), B = 7-12, a lone report 13.
+    # Report 6 belongs with B (probability 0.7 with B's reports, 0.2 with A's); the others with their own story.
+    labels = np.array([0] * 7 + [1] * 6 + [2])
+    belongs = {i: "A" if i < 6 else "B" if i < 13 else "L" for i in range(14)}
+
+    def probability(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        same = np.array([belongs[int(x)] == belongs[int(y)] for x, y in zip(a, b, strict=True)])
+        with_six = np.array([6 in (int(x), int(y)) for x, y in zip(a, b, strict=True)])
+        six_with_b = np.array([{int(x), int(y)} & set(range(7, 13)) != set() for x, y in zip(a, b, strict=True)])
+        return np.where(with_six, np.where(six_with_b, 0.7, 0.2), np.where(same, 0.8, 0.05))
+
+    left, right = np.array([0, 6, 12, 13]), np.array([7, 8, 5, 12])  # the graph links A-B, 6-B and the lone 13-B
+    moved = move_reports(labels, left, right, probability, ClusterOptions())
+    assert moved[6] == moved[7] != moved[0]
+    assert moved[:6].tolist() == labels[:6].tolist() and moved[7:13].tolist() == labels[7:13].tolist()
+    assert moved[13] == labels[13]  # a lone report stays: attach_orphans places it
+    # off, or with a margin wider than the difference (0.7 - 0.2): nothing moves
+    assert move_reports(labels, left, right, probability, ClusterOptions(move_margin=None)).tolist() == labels.tolist()
+    assert move_reports(labels, left, right, probability, ClusterOptions(move_margin=0.6)).tolist() == labels.tolist()
