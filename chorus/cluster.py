@@ -26,8 +26,9 @@ Method (chosen by measurement on ECB+, tuned on half its topics and scored on th
    reports of long-running unrelated stories (DUC); held out, the learned score keeps ECB+ and gains on DUC 2006 and Multi-News
    (``learned=False``: the cosines, stopped at the calibrated threshold). With the learned score, a story
    much smaller than the collection's typical story (a fragment of one that fell apart) then joins the story
-   it is closest to by the learned probability averaged over all their report pairs (``merge_fragments``).
-   A report left alone then joins its nearest neighbour's story when it is close enough to that story on
+   it is closest to by the learned probability averaged over all their report pairs (``merge_fragments``), and a
+   report moves to a neighbouring story when it belongs with that story clearly better than with its own
+   (``move_reports``). A report left alone then joins its nearest neighbour's story when it is close enough to that story on
    average (a lower bar: ``attach_orphans``). Each story gets a centroid, so new reports can later be assigned
    incrementally (nearest centroid above the threshold, else a new story).
 
