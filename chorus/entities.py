@@ -134,6 +134,9 @@ def group_entities(mentions: list[Mention], documents: list[Document], min_menti
             group_cores.append([core])
             by_surname[_block(core[-1])].append((core[-1], len(groups) - 1))
     single = [i for i, m in enumerate(mentions) if len(m.core) == 1]
+    singles_of: dict[str, list[int]] = defaultdict(list)
+    for i in single:
+        singles_of[mentions[i].core[0]].append(i)
     unresolved: dict[str, list[int]] = defaultdict(list)
     surname_groups: dict[str, list[int]] = {}
     for i in single:
@@ -145,6 +148,10 @@ def group_entities(mentions: list[Mention], documents: list[Document], min_menti
                 for g in surname_candidates(word)
                 if not all(len(core) >= 2 and core[0] in PLACE_QUALIFIERS for core in group_cores[g])
             ]
+            own = _evidence(mentions, singles_of[word])
+            if own["place"] > own["person"] and any(word in names for names in gazetteer()):
+                # "in Washington" is not George Washington: a word used alone mostly as a place is no person's surname
+                surname_groups[word] = [g for g in surname_groups[word] if _group_kind(mentions, groups[g]) != "person"]
         candidates = surname_groups[word]
         if mentions[i].evidence["place"]:
             # "Minnesota" (a state) is not "University of Minnesota": a place is no organisation's surname

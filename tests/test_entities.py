@@ -325,6 +325,22 @@ def test_a_surname_with_a_small_glued_particle_is_a_name() -> None:
     assert _only(index.entities, "diGenova") is _only(index.entities, "Joseph diGenova")
 
 
+def test_a_place_used_alone_is_no_persons_surname() -> None:
+    # "The court quoted George Washington" in a report filed from Washington: the city is not the president
+    documents = [
+        Document(
+            "WASHINGTON _ The court ruled on Thursday. The court quoted George Washington, who later wrote that a "
+            "president must approve all of a bill. Lawyers in Washington said the ruling was simple.",
+            id="a",
+        ),
+        Document("In Washington, the White House said the president was disappointed.", id="b"),
+    ]
+    _, index = _analyse(documents)
+    president, city = _only(index.entities, "George Washington"), _only(index.entities, "Washington")
+    assert president is not city
+    assert (president.kind, city.kind) == ("person", "place")
+
+
 def test_accents_are_folded_across_reports() -> None:
     documents = [
         Document("José Pérez, the mayor of Ávila, said the road to the city would reopen on Friday.", id="a"),
