@@ -435,7 +435,7 @@ class SpeakerFinder:
             if organisation is None and (own := _COMMON_ORGANISATION.match(subject)):
                 # "the medical legal service said": an unnamed body described by its modifiers speaks as itself
                 return Entity(name=" ".join(own.group(1).split()), kind="organisation"), "description"
-            return organisation or self.last_person_before(position), "description"
+            return organisation, "description"
         if len(words) >= 2 and words[0] == "the" and (nouns := [w for w in words[1:4] if w in _PERSON_NOUNS | _ANONYMOUS_ROLES]):
             # "the athlete", "the opposition leader": an epithet for the person the report calls that
             # ("Daniels' attorney Michael Avenatti" ... "the attorney tweeted"), else the one it is about

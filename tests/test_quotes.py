@@ -223,6 +223,8 @@ def test_a_name_saying_it_right_before_the_quote_wins_over_a_clause_after_it() -
         f'The water reached the first floor within minutes. "{QUOTE}," a witness told reporters.',
         # an anonymous source, whoever the report named before
         f'Mayor Anna Kovac toured Brezno on Friday. One source said repairs could start soon. "{QUOTE}," the source said.',
+        # an organisation noun with no organisation named before: not the person named last
+        f'Mayor Anna Kovac spoke on Friday. "{QUOTE}," the movement said in a statement.',
     ],
 )
 def test_unnamed_speaker_is_none(text: str) -> None:
