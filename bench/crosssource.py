@@ -363,7 +363,15 @@ def score_entities(gold: dict[str, Any], system: SystemOutput) -> EntityScore:
             # the kind of the system entity most of its mentions map to (the first such, in gold mention order)
             score.kinds += 1
             majority = max(parts, key=lambda i: counts[i])
-            score.kinds_agree += system.entities[majority].kind == gold["entities"][gold_index]["kind"]
+            agrees = system.entities[majority].kind == gold["entities"][gold_index]["kind"]
+            score.kinds_agree += agrees
+            if not agrees:
+                label, want, got = (
+                    gold["entities"][gold_index]["label"],
+                    gold["entities"][gold_index]["kind"],
+                    system.entities[majority].kind,
+                )
+                score.errors.append(f"kind: gold {label!r} is {want}, system {system.entities[majority].name!r} {got}")
         # Errors for the report: gold entities split over several system entities (merges below).
         unmapped = counts.get(None, 0)
         if len(parts) > 1 or (unmapped and gold_sizes[gold_index] > 1):
