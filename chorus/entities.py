@@ -35,6 +35,7 @@ from chorus.mentions import (
     DEMONYM,
     GENERATION_SUFFIXES,
     HEAD_SUFFIXES,
+    PLACE_HEADS,
     PLACE_QUALIFIERS,
     Mention,
     find_mentions,
@@ -192,11 +193,19 @@ def group_entities(mentions: list[Mention], documents: list[Document], min_menti
         if _group_kind(mentions, groups[g]) == "organisation":
             for head in {core[0] for core in cores if len(core) >= 2 and all(w in HEAD_SUFFIXES for w in core[1:])}:
                 by_head[head].append(g)
+    # A place's first word alone, the same way: "the Coronet" for "Coronet Theater", "the Bronx" for "Bronx Zoo"
+    by_place_head: dict[str, list[int]] = defaultdict(list)
+    for g, cores in enumerate(group_cores):
+        if _group_kind(mentions, groups[g]) == "place":
+            for head in {core[0] for core in cores if len(core) == 2 and core[1] in PLACE_HEADS}:
+                by_place_head[head].append(g)
     for word in list(unresolved):
         own = _evidence(mentions, unresolved[word])
         # a stray vote ("Fox said" reads like a person) does not count against many plain mentions
         if len(by_head.get(word, [])) == 1 and own["place"] + own["person"] < max(2, len(unresolved[word]) / 4):
             groups[by_head[word][0]].extend(unresolved.pop(word))
+        elif len(by_place_head.get(word, [])) == 1 and own["organisation"] + own["person"] < max(2, len(unresolved[word]) / 4):
+            groups[by_place_head[word][0]].extend(unresolved.pop(word))
     # Single names with no full name: group spelling variants among themselves.
     single_groups: list[tuple[str, list[int]]] = []
     single_index: dict[str, list[int]] = defaultdict(list)

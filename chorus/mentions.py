@@ -52,6 +52,11 @@ PLACE_WORDS = frozenset(
     """base airbase street square avenue river city town village airport province state county district
     island bay mountain valley lake sea ocean palace bridge dam road region republic""".split()
 )
+# Last words that make a name a place without being generic to it (not those that are also surnames: Hill, Park)
+PLACE_HEADS = frozenset(
+    """theater theatre zoo stadium arena shores circle corridor peninsula canyon harbor harbour canal cathedral plaza
+    mall""".split()
+)
 # Words generic to a place name, ignored when comparing names ("La Carlota air base" ~ "Karlota Air Base").
 GENERIC_WORDS = PLACE_WORDS | frozenset({"air", "military", "the"})
 PARTICLES = frozenset("""de la del da das do dos di van von der den le al el bin ibn du y""".split())
@@ -476,6 +481,8 @@ def _mention_from_run(
         evidence["organisation"] += 3  # "Barnes & Noble", "Noble Inc": a company, however much it reads like a person
     if any(w in PLACE_WORDS for w in lowered):
         evidence["place"] += 2
+    if len(lowered) >= 2 and lowered[-1] in PLACE_HEADS:
+        evidence["place"] += 2  # "Bronx Zoo", "Coronet Theater": a place, however its first word reads
     if len(lowered) >= 2 and lowered[0] in _PLACE_FIRST_WORDS:
         evidence["place"] += 1  # "New Jersey", "San Juan", "North Korea", "United States": a place unless more is known
     before = sentence.text[: starts[0]].rstrip().split()

@@ -341,6 +341,21 @@ def test_a_place_used_alone_is_no_persons_surname() -> None:
     assert (president.kind, city.kind) == ("person", "place")
 
 
+def test_a_place_named_by_its_head_word_is_a_place_and_its_first_word_alone_joins_it() -> None:
+    # "Khari Crowder camped near the Coronet Theater ... at the Coronet": a theatre, not a person called Coronet
+    documents = [
+        Document(
+            "A fan set up camp on Saturday on the sidewalk near the Coronet Theater. The film is not yet booked at the "
+            "Coronet. A pizza shop a few doors from the Coronet welcomes the crowds.",
+            id="a",
+        )
+    ]
+    _, index = _analyse(documents)
+    theater = _only(index.entities, "Coronet Theater")
+    assert theater.kind == "place"
+    assert _only(index.entities, "Coronet") is theater
+
+
 def test_accents_are_folded_across_reports() -> None:
     documents = [
         Document("José Pérez, the mayor of Ávila, said the road to the city would reopen on Friday.", id="a"),

@@ -54,3 +54,9 @@ def test_a_two_word_name_ending_like_a_common_noun_is_no_person(name: str) -> No
 )
 def test_person_gender_reads_the_first_name(name: str, kind: str, gender: str | None) -> None:
     assert person_gender(Entity(name=name, kind=kind)) == gender
+
+
+@pytest.mark.parametrize("name", ["Bronx Zoo", "Coronet Theater", "Kimbrough Stadium"])
+def test_a_name_ending_on_a_place_head_word_is_a_place(name: str) -> None:
+    mention = next(m for m in find_mentions([Sentence(f"Officials said {name} reopened on Sunday.", 0, 0)]) if m.surface == name)
+    assert mention.evidence["place"] > mention.evidence["person"]
