@@ -479,8 +479,11 @@ def _mention_from_run(
         evidence["organisation"] += 2
     if len(lowered) >= 2 and ("&" in lowered or lowered[-1] in COMPANY_SUFFIXES):
         evidence["organisation"] += 3  # "Barnes & Noble", "Noble Inc": a company, however much it reads like a person
-    if any(w in PLACE_WORDS for w in lowered):
+    if any(w in PLACE_WORDS for w in lowered) and not (len(lowered) >= 2 and lowered[-1] in ORGANISATION_WORDS):
+        # (not "Cobb County Superior Court", "Great Ormond Street Hospital": a body named after its place)
         evidence["place"] += 2
+    if re.search(r"\.(?:com|org|net)$", words[-1].lower()):
+        evidence["organisation"] += 3  # "Amazon.com", "Chess.com": a company or a site, wherever it is "at"
     if len(lowered) >= 2 and lowered[-1] in PLACE_HEADS:
         evidence["place"] += 2  # "Bronx Zoo", "Coronet Theater": a place, however its first word reads
     if len(lowered) >= 2 and lowered[0] in _PLACE_FIRST_WORDS:

@@ -60,3 +60,9 @@ def test_person_gender_reads_the_first_name(name: str, kind: str, gender: str | 
 def test_a_name_ending_on_a_place_head_word_is_a_place(name: str) -> None:
     mention = next(m for m in find_mentions([Sentence(f"Officials said {name} reopened on Sunday.", 0, 0)]) if m.surface == name)
     assert mention.evidence["place"] > mention.evidence["person"]
+
+
+@pytest.mark.parametrize("name", ["Cobb County Superior Court", "Great Ormond Street Hospital", "Chess.com"])
+def test_a_body_named_after_its_place_or_a_site_is_an_organisation(name: str) -> None:
+    mention = next(m for m in find_mentions([Sentence(f"The case was heard at {name} on Monday.", 0, 0)]) if m.surface == name)
+    assert mention.evidence["organisation"] > mention.evidence["place"]
