@@ -363,15 +363,10 @@ def score_entities(gold: dict[str, Any], system: SystemOutput) -> EntityScore:
             # the kind of the system entity most of its mentions map to (the first such, in gold mention order)
             score.kinds += 1
             majority = max(parts, key=lambda i: counts[i])
-            agrees = system.entities[majority].kind == gold["entities"][gold_index]["kind"]
-            score.kinds_agree += agrees
-            if not agrees:
-                label, want, got = (
-                    gold["entities"][gold_index]["label"],
-                    gold["entities"][gold_index]["kind"],
-                    system.entities[majority].kind,
-                )
-                score.errors.append(f"kind: gold {label!r} is {want}, system {system.entities[majority].name!r} {got}")
+            wanted, found = gold["entities"][gold_index], system.entities[majority]
+            score.kinds_agree += found.kind == wanted["kind"]
+            if found.kind != wanted["kind"]:
+                score.errors.append(f"kind: gold {wanted['label']!r} is {wanted['kind']}, system {found.name!r} {found.kind}")
         # Errors for the report: gold entities split over several system entities (merges below).
         unmapped = counts.get(None, 0)
         if len(parts) > 1 or (unmapped and gold_sizes[gold_index] > 1):

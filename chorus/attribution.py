@@ -121,8 +121,7 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: Speake
         if agent is not None:
             return _Attribution(True, agent, how)
     if match := _AFTER_PRONOUN.match(after):
-        pronoun = (match.group(1) or match.group(2)).lower()
-        return _Attribution(True, finder.last_person_before(position, pronoun=pronoun), "pronoun", pronoun)
+        return _by_pronoun(match.group(1) or match.group(2), position, finder)
     quote_ends_sentence = paragraph[start:end].rstrip().endswith((".", "!", "?"))
     if (according := _AFTER_ACCORDING_TO.match(after)) and not (quote_ends_sentence and after.lstrip()[:1] == "A"):
         # '"...," according to a statement from the Velmora Water Board.' (not '"... be." According to her memoir,
@@ -156,8 +155,7 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: Speake
         if said_by := re.search(r",\s+(he|she)$", match.group(1).rstrip(), re.IGNORECASE):
             # '"Partnerships with other sites" of Internet traffic, such as Barnes and Noble's ..., will be crucial,
             # he said.': the sentence goes on past names it mentions and ends on a pronoun saying it
-            pronoun = said_by.group(1).lower()
-            return _Attribution(True, finder.last_person_before(position, pronoun=pronoun), "pronoun", pronoun)
+            return _by_pronoun(said_by.group(1), position, finder)
         speaker, how = finder.resolve_phrase(match.group(1), position)
         if (
             (speaker is None or speaker.kind != "person")
@@ -172,8 +170,7 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: Speake
             speaker, how = named
         if is_outlet(speaker) and (quoted := _QUOTED_AS_SAYING.match(after, match.end())):
             # '"...," BBC News reported her as saying': the outlet relays whom the pronoun means
-            pronoun = quoted.group(1).lower().replace("him", "he").replace("her", "she")
-            return _Attribution(True, finder.last_person_before(position, pronoun=pronoun), "pronoun", pronoun)
+            return _by_pronoun(quoted.group(1).lower().replace("him", "he").replace("her", "she"), position, finder)
         if is_outlet(speaker, match.group(1)) and (
             relayed := _named_before(clause, position, finder) or _relayed(before, position, finder)
         ):
@@ -222,6 +219,13 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: Speake
     if (owner := _STATEMENT_OWNER.search(before)) and (speaker := finder.named_in(owner.group(1), position)):
         return _Attribution(True, speaker, "name")  # 'Below is Hillary Clinton's opening statement to the committee:'
     return _speaker_of_sentence(before, position, finder)
+
+
+def _by_pronoun(pronoun: str, position: int, finder: SpeakerFinder, pronoun_at: int | None = None) -> _Attribution:
+    """A quote attributed to "he" or "she" (``pronoun``, any case): the person it stands for, named before
+    ``position``; ``pronoun_at``: where the pronoun stands when it comes before the quote."""
+    pronoun = pronoun.lower()
+    return _Attribution(True, finder.last_person_before(position, pronoun=pronoun), "pronoun", pronoun, pronoun_at)
 
 
 def _named_in_apposition(rest: str, position: int, finder: SpeakerFinder) -> Entity | None:
@@ -452,11 +456,10 @@ def _named_before(clause: str, position: int, finder: SpeakerFinder) -> _Attribu
     """The speaker a clause before the quote names with a speech verb ("Chen said the reports", "she added:"),
     or None."""
     if match := _BEFORE_PRONOUN.search(clause):
-        pronoun = match.group(1).lower()
         # whom the pronoun stands for is named before it, not between it and the quote ('she said Venezuelan
         # President Hugo Chavez "..."'); the clause ends one character before the quote
         at = position - 1 - (len(clause) - match.start())
-        return _Attribution(True, finder.last_person_before(at, pronoun=pronoun), "pronoun", pronoun, at)
+        return _by_pronoun(match.group(1), at, finder, pronoun_at=at)
     if (as_put := _AS_PUT_IT.search(clause)) and (said := finder.resolve_phrase(as_put.group(1), position))[0] is not None:
         return _Attribution(True, *said)  # 'Of the crash, as the board delicately put it, "..."'
     if (inverted := _SAID_NAME_BEFORE.search(clause)) and (named := finder.named_in(inverted.group(1), position)):

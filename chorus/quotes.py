@@ -26,9 +26,9 @@ named since, else to the subject of the last sentence naming a person (outside q
 people whose first name says otherwise ("she said" is not the man named last: ``chorus.mentions.person_gender``);
 a news outlet after the quote ("the official Yangcheng Evening News reported") relays the one named before it; an
 epithet ("the attorney", "the Ohio Republican") to the person the report calls that, else the one it names
-most; "the hospital" to the organisation named with that noun, else the one named last, and "it said" to
-the organisation named last ("the committee said": first the body named right before "committee"); "X's
-campaign said", "X's dissent said" to X; a quote opening the sentence after "X said ..." to
+most; "the hospital" to the organisation named with that noun, else the one named last (nobody, not a person, when
+the report names none), and "it said" to the organisation named last ("the committee said": first the body named
+right before "committee"); "X's campaign said", "X's dissent said" to X; a quote opening the sentence after "X said ..." to
 X; a quote opening its paragraph after a paragraph that ends reporting someone's words or view, or opens on their
 spoken reaction ("Yokich also bristled at ..."), to them; a
 surname shared by two people to the one named last in full. The one told ("he told Sky TG24"), a name after a
