@@ -186,26 +186,27 @@ def group_entities(mentions: list[Mention], documents: list[Document], min_menti
                 unresolved[word].append(i)  # several people of that name, none named in this report
     # An organisation's first word alone ("Fox" for "Fox News", "Apotex" for "Apotex Inc", "Yale" for "Yale
     # University"): the one organisation whose other words are a company's, network's or university's suffix (not
-    # "Chicago Police" or "Washington Post", whose first word is a place), unless the word is itself used as a place
-    # or person.
-    by_head: dict[str, list[int]] = defaultdict(list)
+    # "Chicago Police" or "Washington Post", whose first word is a place); a place's, the same way ("the Coronet" for
+    # "Coronet Theater", "the Bronx" for "Bronx Zoo"); unless the word is itself used as one of the other kinds.
+    by_head: dict[str, dict[str, list[int]]] = {"organisation": defaultdict(list), "place": defaultdict(list)}
     for g, cores in enumerate(group_cores):
-        if _group_kind(mentions, groups[g]) == "organisation":
-            for head in {core[0] for core in cores if len(core) >= 2 and all(w in HEAD_SUFFIXES for w in core[1:])}:
-                by_head[head].append(g)
-    # A place's first word alone, the same way: "the Coronet" for "Coronet Theater", "the Bronx" for "Bronx Zoo"
-    by_place_head: dict[str, list[int]] = defaultdict(list)
-    for g, cores in enumerate(group_cores):
-        if _group_kind(mentions, groups[g]) == "place":
-            for head in {core[0] for core in cores if len(core) == 2 and core[1] in PLACE_HEADS}:
-                by_place_head[head].append(g)
+        kind = _group_kind(mentions, groups[g])
+        if kind == "organisation":
+            heads = {core[0] for core in cores if len(core) >= 2 and all(w in HEAD_SUFFIXES for w in core[1:])}
+        elif kind == "place":
+            heads = {core[0] for core in cores if len(core) == 2 and core[1] in PLACE_HEADS}
+        else:
+            continue
+        for head in heads:
+            by_head[kind][head].append(g)
     for word in list(unresolved):
         own = _evidence(mentions, unresolved[word])
-        # a stray vote ("Fox said" reads like a person) does not count against many plain mentions
-        if len(by_head.get(word, [])) == 1 and own["place"] + own["person"] < max(2, len(unresolved[word]) / 4):
-            groups[by_head[word][0]].extend(unresolved.pop(word))
-        elif len(by_place_head.get(word, [])) == 1 and own["organisation"] + own["person"] < max(2, len(unresolved[word]) / 4):
-            groups[by_place_head[word][0]].extend(unresolved.pop(word))
+        for kind, named_by_head in by_head.items():
+            # a stray vote ("Fox said" reads like a person) does not count against many plain mentions
+            rivals = sum(own[other] for other in ("organisation", "place", "person") if other != kind)
+            if len(named_by_head.get(word, [])) == 1 and rivals < max(2, len(unresolved[word]) / 4):
+                groups[named_by_head[word][0]].extend(unresolved.pop(word))
+                break
     # Single names with no full name: group spelling variants among themselves.
     single_groups: list[tuple[str, list[int]]] = []
     single_index: dict[str, list[int]] = defaultdict(list)
