@@ -940,3 +940,22 @@ def test_half_a_dozen_is_six() -> None:
     assert _pair(half, "Congress has held six investigations of the attack on the consulate.") == []
     [disagreement] = _pair(half, "Congress has held nine investigations of the attack on the consulate.")
     assert {c.sources[0] for c in disagreement.claims} == {"a", "b"}
+
+
+def test_a_sentence_opening_on_a_year_sets_the_time_frame_of_every_clause() -> None:
+    # "In 1991, ..." dates the count after its comma: the 1991 count and today's are two quantities
+    then = "In 1991, 40 participating towns had a curfew in force, the survey found."
+    now = "Today 44 towns have a curfew in force, the survey found."
+    assert _pair(then, now) == []
+    # without the opening year the two counts are one quantity given differently
+    assert len(_pair("Back then, 40 participating towns had a curfew in force, the survey found.", now)) == 1
+
+
+def test_a_list_line_opening_on_a_name_counts_that_place() -> None:
+    # a table of the worst-hit towns: each line is its town's count, not another outlet's count for Brezno
+    table = "The quake hit at dawn.\n\nKolvar 3,046 dead, 6,900 injured\n\nOrsk 2,400 dead, 5,500 injured"
+    report = "In Brezno, the worst-hit town, 3,261 people were killed and 11,700 injured. Kolvar and Orsk were also hit."
+    assert _pair(table, report) == []
+    # a line of Brezno's own is compared with Brezno's count
+    [disagreement] = _pair(table + "\n\nBrezno 3,120 dead, 9,400 injured", report)
+    assert {claim.text for claim in disagreement.claims} == {"Brezno 3,120 dead", "3,261 people were killed and 11,700 injured"}

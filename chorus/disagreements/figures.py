@@ -12,7 +12,8 @@
 
 Rules from a precision audit of unannotated clusters (Multi-News and DUC 2007): "17 or 18" is an estimate; counts in
 another place ("in the Caribbean", "where 1,000 died") or of a part ("in the latest sweep") are not totals; a
-difference ("$5 more") is not a sum.
+difference ("$5 more") is not a sum; a sentence opening on a year or a place ("In 1991, four out of 45 states ...")
+sets it for each of its clauses; a list line opening on a name ("Adapazari 3,046 dead") counts that name's dead.
 """
 
 from __future__ import annotations
@@ -123,6 +124,8 @@ _FRAME = re.compile(
 
 # A capitalised name after "in" ("in the Caribbean", "in Breezy Point"): where a count happened.
 _UNNAMED_PLACE = re.compile(r"\b[Ii]n\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
+# A sentence's opening adverbial of time or place, up to its comma: "In 1991,", "In Izmit region,", "During the war,"
+_OPENING_SETTING = re.compile(r"\s*(?:In|During|Since|By)\s+[^,;:.]{1,40},")
 # Words that make a count a part of a larger one: a new round, an addition, one place or day alone.
 _PART = re.compile(r"\b(?:latest|additional|further|another|alone)\b", re.IGNORECASE)
 NOT_PLACES = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"addition", "total", "all"}
@@ -215,13 +218,22 @@ def _setting(text: str, start: int, end: int, previous_end: int, names: Names, o
     before = text[max(clause_start, previous_end) : start].split()[-4:]
     after = text[end:clause_end].split()[:4]
     frame = _FRAME.search(text[clause_start:clause_end])
-    places = {named[0].name for at, _, named in names if clause_start <= at < clause_end and named[0].kind == "place"}
+    # Why: a sentence opening on a time or a place ("In 1991, four out of 45 states ...", "In Izmit region, where the
+    # epicenter lay, 3,261 people were killed") sets it for every clause of the sentence.
+    spans = [(clause_start, clause_end)]
+    if (opening := _OPENING_SETTING.match(text)) and opening.end() <= clause_start:
+        spans.append((0, opening.end()))
+        frame = frame or _FRAME.search(text[: opening.end()])
+    places = {
+        named[0].name for at, _, named in names if any(low <= at < high for low, high in spans) and named[0].kind == "place"
+    }
     # Why: "69 killed in the Caribbean" counts one place even when the place is named once (no entity):
     # an unnamed capitalised place after "in" keeps it apart from a total or another place's count.
     named_at = {at for at, _, named in names if named[0].kind == "place"}
-    for where in _UNNAMED_PLACE.finditer(text, clause_start, clause_end):
-        if where.group(1).lower() not in NOT_PLACES and not any(where.start(1) <= at < where.end(1) for at in named_at):
-            places.add(fold(where.group(1)))
+    for low, high in spans:
+        for where in _UNNAMED_PLACE.finditer(text, low, high):
+            if where.group(1).lower() not in NOT_PLACES and not any(where.start(1) <= at < where.end(1) for at in named_at):
+                places.add(fold(where.group(1)))
     if re.match(r"\s*where\b", text[clause_start:clause_end], re.IGNORECASE):
         places.add("where")  # why: "In Istanbul, where 1,000 died" counts the place named before, a part of a toll
     if _PART.search(text[clause_start:clause_end]):
@@ -276,6 +288,16 @@ def _tolls(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[Qu
     return found
 
 
+def _heading(text: str, start: int, names: Names) -> frozenset[str]:
+    """The name a sentence opens on right before its figure: a line of a list ("Adapazari 3,046 dead, 6,884 injured")
+    counts what that name is, whatever kind the entities give it."""
+    return frozenset(
+        named[0].name
+        for at, spelling, named in names
+        if at == 0 and len(spelling) < start and not text[len(spelling) : start].strip(" :-–—")
+    )
+
+
 def _counts(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[Quantity]:
     found: list[Quantity] = []
     text = sentence.text
@@ -309,6 +331,7 @@ def _counts(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[Q
         if unit.lower() in MEASURE_UNITS:
             continue  # a length or an area, not a count: ``_measures`` reads it with what it measures
         setting = _setting(text, match.start(), match.end(), previous_end, names, between or "")
+        places = setting.places | _heading(text, match.start(), names)
         predicate = set(setting.predicate) | ({"death"} if unit.lower() in DEATH_UNITS else set())
         # "the other three Americans", "10 others": counted apart from someone, not a total.
         relative = bool(re.search(r"\bother\s+$", text[: match.start()], re.IGNORECASE)) or bool(
@@ -330,7 +353,7 @@ def _counts(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[Q
                 key=frozenset(predicate) & KEY_PREDICATES,
                 frame=setting.frame,
                 relative=relative,
-                places=setting.places,
+                places=places,
             )
         )
         previous_end = match.end()

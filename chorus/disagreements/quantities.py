@@ -17,7 +17,7 @@
 
 Rules from a precision audit of unannotated clusters (Multi-News and DUC 2007): round figures agree with the
 values they round ("more than 500" and 535, "2,000 stores" and 2,192); reports more than a news cycle apart
-(dated) give counts as they stood then.
+(dated) give counts as they stood then; near values of two different places are two places' counts.
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ from chorus.models import Disagreement
 NEAR = 0.1
 # Agencies revise a magnitude by a few tenths (6.0 vs 6.2); a whole unit apart is another quake.
 MAGNITUDE_REVISION = 0.5
+# What ``Quantity.places`` holds beside places: "where" (a clause about a place named before) and "part" (a part of a count)
+_PLACE_MARKERS = frozenset({"where", "part"})
 
 
 def _gap(a: Quantity, b: Quantity) -> float:
@@ -69,6 +71,9 @@ def _same_topic(a: Quantity, b: Quantity) -> bool:
     near = _gap(a, b) <= NEAR
     if not near and a.places != b.places:
         return False  # "46 dead" vs "10 killed in New York City": a total and a part, or two places
+    a_places, b_places = a.places - _PLACE_MARKERS, b.places - _PLACE_MARKERS
+    if a_places and b_places and not a_places & b_places:
+        return False  # near values of two places: "In Izmit, 3,261 people were killed" and "Adapazari 3,046 dead"
     if a.modifiers != b.modifiers and not (near and not (a.modifiers and b.modifiers)):
         return False  # "23 injured people" vs "14 missing people"; "64 high school swimmers" vs "62 swimmers" may be one
     shared = len(a.context & b.context)
