@@ -959,3 +959,16 @@ def test_a_list_line_opening_on_a_name_counts_that_place() -> None:
     # a line of Brezno's own is compared with Brezno's count
     [disagreement] = _pair(table + "\n\nBrezno 3,120 dead, 9,400 injured", report)
     assert {claim.text for claim in disagreement.claims} == {"Brezno 3,120 dead", "3,261 people were killed and 11,700 injured"}
+
+
+def test_passive_and_conditional_sentences_take_no_stance() -> None:
+    praised = "Senator Alvarez praised the governor for the dam project on Monday."
+    # rejected by someone else: the passive says what was done to Alvarez
+    assert _pair(praised, "Senator Alvarez asked the governor for the dam project on Monday but was rejected.") == []
+    # a whole sentence under a condition, its verb far from the "If"
+    conditional = (
+        "If the long negotiations over the budget break down, Senator Alvarez will denounce the governor for the dam project."
+    )
+    assert _pair(praised, conditional) == []
+    # the same stance taken outright still clashes
+    assert len(_pair(praised, "Senator Alvarez denounced the governor for the dam project on Monday.")) == 1

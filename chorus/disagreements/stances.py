@@ -4,8 +4,8 @@ about; a negation ("did not support") flips the verb.
 
 Rules from a precision audit of unannotated clusters (Multi-News and DUC 2007): reports more than a news cycle
 apart (dated) give stances as they stood then; stance words used as nouns ("his support in the polls", "the blame
-game") or under a condition ("unless he apologises") take no stance, a stance covers only its own object, and
-stances towards different named targets do not clash.
+game") or under a condition ("unless he apologises", a sentence opening on "If") or in the passive ("but was rejected")
+take no stance, a stance covers only its own object, and stances towards different named targets do not clash.
 """
 
 from __future__ import annotations
@@ -42,6 +42,10 @@ _POSSESSIVE_SUPPORT = re.compile(r"(?:their|its|his|her)\s+support", re.IGNORECA
 # A stance under a condition ("unless he apologises", "depends on what he does") is not one taken.
 _CONDITION = re.compile(r"\b(?:unless|if|depends\s+on|depending\s+on|provided\s+(?:that\s+)?\w+|as\s+long\s+as)\b", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:could|would|might|may)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# A stance verb in the passive ("but was rejected") says what was done to its subject, not what the subject did.
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|got|gets|get)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# A sentence opening on a condition ("If Ottawa refuses, Bouchard can say ...") takes no stance, whatever its verbs.
+_CONDITIONAL_SENTENCE = re.compile(r"\W*(?:if|unless|should)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|n't|never|no longer|refused to)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -66,7 +70,7 @@ def _actors_in(text: str, entities: list[Entity], doc_id: str) -> dict[str, int]
 
 
 def read_stances(sentence: Sentence, group: int, doc_id: str, entities: list[Entity]) -> list[Stance]:
-    if not (_POSITIVE.search(sentence.text) or _NEGATIVE.search(sentence.text)):
+    if not (_POSITIVE.search(sentence.text) or _NEGATIVE.search(sentence.text)) or _CONDITIONAL_SENTENCE.match(sentence.text):
         return []
     actors = _actors_in(sentence.text, entities, doc_id)
     if not actors:
@@ -87,6 +91,8 @@ def read_stances(sentence: Sentence, group: int, doc_id: str, entities: list[Ent
             continue  # why: "will back him unless he apologises", "support depends on...": a condition, not a stance
         if _HYPOTHETICAL.search(text[: match.start()]):
             continue  # why: "Bouchard could blame Ottawa": a stance he might take, not one taken
+        if _PASSIVE.search(text[: match.start()]):
+            continue  # why: "he tried to negotiate but was rejected": rejected by someone else
         sign = -polarity if _NEGATION.search(text[: match.start()]) else polarity
         # The actors taking the stance: named shortly before the verb, in the same clause.
         window = text[max(0, match.start() - 100) : match.start()]
