@@ -972,3 +972,11 @@ def test_passive_and_conditional_sentences_take_no_stance() -> None:
     assert _pair(praised, conditional) == []
     # the same stance taken outright still clashes
     assert len(_pair(praised, "Senator Alvarez denounced the governor for the dam project on Monday.")) == 1
+
+
+def test_a_which_clause_counts_what_the_clause_before_it_names() -> None:
+    total = "Rebels set off five bombs on Sunday night, killing at least 36 soldiers and wounding 74."
+    # one of the five bombings, named by its town in the clause before "which"
+    assert _pair(total, "Police detained 30 people over the bombing in Argun, which killed more than 20 soldiers.") == []
+    # with no place before it, the count is the whole event's and clashes
+    assert len(_pair(total, "Police detained 30 people over the bombings, which killed more than 20 soldiers.")) == 1

@@ -13,7 +13,8 @@
 Rules from a precision audit of unannotated clusters (Multi-News and DUC 2007): "17 or 18" is an estimate; counts in
 another place ("in the Caribbean", "where 1,000 died") or of a part ("in the latest sweep") are not totals; a
 difference ("$5 more") is not a sum; a sentence opening on a year or a place ("In 1991, four out of 45 states ...")
-sets it for each of its clauses; a list line opening on a name ("Adapazari 3,046 dead") counts that name's dead.
+sets it for each of its clauses; a list line opening on a name ("Adapazari 3,046 dead") counts that name's dead; a
+"which" clause counts what the clause before it names ("the bombing in Argun, which killed more than 20").
 """
 
 from __future__ import annotations
@@ -224,6 +225,9 @@ def _setting(text: str, start: int, end: int, previous_end: int, names: Names, o
     if (opening := _OPENING_SETTING.match(text)) and opening.end() <= clause_start:
         spans.append((0, opening.end()))
         frame = frame or _FRAME.search(text[: opening.end()])
+    if clause_start > 0 and re.match(r"\s*which\b", text[clause_start:clause_end], re.IGNORECASE):
+        # Why: "the bombing in Argun, which killed more than 20 servicemen" counts what the clause before names
+        spans.append((clause_bounds(text, clause_start - 1, clause_start - 1)[0], clause_start))
     places = {
         named[0].name for at, _, named in names if any(low <= at < high for low, high in spans) and named[0].kind == "place"
     }
