@@ -980,3 +980,13 @@ def test_a_which_clause_counts_what_the_clause_before_it_names() -> None:
     assert _pair(total, "Police detained 30 people over the bombing in Argun, which killed more than 20 soldiers.") == []
     # with no place before it, the count is the whole event's and clashes
     assert len(_pair(total, "Police detained 30 people over the bombings, which killed more than 20 soldiers.")) == 1
+
+
+def test_a_count_of_another_named_event_is_not_the_story_s() -> None:
+    story = "The Orla Airways jet crashed into the sea on Sunday. All 217 people on board were killed."
+    # a past crash named once, in one report, as a comparison
+    past = "The Orla Airways jet crashed on Sunday. The Velmar Air crash killed all 223 people on board."
+    assert _pair(story, past) == []
+    # the story's own crash, named by both reports, is compared
+    both = "The Velmar Air jet crashed on Sunday. All 217 people on board were killed."
+    assert len(_pair(both, "The Velmar Air crash killed all 223 people on board.")) == 1

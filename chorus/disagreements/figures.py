@@ -14,7 +14,8 @@ Rules from a precision audit of unannotated clusters (Multi-News and DUC 2007): 
 another place ("in the Caribbean", "where 1,000 died") or of a part ("in the latest sweep") are not totals; a
 difference ("$5 more") is not a sum; a sentence opening on a year or a place ("In 1991, four out of 45 states ...")
 sets it for each of its clauses; a list line opening on a name ("Adapazari 3,046 dead") counts that name's dead; a
-"which" clause counts what the clause before it names ("the bombing in Argun, which killed more than 20").
+"which" clause counts what the clause before it names ("the bombing in Argun, which killed more than 20"); a count of
+an event named after a name no other report uses ("The Lauda Air crash killed all 223") is of another event.
 """
 
 from __future__ import annotations
@@ -302,6 +303,21 @@ def _heading(text: str, start: int, names: Names) -> frozenset[str]:
     )
 
 
+# An event named after a name: "the Lauda Air crash", "the Oklahoma City bombing"
+_NAMED_EVENT = (
+    r"\s+(?:crash|bombing|attack|disaster|quake|earthquake|shooting|massacre|fire|accident|explosion|tragedy|hijacking)\b"
+)
+
+
+def _another_event(text: str, clause: str, doc_id: str, names: Names) -> bool:
+    """Whether a clause counts another event than the story's: one named after a name no other report uses ("The Lauda
+    Air crash killed all 223 people on board", in one report of a story about another crash)."""
+    for at, spelling, named in names:
+        if spelling in clause and set(named[0].sources) <= {doc_id} and re.match(_NAMED_EVENT, text[at + len(spelling) :]):
+            return True
+    return False
+
+
 def _counts(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[Quantity]:
     found: list[Quantity] = []
     text = sentence.text
@@ -335,6 +351,8 @@ def _counts(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[Q
         if unit.lower() in MEASURE_UNITS:
             continue  # a length or an area, not a count: ``_measures`` reads it with what it measures
         setting = _setting(text, match.start(), match.end(), previous_end, names, between or "")
+        if _another_event(text, setting.clause, doc_id, names):
+            continue
         places = setting.places | _heading(text, match.start(), names)
         predicate = set(setting.predicate) | ({"death"} if unit.lower() in DEATH_UNITS else set())
         # "the other three Americans", "10 others": counted apart from someone, not a total.
