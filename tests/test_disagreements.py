@@ -990,3 +990,25 @@ def test_a_count_of_another_named_event_is_not_the_story_s() -> None:
     # the story's own crash, named by both reports, is compared
     both = "The Velmar Air jet crashed on Sunday. All 217 people on board were killed."
     assert len(_pair(both, "The Velmar Air crash killed all 223 people on board.")) == 1
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "The guard Pavel Dusek was fatally wounded when the gunmen opened fire.",  # fatally wounded is killed
+        "The guard Pavel Dusek is survived by his wife and two sons.",  # an obituary's family
+        "The guard Pavel Dusek had been hospitalized for a week before the gunmen came back.",  # people die in hospital
+        "The guard Pavel Dusek said 12 were wounded when the gunmen opened fire.",  # he tells others' state
+        "The guard Pavel Dusek shielded the pupils, and an 11-year-old girl was wounded.",  # the girl's state
+    ],
+)
+def test_states_said_of_someone_else_or_not_opposite_give_nothing(other: str) -> None:
+    assert _pair("The guard Pavel Dusek was killed when the gunmen opened fire.", other) == []
+
+
+def test_a_person_telling_his_own_state_keeps_it() -> None:
+    [disagreement] = _pair(
+        "Marta Novak, who said she had been freed by the soldiers, spoke on Tuesday.",
+        "Marta Novak, who is under house arrest, spoke on Tuesday.",
+    )
+    assert disagreement.about == "what happened to Marta Novak"
