@@ -1012,3 +1012,12 @@ def test_a_person_telling_his_own_state_keeps_it() -> None:
         "Marta Novak, who is under house arrest, spoke on Tuesday.",
     )
     assert disagreement.about == "what happened to Marta Novak"
+
+
+def test_counts_of_two_named_people_are_two_quantities() -> None:
+    berg = "Tomas Berg scored 14 points in the final on Sunday."
+    assert _pair(berg, "Lukas Marek scored 13 points in the final on Sunday.") == []
+    assert len(_pair(berg, "Tomas Berg scored 13 points in the final on Sunday.")) == 1
+    # people telling a figure are not what it counts: their two figures still clash
+    told = "Mayor Lukas Marek said 13 people were hurt in the final on Sunday."
+    assert len(_pair("Police chief Tomas Berg said 18 people were hurt in the final on Sunday.", told)) == 1

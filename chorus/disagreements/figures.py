@@ -150,6 +150,7 @@ class Quantity:
     frame: str = ""  # its time frame ("each year", "since 1990"), or ""
     relative: bool = False  # counted apart from someone else: "the other three", "10 others"
     places: frozenset[str] = frozenset()  # places named in its clause ("in New York City"), "where" and "part" markers
+    people: frozenset[str] = frozenset()  # people named in its clause who do what it counts ("Carter scored 14 points")
 
     @property
     def position(self) -> tuple[float, float, str]:
@@ -210,6 +211,7 @@ class _Setting:
     predicate: frozenset[str]
     frame: str
     places: frozenset[str]
+    people: frozenset[str]
 
 
 def _setting(text: str, start: int, end: int, previous_end: int, names: Names, own_words: str) -> _Setting:
@@ -250,7 +252,22 @@ def _setting(text: str, start: int, end: int, previous_end: int, names: Names, o
         frozenset(concepts(" ".join(before + after))),
         _frame_key(frame.group(0)) if frame else "",
         frozenset(places),
+        frozenset(
+            named[0].name
+            for at, spelling, named in names
+            if clause_start <= at < clause_end and named[0].kind == "person" and not _tells(text, at, at + len(spelling))
+        ),
     )
+
+
+# A person telling a figure, not doing what it counts: "X said", "said X", "according to X", "X told"
+_TELLER_AFTER = re.compile(r"[\s,]*(?:\w+\s+){0,1}(?:said|says|told|tells|reported|announced|estimated|confirmed)\b", re.I)
+_TELLER_BEFORE = re.compile(r"\b(?:said|says|told|according\s+to)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+
+
+def _tells(text: str, start: int, end: int) -> bool:
+    """Whether the person named at ``text[start:end]`` tells the figure of its clause rather than does what it counts."""
+    return bool(_TELLER_AFTER.match(text, end) or _TELLER_BEFORE.search(text[max(0, start - 40) : start]))
 
 
 def read_quantities(sentence: Sentence, group: int, doc_id: str, names: Names = ()) -> list[Quantity]:
@@ -376,6 +393,7 @@ def _counts(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[Q
                 frame=setting.frame,
                 relative=relative,
                 places=places,
+                people=setting.people,
             )
         )
         previous_end = match.end()

@@ -17,7 +17,9 @@
 
 Rules from a precision audit of unannotated clusters (Multi-News and DUC 2007): round figures agree with the
 values they round ("more than 500" and 535, "2,000 stores" and 2,192); reports more than a news cycle apart
-(dated) give counts as they stood then; near values of two different places are two places' counts.
+(dated) give counts as they stood then; near values of two different places are two places' counts. From a second
+audit (ECB+ events): counts of two different named people ("Carter scored 14 points", "13 points from VanDeest") are two
+quantities (people telling a figure, "X said", are not what it counts).
 """
 
 from __future__ import annotations
@@ -71,6 +73,8 @@ def _same_topic(a: Quantity, b: Quantity) -> bool:
     near = _gap(a, b) <= NEAR
     if not near and a.places != b.places:
         return False  # "46 dead" vs "10 killed in New York City": a total and a part, or two places
+    if a.people and b.people and not a.people & b.people:
+        return False  # "Carter scored 14 points" vs "13 points from VanDeest": two people's counts
     a_places, b_places = a.places - _PLACE_MARKERS, b.places - _PLACE_MARKERS
     if a_places and b_places and not a_places & b_places:
         return False  # near values of two places: "In Izmit, 3,261 people were killed" and "Adapazari 3,046 dead"
