@@ -189,6 +189,20 @@ def person_gender(entity: Entity) -> str | None:
     return first_name_gender(words[0])
 
 
+def _nationality_before_first_name(words: list[str], organisation_name: bool) -> bool:
+    """Whether a name opens on a nationality before a first name and a surname ("American Hasim Rahman"): the
+    nationality is no part of the name (a first name that looks like one, "Brian", "Christian", stays, and so does a
+    place's first word, "San Diego Lifeguards")."""
+    return (
+        not organisation_name
+        and len(words) > 2
+        and bool(DEMONYM.search(words[0].lower()))
+        and first_name_gender(words[0]) is None
+        and first_name_gender(words[1]) is not None
+        and fold(f"{words[0]} {words[1]}") not in gazetteer()[1]
+    )
+
+
 @lru_cache(maxsize=4096)
 def first_name_gender(name: str) -> str | None:
     """``person_gender`` of a first name (asked for each name a pronoun may stand for: read once per name)."""
@@ -407,7 +421,9 @@ def _mention_from_run(
     while len(words) > 1:
         head = re.sub(r"['’]s$", "", words[0].lower().rstrip("."))
         next_word = words[1].lower().rstrip(".")
-        if head in PERSON_TITLES and not organisation_name:
+        if _nationality_before_first_name(words, organisation_name):
+            evidence["person"] += 1
+        elif head in PERSON_TITLES and not organisation_name:
             evidence["person"] += 2
         elif organisation_name:
             if not (DEMONYM.search(head) and head not in PARTY_ADJECTIVES and next_word in OFFICE_WORDS):

@@ -66,3 +66,15 @@ def test_a_name_ending_on_a_place_head_word_is_a_place(name: str) -> None:
 def test_a_body_named_after_its_place_or_a_site_is_an_organisation(name: str) -> None:
     mention = next(m for m in find_mentions([Sentence(f"The case was heard at {name} on Monday.", 0, 0)]) if m.surface == name)
     assert mention.evidence["organisation"] > mention.evidence["place"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The challenger, American Hasim Rahman, lost on points.", "Hasim Rahman"),  # a nationality before a first name
+        ("The challenger, Brian Walsh, lost on points.", "Brian Walsh"),  # a first name ending like a nationality
+        ("A swimmer was rescued by San Diego Lifeguards on Sunday.", "San Diego Lifeguards"),  # a place's first word
+    ],
+)
+def test_a_nationality_before_a_first_name_is_no_part_of_the_name(text: str, surface: str) -> None:
+    assert surface in [m.surface for m in find_mentions([Sentence(text, 0, 0)])]
