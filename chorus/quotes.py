@@ -27,7 +27,8 @@ people whose first name says otherwise ("she said" is not the man named last: ``
 a news outlet after the quote ("the official Yangcheng Evening News reported") relays the one named before it; an
 epithet ("the attorney", "the Ohio Republican") to the person the report calls that, else the one it names
 most; "the hospital" to the organisation named with that noun, else the one named last (nobody, not a person, when
-the report names none), and "it said" to the organisation named last ("the committee said": first the body named
+the report names none), and "it said" to the body last reported speaking, else the organisation named last (the
+ranker keeps a body "it" stands for; "the committee said": first the body named
 right before "committee"); "X's campaign said", "X's dissent said" to X; a quote opening the sentence after "X said ..." to
 X; a quote opening its paragraph after a paragraph that ends reporting someone's words or view, or opens on their
 spoken reaction ("Yokich also bristled at ..."), to them; a

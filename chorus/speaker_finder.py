@@ -395,9 +395,10 @@ class SpeakerFinder:
         if _INDEFINITE.match(subject):
             return None, "none"  # "said one resident", "a GOP strategist": someone unnamed
         if re.fullmatch(r"\s*it\s*", subject, re.I):
-            # '... presented them with the letter from Sir Paul.' ¶ 'It read: "..."': the letter's writer; else
-            # 'In a statement Shell said ...' ¶ 'It said: "..."': the organisation named last
-            writer = self.writer_of_last_letter(position)
+            # '... presented them with the letter from Sir Paul.' ¶ 'It read: "..."': the letter's writer; else the
+            # body last reported speaking ('Amnesty said ... Serbs suffer ... "...," it said'); else the organisation
+            # named last
+            writer = self.writer_of_last_letter(position) or self.last_speaking_body_before(position)
             return writer or self.last_subject_company_before(position, reach=600, single_word_people=True), "description"
         if not re.match(rf"\s*(?:(?:the|this|that|his|her|its|their|he|she)\b|an?\s+(?:\w+\s+)?{_STATEMENT}\b)", subject, re.I):
             last = re.match(r"\s*the\s+(\w+)\s*$", subject.rsplit(",", 1)[-1], re.I)
@@ -500,6 +501,28 @@ class SpeakerFinder:
         for start, _, role, entity in self._named_back_from(position, reach):
             thing = entity.kind != "person" or (single_word_people and " " not in entity.name)
             if thing and role == "subject" and re.match(r"\s+[a-z]", self.text[start + len(entity.name) :]):
+                return entity
+        return None
+
+    def last_speaking_body_before(self, position: int, reach: int = 1500) -> Entity | None:
+        """The body named last within ``reach`` before ``position`` as the subject of a speech verb: "it said" goes
+        on with the body last reported speaking ("Amnesty International said Tuesday ... Serbs are also suffering ...
+        '"...," it said'), not the one merely mentioned last. A body is an organisation (not a place: "in China's
+        Hunan Province, said"), or a one-word "person" ("Shell said" makes Shell look like one)."""
+        for k in reversed(
+            range(bisect_left(self.name_starts, max(0, position - reach)), bisect_left(self.name_starts, position))
+        ):
+            start, _, _, role = self.occurrences[k]
+            entity = self.entity_at(k)
+            body = entity.kind in {"organisation", "other"} or (entity.kind == "person" and " " not in entity.name)
+            if not body or role not in {"subject", "determined"} or self.quoted_at(k) or is_outlet(entity):
+                continue
+            end = start + len(self.occurrences[k][1])
+            # "Amnesty International said", "..., said the Red Cross." (not "Greenpeace said the Shard was chosen":
+            # the name after the verb begins what was said)
+            if _SAID_AFTER.match(self.text[end : end + 80]) or (
+                _said_before(self.text, start) and re.match(r"\s*[,.;]", self.text[end : end + 2])
+            ):
                 return entity
         return None
 

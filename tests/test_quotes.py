@@ -764,6 +764,20 @@ def test_speaker_from_a_description_or_title(text: str, speaker: str) -> None:
     assert _one(_quotes(_report(text)), QUOTE).speaker == speaker
 
 
+_IT_SAID = (
+    "The Velmora Rights Council said on Tuesday that abuses in the valley were growing. Farmers from Dravik "
+    f'Province and the Ostrava Militia were also accused of attacks on villages. "{QUOTE}," it said. '
+    '"Those who fled must be allowed to return to their homes."'
+)
+
+
+def test_it_said_is_the_body_last_reported_speaking() -> None:
+    # not the body named last ("Farmers", the militia): the council that said something before them
+    quotes = _quotes(_report(_IT_SAID))
+    assert _one(quotes, QUOTE).speaker == "Velmora Rights Council"
+    assert _one(quotes, "Those who fled").speaker == "Velmora Rights Council"  # carried on
+
+
 def test_an_opening_clause_name_is_not_the_epithet_s_person() -> None:
     # "With Radio Dunav, the mayor said": Radio Dunav is no apposition of "the mayor"
     text = f'Mayor Anna Kovac toured the dam. During an interview with Radio Dunav, the mayor said: "{QUOTE}."'
