@@ -24,7 +24,8 @@ Lifeguard Lt. John Sandmeyer"). "he"/"she" go to the speaker of the previous quo
 named since, else to the subject of the last sentence naming a person (outside quotations; a sentence opening on
 "He"/"She" is about whom that pronoun stands for, not the people it names), passing over
 people whose first name says otherwise ("she said" is not the man named last: ``chorus.mentions.person_gender``);
-a news outlet after the quote ("the official Yangcheng Evening News reported") relays the one named before it; an
+a news outlet after the quote ("the official Yangcheng Evening News reported") relays the one named before it, and
+anyone "quoted X as saying" relays X; an
 epithet ("the attorney", "the Ohio Republican") to the person the report calls that, else the one it names
 most; "the hospital" to the organisation named with that noun, else the one named last (nobody, not a person, when
 the report names none), and "it said" to the body last reported speaking, else the organisation named last (the

@@ -128,6 +128,12 @@ _ROLE_RANK = {"subject": 0, "possessor": 1, "titled object": 2}
 # "the letter from Sir Paul", "a note from her lawyer, Jan Pugh": what "It read:" may be, and who wrote it
 _LETTER_FROM = re.compile(r"\b(?:letter|message|note|e-?mail|memo|card)\s+(?:\w+\s+){0,2}?from\s+([^,.;:“”\"\n]{1,60})")
 # An indefinite description ("a GOP strategist", "one official"), not a statement ("a statement from X")
+# One who relays another's words: "Spiegel quoted Duisenberg as" (saying), "the magazine quotes Kennedy as" (not
+# "reported her as": whom the pronoun means is the rules' to say)
+_QUOTED_AS = re.compile(
+    r".*?\b(?:quoted|quotes|cited|cites|reported|reports)\s+(?!(?:him|her|them)\s)([^,;:“”\"]{1,80}?)\s+as\s*",
+    re.IGNORECASE | re.DOTALL,
+)
 _INDEFINITE = re.compile(r"\s*(?:an?|one|another)\s+(?!(?:\w+\s+){0,2}(?:statement|release)\b)", re.IGNORECASE)
 # Roles that stand for sources a report does not name ("a senior official"), unlike epithets for whom it is
 # about ("the athlete"): "the official said" is someone the report calls that, or nobody.
@@ -384,6 +390,9 @@ class SpeakerFinder:
         (``chorus.attribution.ATTRIBUTIONS``). Without a name, a pronoun or a definite description ("she", "the statement",
         "the athlete") is the person named last before the quote, and an organisation noun ("the
         department", "a statement from the agency") the organisation named last."""
+        if relayed := _QUOTED_AS.fullmatch(phrase):
+            # '"...," Spiegel quoted Duisenberg as saying': the one quoted speaks, not the one quoting
+            return self.resolve_phrase(relayed.group(1), position)
         # "The Canadian government today called on ...": when it spoke is no part of who
         subject = _WHEN_SPOKEN.sub("", _OPENING_CLAUSE.sub("", phrase))
         if _PARTY_EPITHET.fullmatch(subject):

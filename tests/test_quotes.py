@@ -778,6 +778,18 @@ def test_it_said_is_the_body_last_reported_speaking() -> None:
     assert _one(quotes, "Those who fled").speaker == "Velmora Rights Council"  # carried on
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        f'Finance chief Oskar Brandt spoke in Bonn on Monday. "{QUOTE}," Der Kurier quoted Brandt as saying.',
+        f'Oskar Brandt met Lena Sorvik in Bonn. Lena Sorvik quotes Brandt as saying: "{QUOTE}."',
+        f'Oskar Brandt met Lena Sorvik in Bonn. "{QUOTE}," Lena Sorvik cited Brandt as saying.',
+    ],
+)
+def test_the_one_quoted_as_saying_speaks_not_the_one_quoting(text: str) -> None:
+    assert _one(_quotes(_report(text)), QUOTE).speaker == "Oskar Brandt"
+
+
 def test_an_opening_clause_name_is_not_the_epithet_s_person() -> None:
     # "With Radio Dunav, the mayor said": Radio Dunav is no apposition of "the mayor"
     text = f'Mayor Anna Kovac toured the dam. During an interview with Radio Dunav, the mayor said: "{QUOTE}."'
