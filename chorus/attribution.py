@@ -337,10 +337,10 @@ def attributed_quotes(documents: list[Document], entities: list[Entity]) -> Iter
                 if not attributed and not head.strip() and not re.search(r"[“”\"]", lead_in):
                     # 'Emmanuelle Amar, director of Remera, told the Guardian research must go on.' ¶ '“These
                     # malformations are very rare...”': a quote opening its paragraph, after a narrative paragraph
-                    # that ends reporting someone's words, goes on with them
-                    speaker = _reported_just_before(lead_in, lead_in_offset, finder, views=True) or finder.sole_person_reported(
-                        lead_in_offset, lead_in_offset + len(lead_in)
-                    )
+                    # that ends reporting someone's words ("X said ...", "He said ..."), goes on with them
+                    speaker = _reported_just_before(
+                        lead_in, lead_in_offset, finder, views=True, pronouns=True
+                    ) or finder.sole_person_reported(lead_in_offset, lead_in_offset + len(lead_in))
                     attributed, how = speaker is not None, "name"
                 if not attributed and head.strip() and not re.search(r"[“”\"]", head):
                     # 'Silverman said paid leave would help. “There is a big problem...”': the quote goes on
@@ -390,12 +390,18 @@ _X_THINKS_JUST_BEFORE = re.compile(
 )
 
 
-def _reported_just_before(text: str, offset: int, finder: SpeakerFinder, views: bool = False) -> Entity | None:
+def _reported_just_before(
+    text: str, offset: int, finder: SpeakerFinder, views: bool = False, pronouns: bool = False
+) -> Entity | None:
     """The person (or body) ``text``'s last sentence reports the words of, when a name in it says who ("Silverman
     said paid leave would help.", "... would help, says Silverman."); ``offset``: where ``text`` starts; ``views``:
-    a view reported in the present tense counts too ("Harriet thinks more should be done.")."""
+    a view reported in the present tense counts too ("Harriet thinks more should be done."); ``pronouns``: so does
+    "He said ..." (a paragraph before the quote's own), for whom the "he" stands."""
     for pattern in (_SAYS_X_JUST_BEFORE, _X_SAID_JUST_BEFORE, *([_X_THINKS_JUST_BEFORE] if views else [])):
         if said := pattern.search(text.rstrip()):
+            if pronouns and (pronoun := said.group(1).strip().lower()) in {"he", "she"}:
+                # 'He said solar boats had better prospects.' ¶ '"Boats for recreation ..."': whom the "he" means
+                return finder.last_person_before(offset + said.start(1), pronoun=pronoun)
             speaker, how = finder.resolve_phrase(said.group(1), offset + said.start())
             if speaker is not None and how == "name":
                 return speaker

@@ -807,6 +807,19 @@ def test_quote_going_on_from_the_sentence_that_reports_its_speaker(text: str) ->
     assert _one(_quotes(_report(text)), QUOTE).speaker == "Rhea Tolland"
 
 
+@pytest.mark.parametrize(
+    ("lead", "speaker"),
+    [
+        ("He said solar boats had better prospects than solar cars.", "Oskar Brandt"),
+        ("Lena Sorvik chairs the board. She said the cars were slower.", "Lena Sorvik"),
+    ],
+)
+def test_quote_paragraph_after_a_paragraph_reporting_he_said_is_his(lead: str, speaker: str) -> None:
+    # 'He said ...' ¶ '"..."': the quote goes on with whom the pronoun stands for
+    text = f'"Our boats are quiet and cheap to run," said engineer Oskar Brandt.\n\n{lead}\n\n"{QUOTE}."'
+    assert _one(_quotes(_report(text)), QUOTE).speaker == speaker
+
+
 def test_quote_after_a_sentence_without_a_named_speaker_stays_unattributed() -> None:
     text = f"The council said paid leave would help families. “{QUOTE}.”"
     assert all(q.speaker != "Rhea Tolland" for q in _quotes(_report(text)))
