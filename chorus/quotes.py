@@ -22,7 +22,8 @@ speak: not a possessor ("Laszlo's colleague"), the object of a preposition ("a r
 a name after an article ("the Trump administration") or a modifier of the next name ("San Diego
 Lifeguard Lt. John Sandmeyer"). "he"/"she" go to the speaker of the previous quote when nobody is
 named since, else to the subject of the last sentence naming a person (outside quotations; a sentence opening on
-"He"/"She" is about whom that pronoun stands for, not the people it names), passing over
+"He"/"She" is about whom that pronoun stands for, and one opening on an epithet ("The mayor expressed ...") about the
+person the report calls that, not the people it names), passing over
 people whose first name says otherwise ("she said" is not the man named last: ``chorus.mentions.person_gender``);
 a news outlet after the quote ("the official Yangcheng Evening News reported") relays the one named before it, and
 anyone "quoted X as saying" relays X; an

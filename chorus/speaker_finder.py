@@ -127,13 +127,13 @@ _REACTS = re.compile(
 _ROLE_RANK = {"subject": 0, "possessor": 1, "titled object": 2}
 # "the letter from Sir Paul", "a note from her lawyer, Jan Pugh": what "It read:" may be, and who wrote it
 _LETTER_FROM = re.compile(r"\b(?:letter|message|note|e-?mail|memo|card)\s+(?:\w+\s+){0,2}?from\s+([^,.;:“”\"\n]{1,60})")
-# An indefinite description ("a GOP strategist", "one official"), not a statement ("a statement from X")
 # One who relays another's words: "Spiegel quoted Duisenberg as" (saying), "the magazine quotes Kennedy as" (not
 # "reported her as": whom the pronoun means is the rules' to say)
 _QUOTED_AS = re.compile(
     r".*?\b(?:quoted|quotes|cited|cites|reported|reports)\s+(?!(?:him|her|them)\s)([^,;:“”\"]{1,80}?)\s+as\s*",
     re.IGNORECASE | re.DOTALL,
 )
+# An indefinite description ("a GOP strategist", "one official"), not a statement ("a statement from X")
 _INDEFINITE = re.compile(r"\s*(?:an?|one|another)\s+(?!(?:\w+\s+){0,2}(?:statement|release)\b)", re.IGNORECASE)
 # Roles that stand for sources a report does not name ("a senior official"), unlike epithets for whom it is
 # about ("the athlete"): "the official said" is someone the report calls that, or nobody.
@@ -279,6 +279,12 @@ def _with_surnames(by_form: dict[str, list[Entity]]) -> dict[str, list[Entity]]:
 # A sentence opening on someone unnamed: "A spokesman for the police said", "Another woman, sitting ...", "One resident"
 _UNNAMED_SUBJECT = re.compile(
     rf"[\s“\"]*(?:An?|Another|One)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{'|'.join(sorted(_PERSON_NOUNS | _ANONYMOUS_ROLES))})\b"
+)
+# A sentence opening on a definite epithet for its subject, before any name: "The prince expressed his sympathy to
+# Stephen's parents", "But the senator, 71, said" (its noun, for ``SpeakerFinder.person_called``)
+_EPITHET_SUBJECT = re.compile(
+    r"[\s“\"]*(?:(?:But|And|So|Yet|Then|Now|Still|Later),?\s+)?The\s+(?:[a-z][\w-]*\s+){0,2}?"
+    rf"({'|'.join(sorted(w.lower() for w in _PERSON_NOUNS))})\b(?!\s+of\b)(?:,[^,]{{1,60}},)?\s+[a-z]"
 )
 # A speech verb and the titles before the name that ends a sentence: "..., said Det.-Sgt. Susan Gomes."
 _SAID_BEFORE_NAME = re.compile(rf",\s+{VERB}\s+(?:[A-Z][\w.'’-]*\s+)*$", re.IGNORECASE)
@@ -703,6 +709,11 @@ class SpeakerFinder:
             if pronoun is not None and self._unnamed_subject_between(self.last_quote[0], position):
                 return None
             return self.last_quote[1]
+        if pronoun is not None and (called := self._epithet_subject_between(people[-1][0] if people else 0, position)):
+            # 'Prince Charles said ... The prince expressed his sympathy to Stephen's parents. "...," he said': the
+            # sentence is about whom its epithet stands for, not the people it names after it
+            if self.may_be(called, pronoun):
+                return called
         if not people:
             return None
         last_start = people[-1][0]
@@ -724,6 +735,17 @@ class SpeakerFinder:
         if _SAID_BEFORE_NAME.search(self.text, max(0, start - 60), start) and re.match(r"[.!?]", self.text[end : end + 1]):
             return entity  # '..., said Det.-Sgt. Susan Gomes.': whom the sentence ends quoting, not its subject
         return min(same_sentence, key=lambda person: _ROLE_RANK[person[2]])[1]
+
+    def _epithet_subject_between(self, start: int, end: int) -> Entity | None:
+        """The person the last sentence opening between the sentence holding ``start`` and ``end`` calls by a
+        definite epithet as its subject ("The prince expressed ...": the one the report calls "prince"), or None."""
+        floor = self._sentence_start(start)
+        text = self.text[floor:end]
+        found = None
+        for stop in [-1, *sentence_ends(text + " ")]:
+            if (opening := _EPITHET_SUBJECT.match(text, stop + 1)) and not self._quoted(floor + stop + 1):
+                found = opening
+        return self.person_called(found.group(1), end) if found else None
 
     def _sentence_start(self, position: int, floor: int = 0) -> int:
         """Where the sentence holding ``position`` starts: after the last sentence end before it, at most 1000

@@ -191,6 +191,17 @@ def test_she_said_after_a_sentence_ending_on_its_attribution_is_whom_it_quotes()
     assert _one(_quotes(_report(text), speakers=None), "rebuild").speaker == "Susan Gomez"
 
 
+def test_she_said_after_a_sentence_opening_on_her_epithet_is_hers() -> None:
+    # "The mayor expressed her sympathy to Pugh's family": about the mayor, not Pugh, whom it names after its epithet
+    text = (
+        '"The new school will open in May," Mayor Anna Kovac said. Jan Pugh, a teacher, died in the flood last year.\n\n'
+        "The mayor expressed her sympathy to Pugh's family at the ceremony.\n\n"
+        f'"{QUOTE}," she said.'
+    )
+    assert _one(_quotes(_report(text)), QUOTE).speaker == "Anna Kovac"
+    assert _one(_quotes(_report(text), speakers=None), QUOTE).speaker == "Anna Kovac"
+
+
 @pytest.mark.parametrize(
     ("named", "between", "pronoun"),
     [
