@@ -128,9 +128,10 @@ _ROLE_RANK = {"subject": 0, "possessor": 1, "titled object": 2}
 # "the letter from Sir Paul", "a note from her lawyer, Jan Pugh": what "It read:" may be, and who wrote it
 _LETTER_FROM = re.compile(r"\b(?:letter|message|note|e-?mail|memo|card)\s+(?:\w+\s+){0,2}?from\s+([^,.;:“”\"\n]{1,60})")
 # One who relays another's words: "Spiegel quoted Duisenberg as" (saying), "the magazine quotes Kennedy as" (not
-# "reported her as": whom the pronoun means is the rules' to say)
+# "reported her as": whom the pronoun means is the rules' to say; nor the passive "Grant was quoted by Reuters as":
+# its subject speaks)
 _QUOTED_AS = re.compile(
-    r".*?\b(?:quoted|quotes|cited|cites|reported|reports)\s+(?!(?:him|her|them)\s)([^,;:“”\"]{1,80}?)\s+as\s*",
+    r".*?\b(?:quoted|quotes|cited|cites|reported|reports)\s+(?!(?:him|her|them|by)\s)([^,;:“”\"]{1,80}?)\s+as\s*",
     re.IGNORECASE | re.DOTALL,
 )
 # An indefinite description ("a GOP strategist", "one official"), not a statement ("a statement from X")

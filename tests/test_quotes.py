@@ -801,6 +801,11 @@ def test_the_one_quoted_as_saying_speaks_not_the_one_quoting(text: str) -> None:
     assert _one(_quotes(_report(text)), QUOTE).speaker == "Oskar Brandt"
 
 
+def test_the_subject_of_was_quoted_by_as_saying_speaks() -> None:
+    text = f'Oskar Brandt met Lena Sorvik in Bonn. "{QUOTE}," Brandt was quoted by Der Kurier as saying.'
+    assert _one(_quotes(_report(text)), QUOTE).speaker == "Oskar Brandt"
+
+
 def test_an_opening_clause_name_is_not_the_epithet_s_person() -> None:
     # "With Radio Dunav, the mayor said": Radio Dunav is no apposition of "the mayor"
     text = f'Mayor Anna Kovac toured the dam. During an interview with Radio Dunav, the mayor said: "{QUOTE}."'
