@@ -91,7 +91,7 @@ class _Attribution(NamedTuple):
     attributed: bool
     speaker: Entity | None
     how: str  # how the rules found ``speaker`` (``ATTRIBUTIONS``)
-    pronoun: str | None = None  # "he" or "she" when a pronoun gave the speaker
+    pronoun: str | None = None  # "he", "she" or "it" when a pronoun gave the speaker
     # where a pronoun before the quote stands ('He said Dees was trying "..."'): whom it means is named before it
     pronoun_at: int | None = None
 
@@ -177,7 +177,7 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: Speake
             # 'Chen said the reports "sought to ...," the official Yangcheng Evening News reported': the outlet
             # relays the words of the one named before the quote
             return relayed
-        return _Attribution(True, speaker, how)
+        return _Attribution(True, speaker, how, _it(match.group(1)))
     if (
         not quote_ends_sentence
         and (ends_on := _ENDS_ON_SAID_NAME.match(after))
@@ -226,6 +226,12 @@ def _by_pronoun(pronoun: str, position: int, finder: SpeakerFinder, pronoun_at: 
     ``position``; ``pronoun_at``: where the pronoun stands when it comes before the quote."""
     pronoun = pronoun.lower()
     return _Attribution(True, finder.last_person_before(position, pronoun=pronoun), "pronoun", pronoun, pronoun_at)
+
+
+def _it(phrase: str) -> str | None:
+    """ "it" when an attribution's phrase is that pronoun alone ('"...," it said.'): it stands for a body, never a
+    person, and the quotes carried on after it are that body's too (``chorus.speaker_ranker.ranked_speaker``)."""
+    return "it" if phrase.strip().lower() == "it" else None
 
 
 def _named_in_apposition(rest: str, position: int, finder: SpeakerFinder) -> Entity | None:
@@ -288,7 +294,7 @@ class Attributed:
     speaker: Entity | None
     previous: Entity | None  # the speaker of the report's previous attributed quote (None when it had none)
     how: str = "name"  # how the rules found ``speaker`` (``ATTRIBUTIONS``)
-    pronoun: str | None = None  # "he" or "she" when a pronoun gave the speaker (or the quote carried on)
+    pronoun: str | None = None  # "he", "she" or "it" when a pronoun gave the speaker (or the quote carried on)
     pronoun_at: int | None = None  # where that pronoun stands, when before the quote in its sentence
 
 
@@ -331,10 +337,10 @@ def attributed_quotes(documents: list[Document], entities: list[Entity]) -> Iter
                 if not attributed and not head.strip() and not re.search(r"[“”\"]", lead_in):
                     # 'Emmanuelle Amar, director of Remera, told the Guardian research must go on.' ¶ '“These
                     # malformations are very rare...”': a quote opening its paragraph, after a narrative paragraph
-                    # that ends reporting someone's words, goes on with them
-                    speaker = _reported_just_before(lead_in, lead_in_offset, finder, views=True) or finder.sole_person_reported(
-                        lead_in_offset, lead_in_offset + len(lead_in)
-                    )
+                    # that ends reporting someone's words ("X said ...", "He said ..."), goes on with them
+                    speaker = _reported_just_before(
+                        lead_in, lead_in_offset, finder, views=True, pronouns=True
+                    ) or finder.sole_person_reported(lead_in_offset, lead_in_offset + len(lead_in))
                     attributed, how = speaker is not None, "name"
                 if not attributed and head.strip() and not re.search(r"[“”\"]", head):
                     # 'Silverman said paid leave would help. “There is a big problem...”': the quote goes on
@@ -384,12 +390,18 @@ _X_THINKS_JUST_BEFORE = re.compile(
 )
 
 
-def _reported_just_before(text: str, offset: int, finder: SpeakerFinder, views: bool = False) -> Entity | None:
+def _reported_just_before(
+    text: str, offset: int, finder: SpeakerFinder, views: bool = False, pronouns: bool = False
+) -> Entity | None:
     """The person (or body) ``text``'s last sentence reports the words of, when a name in it says who ("Silverman
     said paid leave would help.", "... would help, says Silverman."); ``offset``: where ``text`` starts; ``views``:
-    a view reported in the present tense counts too ("Harriet thinks more should be done.")."""
+    a view reported in the present tense counts too ("Harriet thinks more should be done."); ``pronouns``: so does
+    "He said ..." (a paragraph before the quote's own), for whom the "he" stands."""
     for pattern in (_SAYS_X_JUST_BEFORE, _X_SAID_JUST_BEFORE, *([_X_THINKS_JUST_BEFORE] if views else [])):
         if said := pattern.search(text.rstrip()):
+            if pronouns and (pronoun := said.group(1).strip().lower()) in {"he", "she"}:
+                # 'He said solar boats had better prospects.' ¶ '"Boats for recreation ..."': whom the "he" means
+                return finder.last_person_before(offset + said.start(1), pronoun=pronoun)
             speaker, how = finder.resolve_phrase(said.group(1), offset + said.start())
             if speaker is not None and how == "name":
                 return speaker
@@ -470,7 +482,7 @@ def _named_before(clause: str, position: int, finder: SpeakerFinder) -> _Attribu
             return None  # 'Kovac was denounced as "..."': someone else's words about her
         speaker, how = finder.resolve_phrase(match.group(1), position)
         if speaker is not None:
-            return _Attribution(True, speaker, how)
+            return _Attribution(True, speaker, how, _it(match.group(1)))
     return None
 
 

@@ -22,12 +22,15 @@ speak: not a possessor ("Laszlo's colleague"), the object of a preposition ("a r
 a name after an article ("the Trump administration") or a modifier of the next name ("San Diego
 Lifeguard Lt. John Sandmeyer"). "he"/"she" go to the speaker of the previous quote when nobody is
 named since, else to the subject of the last sentence naming a person (outside quotations; a sentence opening on
-"He"/"She" is about whom that pronoun stands for, not the people it names), passing over
+"He"/"She" is about whom that pronoun stands for, and one opening on an epithet ("The mayor expressed ...") about the
+person the report calls that, not the people it names), passing over
 people whose first name says otherwise ("she said" is not the man named last: ``chorus.mentions.person_gender``);
-a news outlet after the quote ("the official Yangcheng Evening News reported") relays the one named before it; an
+a news outlet after the quote ("the official Yangcheng Evening News reported") relays the one named before it, and
+anyone "quoted X as saying" relays X; an
 epithet ("the attorney", "the Ohio Republican") to the person the report calls that, else the one it names
 most; "the hospital" to the organisation named with that noun, else the one named last (nobody, not a person, when
-the report names none), and "it said" to the organisation named last ("the committee said": first the body named
+the report names none), and "it said" to the body last reported speaking, else the organisation named last (the
+ranker keeps a body "it" stands for; "the committee said": first the body named
 right before "committee"); "X's campaign said", "X's dissent said" to X; a quote opening the sentence after "X said ..." to
 X; a quote opening its paragraph after a paragraph that ends reporting someone's words or view, or opens on their
 spoken reaction ("Yokich also bristled at ..."), to them; a

@@ -127,6 +127,13 @@ _REACTS = re.compile(
 _ROLE_RANK = {"subject": 0, "possessor": 1, "titled object": 2}
 # "the letter from Sir Paul", "a note from her lawyer, Jan Pugh": what "It read:" may be, and who wrote it
 _LETTER_FROM = re.compile(r"\b(?:letter|message|note|e-?mail|memo|card)\s+(?:\w+\s+){0,2}?from\s+([^,.;:“”\"\n]{1,60})")
+# One who relays another's words: "Spiegel quoted Duisenberg as" (saying), "the magazine quotes Kennedy as" (not
+# "reported her as": whom the pronoun means is the rules' to say; nor the passive "Grant was quoted by Reuters as":
+# its subject speaks)
+_QUOTED_AS = re.compile(
+    r".*?\b(?:quoted|quotes|cited|cites|reported|reports)\s+(?!(?:him|her|them|by)\s)([^,;:“”\"]{1,80}?)\s+as\s*",
+    re.IGNORECASE | re.DOTALL,
+)
 # An indefinite description ("a GOP strategist", "one official"), not a statement ("a statement from X")
 _INDEFINITE = re.compile(r"\s*(?:an?|one|another)\s+(?!(?:\w+\s+){0,2}(?:statement|release)\b)", re.IGNORECASE)
 # Roles that stand for sources a report does not name ("a senior official"), unlike epithets for whom it is
@@ -274,6 +281,12 @@ def _with_surnames(by_form: dict[str, list[Entity]]) -> dict[str, list[Entity]]:
 _UNNAMED_SUBJECT = re.compile(
     rf"[\s“\"]*(?:An?|Another|One)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{'|'.join(sorted(_PERSON_NOUNS | _ANONYMOUS_ROLES))})\b"
 )
+# A sentence opening on a definite epithet for its subject, before any name: "The prince expressed his sympathy to
+# Stephen's parents", "But the senator, 71, said" (its noun, for ``SpeakerFinder.person_called``)
+_EPITHET_SUBJECT = re.compile(
+    r"[\s“\"]*(?:(?:But|And|So|Yet|Then|Now|Still|Later),?\s+)?The\s+(?:[a-z][\w-]*\s+){0,2}?"
+    rf"({'|'.join(sorted(w.lower() for w in _PERSON_NOUNS))})\b(?!\s+of\b)(?:,[^,]{{1,60}},)?\s+[a-z]"
+)
 # A speech verb and the titles before the name that ends a sentence: "..., said Det.-Sgt. Susan Gomes."
 _SAID_BEFORE_NAME = re.compile(rf",\s+{VERB}\s+(?:[A-Z][\w.'’-]*\s+)*$", re.IGNORECASE)
 
@@ -384,6 +397,9 @@ class SpeakerFinder:
         (``chorus.attribution.ATTRIBUTIONS``). Without a name, a pronoun or a definite description ("she", "the statement",
         "the athlete") is the person named last before the quote, and an organisation noun ("the
         department", "a statement from the agency") the organisation named last."""
+        if relayed := _QUOTED_AS.fullmatch(phrase):
+            # '"...," Spiegel quoted Duisenberg as saying': the one quoted speaks, not the one quoting
+            return self.resolve_phrase(relayed.group(1), position)
         # "The Canadian government today called on ...": when it spoke is no part of who
         subject = _WHEN_SPOKEN.sub("", _OPENING_CLAUSE.sub("", phrase))
         if _PARTY_EPITHET.fullmatch(subject):
@@ -395,9 +411,10 @@ class SpeakerFinder:
         if _INDEFINITE.match(subject):
             return None, "none"  # "said one resident", "a GOP strategist": someone unnamed
         if re.fullmatch(r"\s*it\s*", subject, re.I):
-            # '... presented them with the letter from Sir Paul.' ¶ 'It read: "..."': the letter's writer; else
-            # 'In a statement Shell said ...' ¶ 'It said: "..."': the organisation named last
-            writer = self.writer_of_last_letter(position)
+            # '... presented them with the letter from Sir Paul.' ¶ 'It read: "..."': the letter's writer; else the
+            # body last reported speaking ('Amnesty said ... Serbs suffer ... "...," it said'); else the organisation
+            # named last
+            writer = self.writer_of_last_letter(position) or self.last_speaking_body_before(position)
             return writer or self.last_subject_company_before(position, reach=600, single_word_people=True), "description"
         if not re.match(rf"\s*(?:(?:the|this|that|his|her|its|their|he|she)\b|an?\s+(?:\w+\s+)?{_STATEMENT}\b)", subject, re.I):
             last = re.match(r"\s*the\s+(\w+)\s*$", subject.rsplit(",", 1)[-1], re.I)
@@ -500,6 +517,28 @@ class SpeakerFinder:
         for start, _, role, entity in self._named_back_from(position, reach):
             thing = entity.kind != "person" or (single_word_people and " " not in entity.name)
             if thing and role == "subject" and re.match(r"\s+[a-z]", self.text[start + len(entity.name) :]):
+                return entity
+        return None
+
+    def last_speaking_body_before(self, position: int, reach: int = 1500) -> Entity | None:
+        """The body named last within ``reach`` before ``position`` as the subject of a speech verb: "it said" goes
+        on with the body last reported speaking ("Amnesty International said Tuesday ... Serbs are also suffering ...
+        '"...," it said'), not the one merely mentioned last. A body is an organisation (not a place: "in China's
+        Hunan Province, said"), or a one-word "person" ("Shell said" makes Shell look like one)."""
+        for k in reversed(
+            range(bisect_left(self.name_starts, max(0, position - reach)), bisect_left(self.name_starts, position))
+        ):
+            start, _, _, role = self.occurrences[k]
+            entity = self.entity_at(k)
+            body = entity.kind in {"organisation", "other"} or (entity.kind == "person" and " " not in entity.name)
+            if not body or role not in {"subject", "determined"} or self.quoted_at(k) or is_outlet(entity):
+                continue
+            end = start + len(self.occurrences[k][1])
+            # "Amnesty International said", "..., said the Red Cross." (not "Greenpeace said the Shard was chosen":
+            # the name after the verb begins what was said)
+            if _SAID_AFTER.match(self.text[end : end + 80]) or (
+                _said_before(self.text, start) and re.match(r"\s*[,.;]", self.text[end : end + 2])
+            ):
                 return entity
         return None
 
@@ -671,6 +710,11 @@ class SpeakerFinder:
             if pronoun is not None and self._unnamed_subject_between(self.last_quote[0], position):
                 return None
             return self.last_quote[1]
+        if pronoun is not None and (called := self._epithet_subject_between(people[-1][0] if people else 0, position)):
+            # 'Prince Charles said ... The prince expressed his sympathy to Stephen's parents. "...," he said': the
+            # sentence is about whom its epithet stands for, not the people it names after it
+            if self.may_be(called, pronoun):
+                return called
         if not people:
             return None
         last_start = people[-1][0]
@@ -692,6 +736,17 @@ class SpeakerFinder:
         if _SAID_BEFORE_NAME.search(self.text, max(0, start - 60), start) and re.match(r"[.!?]", self.text[end : end + 1]):
             return entity  # '..., said Det.-Sgt. Susan Gomes.': whom the sentence ends quoting, not its subject
         return min(same_sentence, key=lambda person: _ROLE_RANK[person[2]])[1]
+
+    def _epithet_subject_between(self, start: int, end: int) -> Entity | None:
+        """The person the last sentence opening between the sentence holding ``start`` and ``end`` calls by a
+        definite epithet as its subject ("The prince expressed ...": the one the report calls "prince"), or None."""
+        floor = self._sentence_start(start)
+        text = self.text[floor:end]
+        found = None
+        for stop in [-1, *sentence_ends(text + " ")]:
+            if (opening := _EPITHET_SUBJECT.match(text, stop + 1)) and not self._quoted(floor + stop + 1):
+                found = opening
+        return self.person_called(found.group(1), end) if found else None
 
     def _sentence_start(self, position: int, floor: int = 0) -> int:
         """Where the sentence holding ``position`` starts: after the last sentence end before it, at most 1000

@@ -191,6 +191,17 @@ def test_she_said_after_a_sentence_ending_on_its_attribution_is_whom_it_quotes()
     assert _one(_quotes(_report(text), speakers=None), "rebuild").speaker == "Susan Gomez"
 
 
+def test_she_said_after_a_sentence_opening_on_her_epithet_is_hers() -> None:
+    # "The mayor expressed her sympathy to Pugh's family": about the mayor, not Pugh, whom it names after its epithet
+    text = (
+        '"The new school will open in May," Mayor Anna Kovac said. Jan Pugh, a teacher, died in the flood last year.\n\n'
+        "The mayor expressed her sympathy to Pugh's family at the ceremony.\n\n"
+        f'"{QUOTE}," she said.'
+    )
+    assert _one(_quotes(_report(text)), QUOTE).speaker == "Anna Kovac"
+    assert _one(_quotes(_report(text), speakers=None), QUOTE).speaker == "Anna Kovac"
+
+
 @pytest.mark.parametrize(
     ("named", "between", "pronoun"),
     [
@@ -764,6 +775,37 @@ def test_speaker_from_a_description_or_title(text: str, speaker: str) -> None:
     assert _one(_quotes(_report(text)), QUOTE).speaker == speaker
 
 
+_IT_SAID = (
+    "The Velmora Rights Council said on Tuesday that abuses in the valley were growing. Farmers from Dravik "
+    f'Province and the Ostrava Militia were also accused of attacks on villages. "{QUOTE}," it said. '
+    '"Those who fled must be allowed to return to their homes."'
+)
+
+
+def test_it_said_is_the_body_last_reported_speaking() -> None:
+    # not the body named last ("Farmers", the militia): the council that said something before them
+    quotes = _quotes(_report(_IT_SAID))
+    assert _one(quotes, QUOTE).speaker == "Velmora Rights Council"
+    assert _one(quotes, "Those who fled").speaker == "Velmora Rights Council"  # carried on
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f'Finance chief Oskar Brandt spoke in Bonn on Monday. "{QUOTE}," Der Kurier quoted Brandt as saying.',
+        f'Oskar Brandt met Lena Sorvik in Bonn. Lena Sorvik quotes Brandt as saying: "{QUOTE}."',
+        f'Oskar Brandt met Lena Sorvik in Bonn. "{QUOTE}," Lena Sorvik cited Brandt as saying.',
+    ],
+)
+def test_the_one_quoted_as_saying_speaks_not_the_one_quoting(text: str) -> None:
+    assert _one(_quotes(_report(text)), QUOTE).speaker == "Oskar Brandt"
+
+
+def test_the_subject_of_was_quoted_by_as_saying_speaks() -> None:
+    text = f'Oskar Brandt met Lena Sorvik in Bonn. "{QUOTE}," Brandt was quoted by Der Kurier as saying.'
+    assert _one(_quotes(_report(text)), QUOTE).speaker == "Oskar Brandt"
+
+
 def test_an_opening_clause_name_is_not_the_epithet_s_person() -> None:
     # "With Radio Dunav, the mayor said": Radio Dunav is no apposition of "the mayor"
     text = f'Mayor Anna Kovac toured the dam. During an interview with Radio Dunav, the mayor said: "{QUOTE}."'
@@ -779,6 +821,19 @@ def test_an_opening_clause_name_is_not_the_epithet_s_person() -> None:
 )
 def test_quote_going_on_from_the_sentence_that_reports_its_speaker(text: str) -> None:
     assert _one(_quotes(_report(text)), QUOTE).speaker == "Rhea Tolland"
+
+
+@pytest.mark.parametrize(
+    ("lead", "speaker"),
+    [
+        ("He said solar boats had better prospects than solar cars.", "Oskar Brandt"),
+        ("Lena Sorvik chairs the board. She said the cars were slower.", "Lena Sorvik"),
+    ],
+)
+def test_quote_paragraph_after_a_paragraph_reporting_he_said_is_his(lead: str, speaker: str) -> None:
+    # 'He said ...' ¶ '"..."': the quote goes on with whom the pronoun stands for
+    text = f'"Our boats are quiet and cheap to run," said engineer Oskar Brandt.\n\n{lead}\n\n"{QUOTE}."'
+    assert _one(_quotes(_report(text)), QUOTE).speaker == speaker
 
 
 def test_quote_after_a_sentence_without_a_named_speaker_stays_unattributed() -> None:

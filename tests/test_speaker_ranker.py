@@ -10,7 +10,7 @@ import pytest
 from chorus import SummaryOptions
 from chorus.entities import extract_entities
 from chorus.pipeline import prepare
-from tests.test_quotes import _RANKER_REPORT, QUOTE, _one, _quotes, _report
+from tests.test_quotes import _IT_SAID, _RANKER_REPORT, QUOTE, _one, _quotes, _report
 
 
 def _attributed(text: str = _RANKER_REPORT) -> list:
@@ -150,3 +150,14 @@ def test_antecedent_feature_marks_the_subject_of_the_last_sentence_naming_a_pers
     antecedent = SPEAKER_FEATURES.index("antecedent")
     marked = {name for name, row in found.items() if row[antecedent]}
     assert marked == {next(name for name in found if "Kovac" in name)}
+
+
+def test_ranker_keeps_the_body_it_said_stands_for() -> None:
+    from chorus.speaker_ranker import ranked_speaker
+
+    said, carried = _attributed(_IT_SAID)
+    assert (said.how, said.pronoun, carried.how, carried.pronoun) == ("description", "it", "carried", "it")
+    # the rules' body stands for "it" and the quote carried on after it, not a person or group named nearby
+    assert ranked_speaker(said) is said.speaker and ranked_speaker(carried) is carried.speaker
+    assert said.speaker.name == "Velmora Rights Council"
+    assert {q.speaker for q in _quotes(_report(_IT_SAID), speakers=None)} == {"Velmora Rights Council"}
