@@ -1015,9 +1015,23 @@ def test_a_person_telling_his_own_state_keeps_it() -> None:
 
 
 def test_counts_of_two_named_people_are_two_quantities() -> None:
-    berg = "Tomas Berg scored 14 points in the final on Sunday."
-    assert _pair(berg, "Lukas Marek scored 13 points in the final on Sunday.") == []
-    assert len(_pair(berg, "Tomas Berg scored 13 points in the final on Sunday.")) == 1
+    berg = "Tomas Berg planted 14 trees in the park on Sunday."
+    assert _pair(berg, "Lukas Marek planted 13 trees in the park on Sunday.") == []
+    assert len(_pair(berg, "Tomas Berg planted 13 trees in the park on Sunday.")) == 1
     # people telling a figure are not what it counts: their two figures still clash
     told = "Mayor Lukas Marek said 13 people were hurt in the final on Sunday."
     assert len(_pair("Police chief Tomas Berg said 18 people were hurt in the final on Sunday.", told)) == 1
+
+
+def test_a_game_s_statistics_are_not_compared() -> None:
+    # each player's points, each game's yards: a box score lists many, none is the story's one quantity
+    assert _pair("The Hawks won 70-64 as their guard had 16 points.", "The Hawks won 70-64 as their guard had 15 points.") == []
+    assert (
+        _pair(
+            "He threw two touchdown passes and set up a 45-yard field goal.",
+            "He threw two touchdown passes and returned an interception 35 yards long.",
+        )
+        == []
+    )
+    # yards outside a game are a length like any other
+    assert len(_pair("The new pier is 450 yards long.", "The new pier is 300 yards long.")) == 1

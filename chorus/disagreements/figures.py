@@ -90,6 +90,20 @@ def _qualifier_class(qualifier: str | None) -> str:
 TIME_UNITS = frozenset(
     stem(word) for word in ("days", "hours", "minutes", "weeks", "months", "years", "times", "seconds", "decades", "centuries")
 )
+# A game's statistics ("14 points", "364 yards", "missed four games"): each player's, each game's, each season's
+GAME_STATISTICS = frozenset(
+    stem(word)
+    for word in (
+        "points rebounds assists yards touchdowns goals innings strikeouts carries catches games seasons saves tackles "
+        "sacks interceptions birdies passes"
+    ).split()
+)
+# A game's words beside a measure in yards ("two touchdown passes", "a 45-yard field goal"): a play of a game
+_GAME_WORDS = re.compile(
+    r"\b(?:points?|rebounds?|assists?|touchdowns?|goals?|innings?|strikeouts?|carries|catches|sacks?|interceptions?|passes"
+    r"|quarterback|kickoff|punt)\b",
+    re.IGNORECASE,
+)
 # Predicates that name what happened to the counted (death, evacuation, injury): two counts with
 # different ones are different quantities, however alike their sentences.
 KEY_PREDICATES = frozenset({"death", "evacuate", "injure", "missing", "arrest", "rescu"})
@@ -363,6 +377,8 @@ def _counts(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[Q
         unit_word = _unit_class(unit)
         if unit_word in TIME_UNITS:
             continue  # durations differ for many innocent reasons
+        if unit_word in GAME_STATISTICS:
+            continue  # a box score: each player's and each game's own count, several in every report
         if unit_word == "degre" and re.search(r"\b(?:longitude|latitude)\b", text, re.IGNORECASE):
             continue  # "longitude 9 degrees west": a position, written as precisely as each outlet cared to
         if unit.lower() in MEASURE_UNITS:
@@ -530,6 +546,8 @@ def _measures(sentence: Sentence, group: int, doc_id: str, names: Names) -> list
         value = _number(match.group("value"), match.group("scale"))
         if not role or value is None or _is_label(text, match.start()):
             continue
+        if match.group("unit").lower().startswith("yard") and _GAME_WORDS.search(text):
+            continue  # "a 45-yard field goal" beside "two touchdown passes": a play of a game, not a measure of the story
         unit = match.group("unit").lower()
         factor = _SQUARE.get(unit) if match.group("square") else MEASURE_UNITS[unit]
         if factor is None:

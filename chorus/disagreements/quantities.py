@@ -19,7 +19,8 @@ Rules from a precision audit of unannotated clusters (Multi-News and DUC 2007): 
 values they round ("more than 500" and 535, "2,000 stores" and 2,192); reports more than a news cycle apart
 (dated) give counts as they stood then; near values of two different places are two places' counts. From a second
 audit (ECB+ events): counts of two different named people ("Carter scored 14 points", "13 points from VanDeest") are two
-quantities (people telling a figure, "X said", are not what it counts).
+quantities (people telling a figure, "X said", are not what it counts); a game's statistics ("16 points", "a 45-yard
+field goal") are never compared (``chorus.disagreements.figures`` does not read them).
 """
 
 from __future__ import annotations
