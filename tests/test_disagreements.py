@@ -1035,3 +1035,10 @@ def test_a_game_s_statistics_are_not_compared() -> None:
     )
     # yards outside a game are a length like any other
     assert len(_pair("The new pier is 450 yards long.", "The new pier is 300 yards long.")) == 1
+
+
+def test_blame_moved_about_is_a_noun_not_a_stance() -> None:
+    praised = "Senator Alvarez praised the governor for the dam project on Monday."
+    assert _pair(praised, "Senator Alvarez tried to divert blame for the dam project to the governor on Monday.") == []
+    assert _pair(praised, "Senator Alvarez took the blame for the dam project on Monday, the governor said.") == []
+    assert len(_pair(praised, "Senator Alvarez blamed the governor for the dam project on Monday.")) == 1

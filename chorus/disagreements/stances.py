@@ -35,7 +35,9 @@ _STANCE_NOUN = re.compile(
     r"|\b(?:them|him|us|me)(?:\s+\w+)?"
     # "to bolster support for sovereignty", "won backing": support sought or won, a noun
     r"|\b(?:bolster\w*|boost\w*|win|wins|winning|won|gain\w*|rall(?:y|ied|ying)|drum\w*\s+up|shore\w*\s+up|garner\w*"
-    r"|muster\w*|enjoy\w*|lose|loses|losing|lost|need\w*|want\w*|seek\w*|sought))\s+$",
+    r"|muster\w*|enjoy\w*|lose|loses|losing|lost|need\w*|want\w*|seek\w*|sought"
+    # "to divert blame for her murder", "took the blame": blame moved about, a noun
+    r"|divert\w*|shift\w*|deflect\w*|lay|lays|laid|laying|accept\w*|take|takes|took|taking|shar\w*|assign\w*))\s+$",
     re.IGNORECASE,
 )
 _POSSESSIVE_SUPPORT = re.compile(r"(?:their|its|his|her)\s+support", re.IGNORECASE)
