@@ -194,7 +194,8 @@ def _name_role(text: str, start: int, end: int, next_start: int | None) -> str:
         return "modifier"
     # The word before the name, skipping the capitalised titles and modifiers in front of it ("with Mayor Kovac").
     titled = False
-    for token in reversed(text[max(0, start - 80) : start].split()):
+    tokens = text[max(0, start - 80) : start].split()[::-1]
+    for position, token in enumerate(tokens):
         word = token.lower()
         if word in _ARTICLES:
             return "subject" if titled else "determined"  # "the Rev. Fabio Gammarota": a person, titled
@@ -206,6 +207,11 @@ def _name_role(text: str, start: int, end: int, next_start: int | None) -> str:
             return "determined"  # "the Caracas daily El Nacional", "the film Titanic": a thing named, not a person
         if not titled and word in _TRANSITIVE_VERBS:
             return "object"  # "Asked whether he might not invite Obama, he said": Obama is not "he"
+        if 0 < position < len(tokens) - 1 and word in _TITLE_OF and tokens[position + 1].lower().rstrip(".,") in PERSON_TITLES:
+            # "Secretary of State Christine Stewart": the title runs on over "of" to a name after its own words (not
+            # "the Minister of Forestry", a title's object)
+            titled = True
+            continue
         if word in _PREPOSITIONS:
             if word == "to" and text[:start].rstrip().lower().endswith("according to"):
                 return "subject"
@@ -219,6 +225,8 @@ def _name_role(text: str, start: int, end: int, next_start: int | None) -> str:
     return "subject"
 
 
+# Words a title runs on over before a name ("Secretary of State", "Minister for Europe")
+_TITLE_OF = frozenset({"of", "for"})
 _TITLE_WORDS_AND_MODIFIERS = (
     PERSON_TITLES
     | ROLE_NOUNS

@@ -53,6 +53,11 @@ QUOTE = "We will rebuild every house in this town"
     [
         # after the quote: ," said X
         (f'The flood reached Brezno on Friday night. "{QUOTE}," said Mayor Anna Kovac.', "Anna Kovac"),
+        # a title running on over "of" before the name
+        (f'The flood reached Brezno on Friday night. "{QUOTE}," said Secretary of State Anna Kovac.', "Anna Kovac"),
+        (f'The flood reached Brezno. "{QUOTE}," said Minister of Foreign Affairs Anna Kovac, who arrived.', "Anna Kovac"),
+        # ... but "the Minister of Forestry" after a name is her title, not a name of its own
+        (f'Anna Kovac, the Minister of Forestry, opened the park. "{QUOTE}," the minister said.', "Anna Kovac"),
         # after the quote: ," X said (surname resolved to the full name given earlier)
         (f'Mayor Anna Kovac toured Brezno on Friday. "{QUOTE}," Kovac said.', "Anna Kovac"),
         # after, curly quotes
