@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         print("data not found: skipping the speaker audit")
         return 0
     rows = []
-    for path in sorted(AUDITS.glob("*.json")):
+    for path in sorted(AUDITS.glob("speakers-*.json")):
         audit = json.loads(path.read_text(encoding="utf-8"))
         result = score(audit, system_speakers(audit, clusters))
         rows.append((path.stem, audit, result))

@@ -439,8 +439,13 @@ class SpeakerFinder:
             # "the statement reads": whoever the report names as its issuer ("a Foreign Ministry statement")
             return issuer, "name"
         words = re.findall(r"[a-z]+", subject.lower())
-        if len(words) <= 3 and words[-1:] and words[-1] in _DOCUMENT_NOUNS:
-            return None, "none"  # '"...," notes the study': a document whose authors the report does not name here
+        if len(words) <= 3 and words[-1:] and words[-1] in _DOCUMENT_NOUNS | {"statement"}:
+            # '"...," the report stated' after 'The World Meteorological Organization said ...': the body last reported
+            # speaking issued it; else a document whose authors the report does not name here ('notes the study')
+            if body := self.last_speaking_body_before(position, reach=600):
+                return body, "description"
+            if words[-1] in _DOCUMENT_NOUNS:
+                return None, "none"
         if any(word in COMPANY_NOUNS for word in words) and (company := self.last_subject_company_before(position)):
             return company, "description"  # "said the company in a statement": the firm last named as a subject
         if words[-1:] and words[-1] in _BROADCASTER_NOUNS and (outlet := self.last_outlet_before(position)):

@@ -1557,3 +1557,14 @@ def test_an_abbreviation_going_on_after_a_comma_ends_no_sentence(place: str) -> 
         'governor in an effort to "improve the understanding of gay people and gay issues within the party."'
     )
     assert _one(_quotes(_report(text)), "improve the understanding").speaker == "Paul Brenner"
+
+
+def test_a_report_or_statement_speaks_for_the_body_last_reported_speaking() -> None:
+    text = (
+        "The Velmora Water Board said on Monday that the river would rise by a metre before the weekend. "
+        f'"{QUOTE}," the report stated.'
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["Velmora Water Board"]
+    # a study no one is reported issuing speaks for no one
+    text = f'The river rose by a metre before the weekend, flooding Brezno. "{QUOTE}," the study noted.'
+    assert [q.speaker for q in _quotes(_report(text))] == [None]

@@ -15,7 +15,7 @@ if str(ROOT) not in sys.path:
 from bench import speaker_audit as audit  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
-AUDITS = sorted((ROOT / "bench" / "gold" / "audits").glob("*.json"))
+AUDITS = sorted((ROOT / "bench" / "gold" / "audits").glob("speakers-*.json"))
 
 
 @pytest.mark.parametrize(
