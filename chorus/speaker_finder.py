@@ -792,11 +792,13 @@ def _said_before(text: str, start: int) -> bool:
     """'said Mayor X', 'said the spokesman, X': a speech verb before the name, past titles and capitalised words."""
     head = text[max(0, start - 80) : start]
     words = head.split()
+    # the pattern ends on the text's end and a speech verb is at most three words ("has pointed out"): only the last
+    # three words are searched (the whole head costs a search from every position)
     while words and (words[-1].lower().rstrip(".,") in TITLE_WORDS | {"the", "a"} or words[-1][:1].isupper()):
-        if _SAID_BEFORE.search(" ".join(words)):
+        if _SAID_BEFORE.search(" ".join(words[-3:])):
             return True
         words.pop()
-    return bool(_SAID_BEFORE.search(" ".join(words))) and len(words) > len(head.split()) - 5
+    return bool(_SAID_BEFORE.search(" ".join(words[-3:]))) and len(words) > len(head.split()) - 5
 
 
 # Words of news outlets' names, and news agencies known by one name: they report others' words. The second set
