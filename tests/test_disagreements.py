@@ -1042,3 +1042,11 @@ def test_blame_moved_about_is_a_noun_not_a_stance() -> None:
     assert _pair(praised, "Senator Alvarez tried to divert blame for the dam project to the governor on Monday.") == []
     assert _pair(praised, "Senator Alvarez took the blame for the dam project on Monday, the governor said.") == []
     assert len(_pair(praised, "Senator Alvarez blamed the governor for the dam project on Monday.")) == 1
+
+
+def test_an_upper_bound_agrees_with_its_own_value_approximated_or_ending_a_range() -> None:
+    infected = "The worm has infected {} websites across Europe, the security firm said on Monday."
+    assert _pair(infected.format("about 10,000"), infected.format("as many as 10,000")) == []
+    assert _pair(infected.format("as many as 35 to 40"), infected.format("as many as 40")) == []
+    # a lower bound against an approximation of its value still clashes ("more than 50" vs "around 50")
+    assert len(_pair(infected.format("more than 10,000"), infected.format("about 10,000"))) == 1

@@ -18,9 +18,11 @@
 Rules from a precision audit of unannotated clusters (Multi-News and DUC 2007): round figures agree with the
 values they round ("more than 500" and 535, "2,000 stores" and 2,192); reports more than a news cycle apart
 (dated) give counts as they stood then; near values of two different places are two places' counts. From a second
-audit (ECB+ events): counts of two different named people ("Carter scored 14 points", "13 points from VanDeest") are two
-quantities (people telling a figure, "X said", are not what it counts); a game's statistics ("16 points", "a 45-yard
-field goal") are never compared (``chorus.disagreements.figures`` does not read them).
+audit (ECB+ events and DUC reports no gold file uses, ``bench/disagreement_audit.py``): an upper bound agrees with its
+own value approximated ("as many as 10,000" and "about 10,000") or ending a range ("as many as 35 to 40"); counts of
+two different named people ("Carter scored 14 points", "13 points from VanDeest") are two quantities (people telling
+a figure, "X said", are not what it counts); a game's statistics ("16 points", "a 45-yard field goal") are never
+compared (``chorus.disagreements.figures`` does not read them).
 """
 
 from __future__ import annotations
@@ -141,6 +143,17 @@ def _bounded(a: Quantity, b: Quantity) -> bool:
     return False
 
 
+def _bound_of_range(a: Quantity, b: Quantity) -> bool:
+    """A range ending on a bound agrees with it: "as many as 35 to 40" and "as many as 40", "at least 20 to 25" and
+    "at least 20"."""
+    for span, bound in ((a, b), (b, a)):
+        if span.qualifier == "range" and (
+            (bound.qualifier == "upper" and span.high == bound.low) or (bound.qualifier == "lower" and span.low == bound.low)
+        ):
+            return True
+    return False
+
+
 def _conflict(a: Quantity, b: Quantity) -> bool:
     if not _same_topic(a, b):
         return False
@@ -150,8 +163,8 @@ def _conflict(a: Quantity, b: Quantity) -> bool:
         return False  # "100 meters" and "330 feet": one figure converted and rounded
     if (a.low, a.high) != (b.low, b.high):
         # Why: approximations and round figures stand for a span of values; one inside it agrees.
-        return not (_approximately(a, b) or _rounded(a, b) or _bounded(a, b))
-    return {a.qualifier, b.qualifier} in ({"lower", "approx"}, {"lower", "upper"}, {"approx", "upper"})
+        return not (_approximately(a, b) or _rounded(a, b) or _bounded(a, b) or _bound_of_range(a, b))
+    return {a.qualifier, b.qualifier} in ({"lower", "approx"}, {"lower", "upper"})
 
 
 def quantity_disagreements(quantities: list[Quantity], days: Days | None = None) -> list[Disagreement]:
