@@ -1050,3 +1050,10 @@ def test_an_upper_bound_agrees_with_its_own_value_approximated_or_ending_a_range
     assert _pair(infected.format("as many as 35 to 40"), infected.format("as many as 40")) == []
     # a lower bound against an approximation of its value still clashes ("more than 50" vs "around 50")
     assert len(_pair(infected.format("more than 10,000"), infected.format("about 10,000"))) == 1
+
+
+def test_distances_from_one_place_must_measure_the_same_thing() -> None:
+    quake = "The quake struck 40 kilometers south of Brezno on Sunday."
+    assert len(_pair(quake, "The quake struck 70 kilometers south of Brezno on Sunday.")) == 1
+    # the refinery's distance is not the quake's, though both are measured from Brezno
+    assert _pair(quake, "Fire crews fought the blaze at the Kolvar refinery, 70 kilometers south of Brezno.") == []
