@@ -528,6 +528,18 @@ def test_a_surname_two_people_of_a_report_share_gives_no_age() -> None:
     )
 
 
+def test_a_surname_two_people_of_the_story_share_gives_no_age() -> None:
+    # the third report names only one Halvorsen, but the story has two: "Halvorsen, 56" may be either
+    documents = [
+        Document("The singer Maria Halvorsen, 48, filed for divorce in Tarnow.", id="a"),
+        Document("Her husband Tomas Halvorsen left Tarnow on Monday.", id="b"),
+        Document("Maria Halvorsen spoke in Tarnow. Halvorsen, 56, said the divorce was final.", id="c"),
+    ]
+    assert _disagreements(documents) == []
+    # with one Halvorsen in the story, the surname is hers
+    assert len(_disagreements([documents[0], documents[2]])) == 1
+
+
 def test_the_day_something_happened_to_someone() -> None:
     [disagreement] = _pair(
         "Relatives called the police after finding the body of Ritu Veld on Saturday in her home.",

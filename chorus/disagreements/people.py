@@ -8,7 +8,8 @@ Rules from a precision audit of unannotated clusters (Multi-News and DUC 2007): 
 apart (dated) give states as they stood then, and ages one year older a year later. From a second audit (the reports
 of each ECB+ event, eleventh session): "fatally wounded" is killed; "is survived by" and "was hospitalized" say
 nothing against a death; a state after a speech verb ("X said 50 were injured") or after a noun of its own ("an
-11-year-old girl was wounded") is not the named person's.
+11-year-old girl was wounded") is not the named person's; a surname two people of the story share gives no age, even
+in a report that names only one of them.
 """
 
 from __future__ import annotations
