@@ -99,11 +99,9 @@ GAME_STATISTICS = frozenset(
     ).split()
 )
 # A game's words beside a measure in yards ("two touchdown passes", "a 45-yard field goal"): a play of a game
-_GAME_WORDS = re.compile(
-    r"\b(?:points?|rebounds?|assists?|touchdowns?|goals?|innings?|strikeouts?|carries|catches|sacks?|interceptions?|passes"
-    r"|quarterback|kickoff|punt)\b",
-    re.IGNORECASE,
-)
+_GAME_PLAY_WORDS = (GAME_STATISTICS - {stem(word) for word in ("yards", "games", "seasons")}) | {
+    stem(word) for word in ("quarterback", "kickoff", "punt")
+}
 # Predicates that name what happened to the counted (death, evacuation, injury): two counts with
 # different ones are different quantities, however alike their sentences.
 KEY_PREDICATES = frozenset({"death", "evacuate", "injure", "missing", "arrest", "rescu"})
@@ -335,7 +333,7 @@ def _heading(text: str, start: int, names: Names) -> frozenset[str]:
 
 
 # An event named after a name: "the Lauda Air crash", "the Oklahoma City bombing"
-_NAMED_EVENT = (
+_NAMED_EVENT = re.compile(
     r"\s+(?:crash|bombing|attack|disaster|quake|earthquake|shooting|massacre|fire|accident|explosion|tragedy|hijacking)\b"
 )
 
@@ -344,7 +342,7 @@ def _another_event(text: str, clause: str, doc_id: str, names: Names) -> bool:
     """Whether a clause counts another event than the story's: one named after a name no other report uses ("The Lauda
     Air crash killed all 223 people on board", in one report of a story about another crash)."""
     for at, spelling, named in names:
-        if spelling in clause and set(named[0].sources) <= {doc_id} and re.match(_NAMED_EVENT, text[at + len(spelling) :]):
+        if spelling in clause and set(named[0].sources) <= {doc_id} and _NAMED_EVENT.match(text, at + len(spelling)):
             return True
     return False
 
@@ -546,7 +544,9 @@ def _measures(sentence: Sentence, group: int, doc_id: str, names: Names) -> list
         value = _number(match.group("value"), match.group("scale"))
         if not role or value is None or _is_label(text, match.start()):
             continue
-        if match.group("unit").lower().startswith("yard") and _GAME_WORDS.search(text):
+        if match.group("unit").lower().startswith("yard") and _GAME_PLAY_WORDS & {
+            stem(w) for w in re.findall(r"[a-z]+", text.lower())
+        }:
             continue  # "a 45-yard field goal" beside "two touchdown passes": a play of a game, not a measure of the story
         unit = match.group("unit").lower()
         factor = _SQUARE.get(unit) if match.group("square") else MEASURE_UNITS[unit]
