@@ -35,8 +35,10 @@ right before "committee"); "X's campaign said", "X's dissent said" to X; a quote
 X; a quote opening its paragraph after a paragraph that ends reporting someone's words or view, or opens on their
 spoken reaction ("Yokich also bristled at ..."), to them; a
 surname shared by two people to the one named last in full. The one told ("he told Sky TG24"), a name after a
-possessive ("her fans"), a platform ("on Twitter") and a document ("notes the study") never speak; the name
-that ends "Metallica drummer Lars Ulrich" does. Quotes whose speaker is not named ("said one protester", "a GOP
+possessive ("her fans"), a platform ("on Twitter") and a document ("notes the study") never speak (a report or a
+statement speaks for the body last reported speaking: "The WMO said ... '...,' the report stated"); the name that
+ends "Metallica drummer Lars Ulrich" does, and so does one after a title running over "of" ("Secretary of State
+Christine Stewart"). Quotes whose speaker is not named ("said one protester", "a GOP
 strategist who spoke on background", "the official said" with no one the report calls that) keep
 ``speaker=None``. Two quotes are one when most of their words
 agree (outlets trim and translate quotes differently), unless one report carries both.
