@@ -1069,3 +1069,9 @@ def test_distances_from_one_place_must_measure_the_same_thing() -> None:
     assert len(_pair(quake, "The quake struck 70 kilometers south of Brezno on Sunday.")) == 1
     # the refinery's distance is not the quake's, though both are measured from Brezno
     assert _pair(quake, "Fire crews fought the blaze at the Kolvar refinery, 70 kilometers south of Brezno.") == []
+
+
+def test_a_count_of_two_nouns_is_not_a_count_of_the_first() -> None:
+    both = "The cruise ship evacuated some 420 passengers and crew after the warning on Monday."
+    assert _pair(both, "The cruise ship evacuated its 246 passengers after the warning on Monday.") == []
+    assert len(_pair(both, "The cruise ship evacuated 300 passengers and crew after the warning on Monday.")) == 1

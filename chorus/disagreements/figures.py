@@ -15,7 +15,8 @@ another place ("in the Caribbean", "where 1,000 died") or of a part ("in the lat
 difference ("$5 more") is not a sum; a sentence opening on a year or a place ("In 1991, four out of 45 states ...")
 sets it for each of its clauses; a list line opening on a name ("Adapazari 3,046 dead") counts that name's dead; a
 "which" clause counts what the clause before it names ("the bombing in Argun, which killed more than 20"); a count of
-an event named after a name no other report uses ("The Lauda Air crash killed all 223") is of another event.
+an event named after a name no other report uses ("The Lauda Air crash killed all 223") is of another event; "420
+passengers and crew" counts both nouns, not the passengers alone.
 """
 
 from __future__ import annotations
@@ -332,6 +333,8 @@ def _heading(text: str, start: int, names: Names) -> frozenset[str]:
     )
 
 
+# A second noun counted with the first: "420 passengers and crew", "6.6 million homes and businesses"
+_AND_NOUN = re.compile(r"\s+(?:and|&)\s+([a-z]+s|crew|staff|personnel|children|people)\b")
 # An event named after a name: "the Lauda Air crash", "the Oklahoma City bombing"
 _NAMED_EVENT = re.compile(
     r"\s+(?:crash|bombing|attack|disaster|quake|earthquake|shooting|massacre|fire|accident|explosion|tragedy|hijacking)\b"
@@ -373,6 +376,9 @@ def _counts(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[Q
         if unit.lower() == "lives" and not _LIVES_LOST.search(text[: match.start()]):
             continue  # "saved 12 lives", "two lives" of a person: not a toll
         unit_word = _unit_class(unit)
+        if joined := _AND_NOUN.match(text, match.end()):
+            # "some 420 passengers and crew": a count of both, not of the passengers alone ("246 passengers")
+            unit_word = f"{unit_word} and {_unit_class(joined.group(1))}"
         if unit_word in TIME_UNITS:
             continue  # durations differ for many innocent reasons
         if unit_word in GAME_STATISTICS:
