@@ -378,7 +378,10 @@ def attributed_quotes(documents: list[Document], entities: list[Entity]) -> Iter
 
 # The sentence right before a quote reports someone's words: "..., says X." or "X said (that) ..." (the quote
 # must open the next sentence: the text before it ends on a full stop)
-_SAYS_X_JUST_BEFORE = re.compile(rf"(?:^|[.!?]\s+)[^.!?“”\"]*,\s+{VERB}\s+([^,.!?“”\"]{{1,60}})[.!?]$")
+# "..., said Geraldine Dawson, professor of psychology at the University of Washington." (an apposition after the name)
+_SAYS_X_JUST_BEFORE = re.compile(
+    rf"(?:^|[.!?]\s+)[^.!?“”\"]*,\s+{VERB}\s+([^,.!?“”\"]{{1,60}})(?:,\s+[a-z][^.!?“”\"]{{1,160}})?[.!?]$"
+)
 _X_SAID_JUST_BEFORE = re.compile(rf"(?:^|[.!?]\s+)([A-Z][^.!?“”\"]{{0,80}}?)\s+{VERB}\b[^.!?“”\"]*[.!?]$")
 
 

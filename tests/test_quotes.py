@@ -1078,6 +1078,15 @@ def test_a_quote_opening_its_paragraph_goes_on_with_the_words_reported_just_befo
     assert [q.speaker for q in _quotes(_report(text))] == ["Emmanuelle Amar"]
 
 
+def test_a_quote_after_said_name_and_apposition_goes_on_with_that_name() -> None:
+    text = (
+        "That points to a strong genetic factor, said Anna Kovac, professor of biology and director of the twin study "
+        f'at the University of Brezno. "{QUOTE}." \n'
+        "Other experts disagreed."
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["Anna Kovac"]
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
