@@ -20,7 +20,8 @@ def quoted_spans(paragraph: str) -> list[tuple[int, int]]:
     Marks are paired in order whatever their style (outlets mix “curly” and "straight" marks in
     one quote): “ opens, ” closes, and " opens after a space or at the start and closes elsewhere.
     A quote still open at the end of the paragraph ends there; a curly closing mark with no opening one
-    before it, after a few words, closes a quote that opened with the paragraph.
+    before it, after a few words, closes a quote that opened with the paragraph; a curly quote opened inside an open
+    one and closed before it is part of it (newswire's ``...``thrifty''...'' nesting).
     """
     spans: list[tuple[int, int]] = []
     opened: int | None = None
@@ -29,6 +30,7 @@ def quoted_spans(paragraph: str) -> list[tuple[int, int]]:
         # 'The two quakes had much in common,” said Massimo Cocco': a quote whose opening mark was lost opens
         # with its paragraph
         opened = 0
+    nested = 0  # curly quotes opened inside the open one and not yet closed
     for match in re.finditer(r"[\"“”]", paragraph):
         mark, at = match.group(), match.start()
         before = paragraph[at - 1] if at else " "
@@ -41,6 +43,12 @@ def quoted_spans(paragraph: str) -> list[tuple[int, int]]:
         )
         if opening and opened is None:
             opened = at + 1
+        elif mark == "“" and opened is not None and paragraph.count("”", at) > nested + 1:
+            # '“The Pima evolved “thrifty” fat genes,” Ravussin said': a quote inside the quote, closed before it (not
+            # '“I think “Star Wars\' is going ...”', a mark the scrape mistyped)
+            nested += 1
+        elif not opening and opened is not None and nested and mark == "”":
+            nested -= 1
         elif not opening and opened is not None:
             spans.append((opened, at))
             opened = None

@@ -25,3 +25,14 @@ def test_sentence_ends_after_a_closing_quote_mark_but_not_after_a_title() -> Non
     text = 'It was marked "Secret." It carries the signature of Sen. Jon Byong. He wrote ``go. Then he left.'
     ends = [text[: end + 1].split()[-1] for end in sentence_ends(text)]
     assert ends == ['"Secret.', "Byong.", "``go."]
+
+
+def test_a_curly_quote_inside_a_quote_is_part_of_it() -> None:
+    paragraph = "“The Pima evolved “thrifty” fat genes to survive famine,” Ravussin said. “That is all.”"
+    assert [paragraph[start:end] for start, end in quoted_spans(paragraph)] == [
+        "The Pima evolved “thrifty” fat genes to survive famine,",
+        "That is all.",
+    ]
+    # a mistyped inner mark with no closing one of its own does not swallow the quote's end
+    paragraph = "“I think “Star Wars' is going to be huge,” Kwan said on Monday."
+    assert [paragraph[start:end] for start, end in quoted_spans(paragraph)] == ["I think “Star Wars' is going to be huge,"]
