@@ -19,14 +19,27 @@ def quoted_spans(paragraph: str) -> list[tuple[int, int]]:
 
     Marks are paired in order whatever their style (outlets mix “curly” and "straight" marks in
     one quote): “ opens, ” closes, and " opens after a space or at the start and closes elsewhere.
-    A quote still open at the end of the paragraph ends there; a curly closing mark with no opening one
-    before it, after a few words, closes a quote that opened with the paragraph; a curly quote opened inside an open
-    one and closed before it is part of it (newswire's ``...``thrifty''...'' nesting).
+    A quote still open at the end of the paragraph ends there; a closing mark with no opening one before it (curly,
+    or straight and glued to the word before it), after a few words, closes a quote that opened with the paragraph;
+    a curly quote opened inside an open one and closed before it is part of it (newswire's ``...``thrifty''...''
+    nesting).
     """
     spans: list[tuple[int, int]] = []
     opened: int | None = None
     first = re.search(r"[\"“”]", paragraph)
-    if first is not None and first.group() == "”" and len(paragraph[: first.start()].split()) >= MIN_QUOTE_WORDS:
+    # a straight mark closes when glued to the word before it and followed by a space or the end ('policy." He')
+    closing_straight = (
+        first is not None
+        and first.group() == '"'
+        and first.start() > 0
+        and not paragraph[first.start() - 1].isspace()
+        and (first.end() == len(paragraph) or paragraph[first.end()].isspace())
+    )
+    if (
+        first is not None
+        and (first.group() == "”" or closing_straight)
+        and len(paragraph[: first.start()].split()) >= MIN_QUOTE_WORDS
+    ):
         # 'The two quakes had much in common,” said Massimo Cocco': a quote whose opening mark was lost opens
         # with its paragraph
         opened = 0

@@ -36,3 +36,14 @@ def test_a_curly_quote_inside_a_quote_is_part_of_it() -> None:
     # a mistyped inner mark with no closing one of its own does not swallow the quote's end
     paragraph = "“I think “Star Wars' is going to be huge,” Kwan said on Monday."
     assert [paragraph[start:end] for start, end in quoted_spans(paragraph)] == ["I think “Star Wars' is going to be huge,"]
+
+
+def test_a_paragraph_closing_a_straight_quote_it_never_opened_goes_on_the_one_before() -> None:
+    # the quote opened in the paragraph before runs on; its closing mark comes after a full sentence
+    paragraph = 'It is not as though he is now going to sit at a new desk." He has been in charge for years.'
+    assert [paragraph[start:end] for start, end in quoted_spans(paragraph)] == [
+        "It is not as though he is now going to sit at a new desk."
+    ]
+    # a straight mark opening onto a word after a space still opens
+    paragraph = 'He called it "a new desk for a new man" on Monday.'
+    assert [paragraph[start:end] for start, end in quoted_spans(paragraph)] == ["a new desk for a new man"]
