@@ -1075,3 +1075,11 @@ def test_a_count_of_two_nouns_is_not_a_count_of_the_first() -> None:
     both = "The cruise ship evacuated some 420 passengers and crew after the warning on Monday."
     assert _pair(both, "The cruise ship evacuated its 246 passengers after the warning on Monday.") == []
     assert len(_pair(both, "The cruise ship evacuated 300 passengers and crew after the warning on Monday.")) == 1
+
+
+def test_an_outlet_revising_its_own_magnitude_gives_both() -> None:
+    final = "Seismologists put the strength of the quake that struck Karsk at magnitude 7.4 on Tuesday."
+    revised = "The survey said the quake that struck Karsk had a preliminary magnitude of 7.8, but downgraded that to 7.4."
+    assert _pair(revised, final) == []
+    # without the revision the preliminary figure clashes
+    assert len(_pair("The survey said the quake that struck Karsk had a preliminary magnitude of 7.8.", final)) == 1

@@ -16,7 +16,8 @@ difference ("$5 more") is not a sum; a sentence opening on a year or a place ("I
 sets it for each of its clauses; a list line opening on a name ("Adapazari 3,046 dead") counts that name's dead; a
 "which" clause counts what the clause before it names ("the bombing in Argun, which killed more than 20"); a count of
 an event named after a name no other report uses ("The Lauda Air crash killed all 223") is of another event; "420
-passengers and crew" counts both nouns, not the passengers alone.
+passengers and crew" counts both nouns, not the passengers alone; "a preliminary magnitude of 7.8, but downgraded that
+to 7.4" gives the outlet both estimates.
 """
 
 from __future__ import annotations
@@ -452,7 +453,11 @@ _MAGNITUDE = re.compile(
 )
 # Estimates by several agencies in one list: "magnitude 7.5 by the MIT scientists, 6.8 by Turkish scientists,
 # and 7.8 by the US Geological Survey".
-_ANOTHER_ESTIMATE = re.compile(r"(?:\s+by\s+[^,;.]{1,60})?,\s+(?:and\s+)?(\d(?:\.\d)?)(?=\s+by\s)")
+_ANOTHER_ESTIMATE = re.compile(
+    r"(?:\s+by\s+[^,;.]{1,60})?,\s+(?:and\s+)?(\d(?:\.\d)?)(?=\s+by\s)"
+    # "a preliminary magnitude of 7.8, but downgraded that to 7.4": the outlet's revision, an estimate of its own
+    r"|,?\s+(?:but|and|then|later)?\s*(?:was\s+|were\s+)?(?:downgraded|upgraded|revised|lowered|raised)\s+(?:\w+\s+)?to\s+(\d(?:\.\d)?)(?![\d.]\d)"
+)
 # Magnitudes of other shocks: aftershocks, past quakes dated by their year ("the 1908 Messina earthquake") or
 # called so ("six other quakes greater than magnitude 7").
 _OTHER_SHOCK = re.compile(
@@ -468,7 +473,8 @@ def _magnitudes(sentence: Sentence, group: int, doc_id: str, names: Names) -> li
     for match in _MAGNITUDE.finditer(text):
         estimates = [(match.group("after") or match.group("before") or match.group("degrees"), match.start(), match.end())]
         while more := _ANOTHER_ESTIMATE.match(text, estimates[-1][2]):
-            estimates.append((more.group(1), more.start(1), more.end(1)))
+            group = 1 if more.group(1) else 2
+            estimates.append((more.group(group), more.start(group), more.end(group)))
         for value_text, start, end in estimates:
             setting = _setting(text, start, end, 0, names, "")
             # a magnitude that names no place of its own is compared with any (below): it must not stand in a
