@@ -14,8 +14,9 @@ different outlets give different values or opposite stances for the same thing, 
 ``bench/gold/README.md``) or ``false``; it stores ids, the first words of each claim (a cue, never article text) and a
 few words of why. A reported disagreement matches an item of the same pool and cluster when two of its claims match
 two of the item's claims (a claim matches when it shares a source report and its text starts with the cue). The
-table gives, per pool: reported, labelled true, labelled false, unlabelled (new since the labels were made) and
-precision over the labelled ones, true / (true + false).
+table gives, per pool: reported, labelled true, labelled false, unlabelled (new since the labels were made),
+precision over the labelled ones, true / (true + false), and the strict precision, counting false the true verdicts
+whose note starts "borderline" (a precedent the gold README is split on: rising tolls, "more than X" vs "about X").
 
     python bench/disagreement_audit.py                  # both pools
     python bench/disagreement_audit.py --errors         # and each false or unlabelled disagreement
@@ -178,19 +179,23 @@ def score(found: Sequence[dict[str, Any]], items: Sequence[dict[str, Any]], pool
     rows: dict[str, dict[str, Any]] = {}
     errors: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
     for pool in [*pools, "all"]:
-        rows[pool] = {"reported": 0, "true": 0, "false": 0, "unlabelled": 0}
+        rows[pool] = {"reported": 0, "true": 0, "false": 0, "unlabelled": 0, "borderline": 0}
     for d in found:
         item = match(d, items)
         verdict = "unlabelled" if item is None else str(item["verdict"])
+        # a true verdict resting on a precedent the gold README is split on ("borderline ..." notes)
+        borderline = verdict == "true" and str(item.get("note", "")).startswith("borderline") if item else False
         for pool in (d["pool"], "all"):
-            rows.setdefault(pool, {"reported": 0, "true": 0, "false": 0, "unlabelled": 0})
+            rows.setdefault(pool, {"reported": 0, "true": 0, "false": 0, "unlabelled": 0, "borderline": 0})
             rows[pool]["reported"] += 1
             rows[pool][verdict] += 1
+            rows[pool]["borderline"] += borderline
         if verdict != "true":
             errors.append((d, item))
     for row in rows.values():
         labelled = row["true"] + row["false"]
         row["precision"] = row["true"] / labelled if labelled else None
+        row["strict"] = (row["true"] - row["borderline"]) / labelled if labelled else None
     return {"rows": rows, "errors": errors}
 
 
@@ -223,13 +228,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {d['pool']} {d['cluster']} | {d['about']} | {why}")
             for claim in d["claims"]:
                 print(f"      {','.join(claim['sources'][:3])} :: {squash(claim['text'])[:100]}")
-    print("| pool | clusters | reported | labelled true | labelled false | unlabelled | precision (labelled) |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("| pool | clusters | reported | labelled true | labelled false | unlabelled | precision (labelled) | strict |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for pool, row in result["rows"].items():
         clusters = len(pools[pool]) if pool in pools else sum(len(p) for p in pools.values())
-        precision = "n/a" if row["precision"] is None else f"{row['precision']:.3f}"
+        precision, strict = ("n/a" if row[key] is None else f"{row[key]:.3f}" for key in ("precision", "strict"))
         name = "**all**" if pool == "all" else pool
-        print(f"| {name} | {clusters} | {row['reported']} | {row['true']} | {row['false']} | {row['unlabelled']} | {precision} |")
+        print(
+            f"| {name} | {clusters} | {row['reported']} | {row['true']} | {row['false']} | {row['unlabelled']} | {precision} |"
+            f" {strict} |"
+        )
     return 0
 
 

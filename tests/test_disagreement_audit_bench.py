@@ -86,10 +86,18 @@ def test_score_counts_true_false_unlabelled_and_precision_over_labelled() -> Non
     ]
     result = audit.score(found, [TOLL, other], ["duc", "ecbplus"])
     rows = result["rows"]
-    assert rows["ecbplus"] == {"reported": 3, "true": 1, "false": 1, "unlabelled": 1, "precision": 0.5}
-    assert rows["duc"] == {"reported": 1, "true": 0, "false": 0, "unlabelled": 1, "precision": None}
+    assert rows["ecbplus"] == {
+        "reported": 3, "true": 1, "false": 1, "unlabelled": 1, "borderline": 0, "precision": 0.5, "strict": 0.5
+    }  # fmt: skip
+    assert rows["duc"] == {
+        "reported": 1, "true": 0, "false": 0, "unlabelled": 1, "borderline": 0, "precision": None, "strict": None
+    }  # fmt: skip
     assert rows["all"]["reported"] == 4 and rows["all"]["precision"] == 0.5
     assert [item for _, item in result["errors"]] == [other, None, None]
+    # a true verdict on a precedent the README is split on counts false in the strict reading
+    borderline = {**TOLL, "note": "borderline: a toll that rose"}
+    rows = audit.score(found, [borderline, other], ["duc", "ecbplus"])["rows"]
+    assert rows["ecbplus"]["precision"] == 0.5 and rows["ecbplus"]["strict"] == 0.0
 
 
 def test_the_labels_file_holds_only_ids_cues_and_verdicts() -> None:
