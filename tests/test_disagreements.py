@@ -1083,3 +1083,11 @@ def test_an_outlet_revising_its_own_magnitude_gives_both() -> None:
     assert _pair(revised, final) == []
     # without the revision the preliminary figure clashes
     assert len(_pair("The survey said the quake that struck Karsk had a preliminary magnitude of 7.8.", final)) == 1
+
+
+def test_bodies_are_a_count_of_people() -> None:
+    [disagreement] = _pair(
+        "Historians say 300 to 400 bodies were buried in the old cemetery behind the school.",
+        "As many as 300 people were buried in the old cemetery behind the school.",
+    )
+    assert {c.sources[0] for c in disagreement.claims} == {"a", "b"}

@@ -107,8 +107,8 @@ _GAME_PLAY_WORDS = (GAME_STATISTICS - {stem(word) for word in ("yards", "games",
 # Predicates that name what happened to the counted (death, evacuation, injury): two counts with
 # different ones are different quantities, however alike their sentences.
 KEY_PREDICATES = frozenset({"death", "evacuate", "injure", "missing", "arrest", "rescu"})
-# Nouns that count people in general: "21 people", "21 persons", "21 victims" can be one count.
-PEOPLE_NOUNS = frozenset(stem(word) for word in ("people", "persons", "victims", "others", "individuals", "civilians"))
+# Nouns that count people in general: "21 people", "21 persons", "21 victims", "21 bodies" can be one count.
+PEOPLE_NOUNS = frozenset(stem(word) for word in ("people", "persons", "victims", "others", "individuals", "civilians", "bodies"))
 # Nouns for armed attackers: outlets name the same group "fighters", "militants", "gunmen".
 ATTACKER_NOUNS = frozenset(
     stem(word) for word in ("fighters", "militants", "gunmen", "attackers", "insurgents", "assailants", "jihadists", "rebels")
