@@ -439,7 +439,7 @@ def _chained(between: str) -> bool:
     ('", and "' / '", some of them "'), so the second is the first one's speaker's."""
     between = between.strip(' "”“')
     return (
-        len(between) <= 40
+        len(between) <= 60
         and not re.search(r"[.!?;:]", between)
         and not re.search(rf"\b{VERB}\b", between, re.IGNORECASE)
         and not re.search(r"\b(?:by|to|of|from|with|as)\s*$", between)  # a quoted phrase inside the narrative

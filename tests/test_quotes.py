@@ -680,6 +680,13 @@ def test_quotes_chained_in_one_sentence_share_the_speaker() -> None:
     )
     speakers = _speakers(text)
     assert speakers["a literary event of"] == speakers["the biggest discovery in"] == "Lumen Books"
+    # a longer stretch of narrative between them, with no verb of its own, still joins them
+    text = (
+        'Mayor Anna Kovac wrote online that the council "has now been told by the opposition to vote no" and that the '
+        'governor of the province and his closest allies "want everything to be done for them by the city".'
+    )
+    speakers = _speakers(text)
+    assert speakers["has now been told"] == speakers["want everything to be"] == "Anna Kovac"
 
 
 def test_full_stop_after_the_closing_mark_starts_a_new_sentence() -> None:
