@@ -55,20 +55,18 @@ def find_disagreements(
     statuses: list[Status] = []
     whens: list[When] = []
     spellings: dict[str, dict[str, list[Entity]]] = {}
-    shared: dict[str, frozenset[str]] = {}
     days = {doc.id: day for doc in documents if (day := report_day(doc.date)) is not None}
     # Why: a surname two people of the story share ("Katie Jenkin", her brother "John Jenkin") is either's, whichever
-    # report writes it alone
-    story_shared = shared_surnames_of({entity.name: [entity] for entity in entities})
+    # report writes it alone (a surname two people of one report share is one of these)
+    shared = shared_surnames_of({entity.name: [entity] for entity in entities})
     for sentence in sentences:
         doc_id = documents[sentence.doc_index].id
         group = groups[sentence.doc_index]
         if doc_id not in spellings:
             spellings[doc_id] = spellings_in(doc_id, entities)
-            shared[doc_id] = shared_surnames_of(spellings[doc_id]) | story_shared
         names = find_names(sentence.text, spellings[doc_id])  # found once, used by every kind of claim
         quantities.extend(read_quantities(sentence, group, doc_id, names))
-        ages.extend(read_ages(sentence, group, doc_id, names, shared[doc_id]))
+        ages.extend(read_ages(sentence, group, doc_id, names, shared))
         statuses.extend(read_statuses(sentence, group, doc_id, names))
         whens.extend(read_whens(sentence, group, doc_id, names))
         stances.extend(read_stances(sentence, group, doc_id, entities))
