@@ -538,15 +538,11 @@ class SpeakerFinder:
         on with the body last reported speaking ("Amnesty International said Tuesday ... Serbs are also suffering ...
         '"...," it said'), not the one merely mentioned last. A body is an organisation (not a place: "in China's
         Hunan Province, said"), or a one-word "person" ("Shell said" makes Shell look like one)."""
-        for k in reversed(
-            range(bisect_left(self.name_starts, max(0, position - reach)), bisect_left(self.name_starts, position))
-        ):
-            start, _, _, role = self.occurrences[k]
-            entity = self.entity_at(k)
+        for start, form, role, entity in self._named_back_from(position, reach):
             body = entity.kind in {"organisation", "other"} or (entity.kind == "person" and " " not in entity.name)
-            if not body or role not in {"subject", "determined"} or self.quoted_at(k) or is_outlet(entity):
+            if not body or role not in {"subject", "determined"} or is_outlet(entity):
                 continue
-            end = start + len(self.occurrences[k][1])
+            end = start + len(form)
             # "Amnesty International said", "..., said the Red Cross." (not "Greenpeace said the Shard was chosen":
             # the name after the verb begins what was said)
             if _SAID_AFTER.match(self.text[end : end + 80]) or (
@@ -622,13 +618,11 @@ class SpeakerFinder:
     def _named_back_from(self, position: int, reach: int) -> Iterator[tuple[int, str, str, Entity]]:
         """``(start, form, role, entity)`` of the names outside quotations within ``reach`` characters before
         ``position``, the nearest first."""
-        for k in reversed(range(len(self.occurrences))):
+        # the occurrences are in text order: the ones in [position - reach, position), read backwards
+        for k in reversed(range(bisect_left(self.name_starts, position - reach), bisect_left(self.name_starts, position))):
             start, form, _, role = self.occurrences[k]
-            if start >= position or self.quoted_at(k):
-                continue
-            if start < position - reach:
-                break
-            yield start, form, role, self.entity_at(k)
+            if not self.quoted_at(k):
+                yield start, form, role, self.entity_at(k)
 
     def last_outlet_before(self, position: int, reach: int = 2000) -> Entity | None:
         """The news outlet named last within ``reach`` characters before ``position``, in any role ("Fox News host
