@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
@@ -16,3 +19,12 @@ def resolve_data(arg: str | Path | None = None) -> Path:
     if os.environ.get("CHORUS_DATA"):
         return Path(os.environ["CHORUS_DATA"])
     return DEFAULT_DATA
+
+
+def duc_clusters(data: Path) -> Iterator[dict[str, Any]]:
+    """The DUC 2006 then DUC 2007 clusters (``{"id", "documents", ...}``), in file order; none from an absent file."""
+    for name in ("duc2006.jsonl", "duc2007.jsonl"):
+        path = data / name
+        if path.exists():
+            with path.open(encoding="utf-8") as lines:
+                yield from (json.loads(line) for line in lines)

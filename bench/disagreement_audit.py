@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.append(str(ROOT))  # after PYTHONPATH, so that another checkout's chorus can be scored
 
-from bench.data import resolve_data  # noqa: E402
+from bench.data import duc_clusters, resolve_data  # noqa: E402
 
 GOLD = ROOT / "bench" / "gold"
 LABELS = GOLD / "audits" / "disagreements-unannotated.json"
@@ -66,15 +66,10 @@ def gold_documents(gold: Path = GOLD) -> set[str]:
 
 def duc_pool(data: Path, used: set[str]) -> Pool:
     pool: Pool = []
-    for name in ("duc2006.jsonl", "duc2007.jsonl"):
-        path = data / name
-        if not path.exists():
-            continue
-        for line in path.open(encoding="utf-8"):
-            cluster = json.loads(line)
-            free = [d for d in cluster["documents"] if str(d["id"]) not in used][:MAX_REPORTS]
-            if len(free) >= 2:
-                pool.append((str(cluster["id"]), free))
+    for cluster in duc_clusters(data):
+        free = [d for d in cluster["documents"] if str(d["id"]) not in used][:MAX_REPORTS]
+        if len(free) >= 2:
+            pool.append((str(cluster["id"]), free))
     return pool
 
 

@@ -27,7 +27,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.data import resolve_data  # noqa: E402
+from bench.data import duc_clusters, resolve_data  # noqa: E402
 
 AUDITS = ROOT / "bench" / "gold" / "audits"
 _TITLES = r"(?:the|mr|mrs|ms|dr|sen|gov|rep|president|gen|judge)\.?\s+"
@@ -56,14 +56,7 @@ def same_speaker(system: str | None, label: str) -> bool:
 
 
 def load_clusters(data: Path) -> dict[str, dict[str, Any]]:
-    clusters: dict[str, dict[str, Any]] = {}
-    for name in ("duc2006.jsonl", "duc2007.jsonl"):
-        path = data / name
-        if path.exists():
-            for line in path.open(encoding="utf-8"):
-                cluster = json.loads(line)
-                clusters[cluster["id"]] = cluster
-    return clusters
+    return {cluster["id"]: cluster for cluster in duc_clusters(data)}
 
 
 def system_speakers(audit: dict[str, Any], clusters: dict[str, dict[str, Any]]) -> list[str | bool | None]:
