@@ -1,11 +1,13 @@
 """Speaker accuracy on random quotes of reports no gold file annotates (an audit, beside ``bench/crosssource.py``).
 
 Each audit file in ``bench/gold/audits/`` holds quotes drawn at random from what Chorus extracts from three-report
-windows of DUC 2006/2007 clusters that no gold file uses, with the speaker that helper sessions read from the report
-(blind: they saw the report, never Chorus's answer): a name, or "unnamed", "not_a_quote", "unclear". Only ids,
-offsets, a quote's first words and labels are stored. This bench re-runs Chorus on each window, finds the quote at
-its offset and prints, per audit, how many named quotes get their speaker (a name matching the label: the same
-words, one inside the other, or the same surname), how many get none, and how many unnamed quotes get a name.
+windows of DUC 2006/2007 clusters that no gold file uses (or, in ``speakers-complete-*``, every quote of five words or
+more that the helper sessions found reading the reports in full, so that quotes Chorus misses count too), with the
+speaker that helper sessions read from the report (blind: they saw the report, never Chorus's answer): a name, or
+"unnamed", "not_a_quote", "unclear". Only ids, offsets, a quote's first words and labels are stored. This bench
+re-runs Chorus on each window, finds the quote at its offset and prints, per audit, how many named quotes get their
+speaker (a name matching the label: the same words, one inside the other, or the same surname), how many get none, how
+many are not found at all, and how many unnamed quotes get a name.
 
     python bench/speaker_audit.py                 # every audit in bench/gold/audits/
     python bench/speaker_audit.py --errors        # and the misses
@@ -121,12 +123,14 @@ def main(argv: list[str] | None = None) -> int:
                 got = "no quote found" if speaker is False else repr(speaker)
                 label = f"label {item['speaker']!r}, Chorus {got}"
                 print(f"  {path.stem} {item['doc']} {item['cue']!r}: {label} ({item['construction']})")
-    print("| audit | reports | status | named quotes | speaker right | accuracy | none given | unnamed given a name |")
-    print("|---|---|---|---:|---:|---:|---:|---:|")
+    header = "| audit | reports | status | named quotes | speaker right | accuracy | none given | no quote found |"
+    print(header + " unnamed given a name |")
+    print("|---|---|---|---:|---:|---:|---:|---:|---:|")
     for name, audit, r in rows:
         accuracy = r["right"] / r["named"] if r["named"] else float("nan")
         print(
             f"| {name} | {audit['reports']} | {audit['status']} | {r['named']} | {r['right']} | {accuracy:.3f} | {r['none']} | "
+            f"{r['not_found']} | "
             f"{r['unnamed_given_a_name']} of {r['unnamed']} |"
         )
     return 0
