@@ -61,6 +61,15 @@ def load_clusters(data: Path) -> dict[str, dict[str, Any]]:
     return {cluster["id"]: cluster for cluster in duc_clusters(data)}
 
 
+def locate(text: str, quote: str) -> int:
+    """Where ``quote`` (as Chorus prints it: marks and apostrophes made curly, spaces joined) starts in the report's
+    stored ``text`` (``...'', straight apostrophes), by its first 40 letters and digits; -1 when it is not there."""
+    letters = [i for i, char in enumerate(text) if char.isalnum()]
+    key = "".join(char for char in quote if char.isalnum())[:40]
+    at = "".join(text[i] for i in letters).find(key) if key else -1
+    return letters[at] if at >= 0 else -1
+
+
 def system_speakers(audit: dict[str, Any], clusters: dict[str, dict[str, Any]]) -> list[str | bool | None]:
     """For each audit item, Chorus's speaker of the quote at its offset (False when no quote is found there)."""
     from chorus import summarize
@@ -81,7 +90,7 @@ def system_speakers(audit: dict[str, Any], clusters: dict[str, dict[str, Any]]) 
         found: str | bool | None = False
         for quote in summary.quotes:
             if item["doc"] in quote.sources:
-                at = text.find(quote.text[:60])
+                at = locate(text, quote.text)
                 if at >= 0 and at < item["end"] and at + len(quote.text) > item["start"]:
                     found = quote.speaker
                     break

@@ -35,6 +35,12 @@ def test_same_speaker(system: str | None, label: str, same: bool) -> None:
     assert audit.same_speaker(system, label) is same
 
 
+def test_locate_finds_a_quote_printed_with_curly_marks_in_the_stored_text() -> None:
+    text = "Hess said, ``That's what happened to 'Cheers.''' Burke disagreed."
+    assert audit.locate(text, "That’s what happened to ‘Cheers.’") == text.index("That")
+    assert audit.locate(text, "Nothing like this was said") == -1
+
+
 def test_score_counts_right_none_and_unnamed_given_a_name() -> None:
     items = [
         {"kind": "named", "speaker": "Anna Kovac"},
