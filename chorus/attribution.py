@@ -280,6 +280,48 @@ def _speaker_of_sentence(before: str, position: int, finder: SpeakerFinder) -> _
     return _Attribution(False, None, "none")
 
 
+# A sentence opening on its subject, after an optional conjunction and opening phrase: "Conard rejects ...",
+# "Instead, he meditates ...", "Phillip E. Johnson, a law professor at Berkeley, who ..., advocates ..."
+_SUBJECT_OPENS = re.compile(
+    r"\s*(?:(?:But|And|So|Yet|Instead|Still|Now|Then|Later|Meanwhile),?\s+)?"
+    r"(?:(?:In|On|At|For|During|After|Before|With|Unlike|Like|Although|While|Since|Despite)\b[^,“”\"]{0,80},\s+)?"
+    r"(?P<subject>[Hh]e|[Ss]he|(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*)(?:,\s+[^“”\"]{1,160}?,)?\s+(?P<verb>[a-z][\w’'-]*)"
+)
+# A passive right after the subject: "Kovac was denounced as", "Smith has been called" (words about them)
+_PASSIVE_AFTER = re.compile(r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b")
+
+
+def _subject_of_sentence(paragraph: str, offset: int, start: int, finder: SpeakerFinder) -> _Attribution | None:
+    """The person (or body) a partial quote's sentence opens on, when no attribution names anyone: 'Conard
+    rejects the notion that America has "some monopoly on hard work."', 'She was a 26-year-old with "the judgment of
+    an early adolescent," as she describes it.' None when the quote opens its sentence, the sentence opens on no
+    name, the subject is a news outlet or place, the verb is a passive, or another person or body is named between
+    the subject's verb and the quote (whose words they may be: 'Romney mocked Trump's promise to "...").'"""
+    before = paragraph[: max(0, start - 1)]
+    ends = sentence_ends(_no_false_ends(before))
+    head_start = ends[-1] + 1 if ends else 0
+    head = before[head_start:]
+    if len(head.split()) < 3 or re.search(r"[“”\"]|``|''", head):
+        return None
+    match = _SUBJECT_OPENS.match(head)
+    if match is None or _PASSIVE_AFTER.match(head, match.start("verb")):
+        return None
+    subject_at = offset + head_start + match.start("subject")
+    phrase = match.group("subject")
+    if phrase.lower() in {"he", "she"}:
+        speaker = finder.last_person_before(subject_at, pronoun=phrase.lower())
+        how, pronoun = "pronoun", phrase.lower()
+    else:
+        speaker = finder.named_in(phrase, subject_at)
+        how, pronoun = "name", None
+    if speaker is None or is_outlet(speaker) or speaker.kind not in {"person", "organisation"}:
+        return None
+    quote_at, verb_at = offset + start, offset + head_start + match.start("verb")
+    if any(entity.name != speaker.name for entity in finder.people_and_bodies_between(verb_at, quote_at)):
+        return None
+    return _Attribution(True, speaker, how, pronoun)
+
+
 @dataclass
 class Attributed:
     """One attributed quote of one report, where it stands, and the rules' speaker."""
@@ -358,6 +400,27 @@ def attributed_quotes(documents: list[Document], entities: list[Entity]) -> Iter
                 ):
                     # “First part,” he said. “Second part.” — the second part is the same speaker's.
                     attributed, speaker, how = True, previous[1], "carried"
+                if not attributed and len(text.split()) >= MIN_QUOTE_WORDS:
+                    subject = _subject_of_sentence(paragraph, offset, start, finder)
+                    if subject is not None and subject.speaker is not None:
+                        # 'Conard rejects the notion that America has "some monopoly on hard work."': words inside
+                        # the sentence of the one it is about. No attribution names them, so nothing carries on
+                        # from them to the next quote (``previous`` stays the last attributed quote's).
+                        before = previous[1] if previous is not None else None
+                        yield Attributed(
+                            doc_index,
+                            finder,
+                            offset,
+                            paragraph,
+                            start,
+                            end,
+                            text,
+                            subject.speaker,
+                            before,
+                            subject.how,
+                            subject.pronoun,
+                        )
+                        continue
                 if attributed:
                     # A short quote is not kept, but its speaker carries on: “Not yet,” X said. “The rest...”
                     before = previous[1] if previous is not None else None

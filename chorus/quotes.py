@@ -15,7 +15,10 @@ over paragraphs). Its speaker comes from the attribution around it, in the order
   paragraph before (``X issued a statement saying —``);
 - at the end of a sentence going on after the quote: ``" and binds to it tightly, said Madras.``;
 - otherwise the person named before a speech verb earlier in the same sentence (not after a passive: "was
-  denounced as" gives no speaker); an embedded post signed ``— Name (@handle) date`` is its signer's.
+  denounced as" gives no speaker); an embedded post signed ``— Name (@handle) date`` is its signer's;
+- a partial quote with none of these, inside a sentence opening on a person or body ("Conard rejects the notion
+  that America has "some monopoly on hard work."") or on "he"/"she", is theirs when nobody else is named between
+  the subject's verb and the quote and the verb is no passive; nothing carries on from it to a later quote.
 
 Names resolve to the cluster's entities (``chorus.entities``), and only names that can be a subject
 speak: not a possessor ("Laszlo's colleague"), the object of a preposition ("a resident of Brezno"),

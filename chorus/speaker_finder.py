@@ -624,6 +624,12 @@ class SpeakerFinder:
             if not self.quoted_at(k):
                 yield start, form, role, self.entity_at(k)
 
+    def people_and_bodies_between(self, start: int, end: int) -> list[Entity]:
+        """The people and organisations named outside quotations in ``text[start:end]``, the nearest to ``end`` first
+        (not a name modifying the next one: "Bain Capital founder X")."""
+        named = self._named_back_from(end, end - start)
+        return [e for _, _, role, e in named if role != "modifier" and e.kind in {"person", "organisation"}]
+
     def last_outlet_before(self, position: int, reach: int = 2000) -> Entity | None:
         """The news outlet named last within ``reach`` characters before ``position``, in any role ("Fox News host
         Megyn Kelly"), for "the network said"."""

@@ -282,6 +282,50 @@ def test_scare_quotes_without_attribution_are_not_quotes() -> None:
     assert _quotes(_report(text)) == []
 
 
+def test_a_partial_quote_is_the_words_of_the_person_its_sentence_opens_on() -> None:
+    text = (
+        "Edward Conard spent a decade at Bain Capital. "
+        'Conard rejects the notion that America has "some monopoly on hard work or entrepreneurship." '
+        "His book sold well."
+    )
+    assert [(q.speaker, q.text) for q in _quotes(_report(text))] == [
+        ("Edward Conard", "some monopoly on hard work or entrepreneurship.")
+    ]
+
+
+def test_a_partial_quote_in_a_sentence_opening_on_a_pronoun_is_whom_it_stands_for() -> None:
+    text = (
+        "Lauren Slater took the drug at 26. "
+        'She was a young woman with "the judgment of an early adolescent," as she describes it.'
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["Lauren Slater"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # someone else named between the subject's verb and the quote: whose words they are is not said
+        'Mitt Romney mocked Donald Trump\'s promise to "build a great big wall on the border."',
+        # a passive: words about the subject, not the subject's
+        'Mitt Romney was described by his rivals as "a man with no core beliefs at all."',
+        # the sentence opens on no name
+        'The plan would "cut taxes for every family in the state."',
+    ],
+)
+def test_a_partial_quote_is_not_given_to_a_subject_that_may_not_have_said_it(sentence: str) -> None:
+    text = "Mitt Romney spoke in Detroit on Thursday. Donald Trump was in Florida. " + sentence
+    assert _quotes(_report(text)) == []
+
+
+def test_a_partial_quote_read_from_its_sentence_carries_its_speaker_to_no_later_quote() -> None:
+    text = (
+        'Anna Kovac spoke in Brezno on Friday. Kovac rejects the idea that the town "can simply rebuild the old bridge."\n'
+        '"The whole road must move north of the river."'
+    )
+    # an attributed quote's speaker would go on to a quote standing alone in the next paragraph; this one's does not
+    assert [(q.speaker, q.text) for q in _quotes(_report(text))] == [("Anna Kovac", "can simply rebuild the old bridge.")]
+
+
 def test_same_quote_in_two_outlets_is_merged() -> None:
     documents = [
         Document(
