@@ -301,7 +301,7 @@ def _subject_of_sentence(paragraph: str, offset: int, start: int, finder: Speake
     ends = sentence_ends(_no_false_ends(before))
     head_start = ends[-1] + 1 if ends else 0
     head = before[head_start:]
-    if len(head.split()) < 3 or re.search(r"[“”\"]|``|''", head):
+    if len(head.split()) < 2 or re.search(r"[“”\"]|``|''", head):
         return None
     match = _SUBJECT_OPENS.match(head)
     if match is None or _PASSIVE_AFTER.match(head, match.start("verb")):
@@ -465,9 +465,14 @@ def _reported_just_before(
     "He said ..." (a paragraph before the quote's own), for whom the "he" stands."""
     for pattern in (_SAYS_X_JUST_BEFORE, _X_SAID_JUST_BEFORE, *([_X_THINKS_JUST_BEFORE] if views else [])):
         if said := pattern.search(text.rstrip()):
-            if pronouns and (pronoun := said.group(1).strip().lower()) in {"he", "she"}:
-                # 'He said solar boats had better prospects.' ¶ '"Boats for recreation ..."': whom the "he" means
-                return finder.last_person_before(offset + said.start(1), pronoun=pronoun)
+            # 'He said solar boats had better prospects.' / 'But if Clinton escapes, she said, she felt ...': a pronoun
+            # says it, not a name in the clause before it
+            if pronoun_says := re.search(r"(?:^|,\s*)(he|she)$", said.group(1).strip(), re.IGNORECASE):
+                if not pronouns:
+                    return None
+                pronoun = pronoun_says.group(1).lower()
+                # ¶ '"Boats for recreation ..."': whom the "he" means
+                return finder.last_person_before(offset + said.start(1) + pronoun_says.start(1), pronoun=pronoun)
             speaker, how = finder.resolve_phrase(said.group(1), offset + said.start())
             if speaker is not None and how == "name":
                 return speaker

@@ -43,7 +43,7 @@ _SPEECH = {
     "vowed", "pledged", "promised", "remarked", "quipped", "countered", "retorted", "testified", "recounted",
     "lamented", "complained", "boasted", "exclaimed", "vows", "pledges", "promises", "remarks", "described",
     "shouted", "yelled", "screamed", "whispered", "muttered", "marveled", "marvelled", "mused", "sobbed", "gushed",
-    "scoffed", "snapped", "fumed", "pleaded", "observed", "reiterated", "emphasized", "emphasised", "interjected",
+    "scoffed", "snapped", "fumed", "deadpanned", "pleaded", "observed", "reiterated", "emphasized", "emphasised", "interjected",
     "sighed", "laughed", "agreed", "protested", "demanded", "asserted", "commented", "concluded", "assured", "reported", "rued",
     # the present tense of the reporting verbs, for features written "she says", "he explains"
     "tells", "adds", "writes", "tweets", "declares", "states", "warns", "asks", "notes", "explains", "insists", "claims",
@@ -85,9 +85,11 @@ _PERSON_NOUNS = (
         """athlete star champion veteran man woman boy girl mother father son daughter wife husband parent
         senator congressman congresswoman star actor actress musician artist entrepreneur executive host anchor
         presenter commentator columnist broadcaster comedian rapper filmmaker producer novelist poet editor blogger
-        physician surgeon psychologist psychiatrist billionaire astronaut""".split()
+        physician surgeon psychologist psychiatrist billionaire astronaut agent""".split()
     )
 )
+# "the ATF agent", "the NBC anchor": a person's epithet whose noun a body's name modifies (the person, not the body)
+_BODY_EPITHET = re.compile(rf"\s*[Tt]he\s+(?:[A-Z][\w.&'’-]*\s+){{1,3}}({'|'.join(sorted(_PERSON_NOUNS))})\s*")
 # "Trump's campaign said", "Breyer's dissent said": they speak for (or are written by) that person
 _CAMPAIGN = re.compile(
     r"['’]s?\s+(?:(?:presidential\s+|re-?election\s+)?campaign|office|(?:written\s+|dissenting\s+|majority\s+)?"
@@ -133,6 +135,10 @@ _LETTER_FROM = re.compile(r"\b(?:letter|message|note|e-?mail|memo|card)\s+(?:\w+
 _QUOTED_AS = re.compile(
     r".*?\b(?:quoted|quotes|cited|cites|reported|reports)\s+(?!(?:him|her|them|by)\s)([^,;:“”\"]{1,80}?)\s+as\s*",
     re.IGNORECASE | re.DOTALL,
+)
+# The passive of quoting: "Howard was quoted today by the ABC as", "she has been cited as"
+_WAS_QUOTED = re.compile(
+    r"\s*([^,;:“”\"]{1,80}?)\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:quoted|cited)\b", re.IGNORECASE
 )
 # An indefinite description ("a GOP strategist", "one official"), not a statement ("a statement from X")
 _INDEFINITE = re.compile(r"\s*(?:an?|one|another)\s+(?!(?:\w+\s+){0,2}(?:statement|release)\b)", re.IGNORECASE)
@@ -405,6 +411,9 @@ class SpeakerFinder:
         (``chorus.attribution.ATTRIBUTIONS``). Without a name, a pronoun or a definite description ("she", "the statement",
         "the athlete") is the person named last before the quote, and an organisation noun ("the
         department", "a statement from the agency") the organisation named last."""
+        if quoted := _WAS_QUOTED.match(phrase):
+            # '"...," Howard was quoted today by the ABC evening news as saying': the one quoted speaks, not the outlet
+            return self.resolve_phrase(quoted.group(1), position)
         if relayed := _QUOTED_AS.fullmatch(phrase):
             # '"...," Spiegel quoted Duisenberg as saying': the one quoted speaks, not the one quoting
             return self.resolve_phrase(relayed.group(1), position)
@@ -413,6 +422,10 @@ class SpeakerFinder:
         if _PARTY_EPITHET.fullmatch(subject):
             # "the Florida Republican said": an epithet, however capitalised, for the person the report is about
             return self.most_named_person_before(position) or self.last_person_before(position), "description"
+        if (epithet := _BODY_EPITHET.fullmatch(subject)) and (called := self.person_called(epithet.group(1), position)):
+            # '"We don't yet have fingerprints," the ATF agent said': the agent the report named ("ATF agent Jack
+            # Killorin"), not the ATF
+            return called, "description"
         speaker = self.named_speaker(phrase, position)
         if speaker is not None:
             return speaker, "name"

@@ -326,6 +326,42 @@ def test_a_partial_quote_read_from_its_sentence_carries_its_speaker_to_no_later_
     assert [(q.speaker, q.text) for q in _quotes(_report(text))] == [("Anna Kovac", "can simply rebuild the old bridge.")]
 
 
+def test_a_pronoun_saying_it_after_a_clause_naming_someone_else_is_whom_it_stands_for() -> None:
+    text = (
+        "Dr. Barbara Battalino said she was sorry she had lied. But if Bill Clinton escapes punishment, she said, she "
+        "felt she deserved a pardon.\n"
+        '"I think he is getting special treatment because he is the president."'
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["Barbara Battalino"]
+
+
+def test_the_one_quoted_by_an_outlet_speaks_not_the_outlet() -> None:
+    text = (
+        "Prime Minister John Howard defended the mine. "
+        '"There is no reason why it should not go ahead," Howard was quoted today by the Australian Broadcasting '
+        "Corporation evening news program as saying."
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["John Howard"]
+
+
+def test_an_epithet_whose_noun_a_body_modifies_is_the_person_called_so() -> None:
+    text = (
+        "ATF agent Jack Killorin led the search in the mountains. Killorin disputed early reports. "
+        '"We do not yet have fingerprints, but we may," the ATF agent said.'
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["Jack Killorin"]
+
+
+def test_a_short_sentence_opening_on_a_pronoun_gives_its_partial_quote_a_speaker() -> None:
+    text = 'Ilya Klebanov spoke on Friday. He attributed "inconsistencies in reporting the disaster" to chaos.'
+    assert [q.speaker for q in _quotes(_report(text))] == ["Ilya Klebanov"]
+
+
+def test_deadpanned_reports_speech() -> None:
+    text = '"So, that little puddle is what they call the Pacific," Brian Jones of England deadpanned in a message.'
+    assert [q.speaker for q in _quotes(_report(text))] == ["Brian Jones"]
+
+
 def test_same_quote_in_two_outlets_is_merged() -> None:
     documents = [
         Document(
