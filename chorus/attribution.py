@@ -127,7 +127,11 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: Speake
         # '"...," according to a statement from the Velmora Water Board.' (not '"... be." According to her memoir,
         # the two met': a new sentence)
         phrase = _ISSUED_BY.sub("", according.group(1))
-        return _Attribution(True, finder.named_speaker(phrase, position), "name")
+        speaker = finder.named_speaker(phrase, position)
+        if speaker is None and re.fullmatch(r"\s*the\s+(?:\w+\s+)?(?:statement|report|release)\s*", phrase, re.IGNORECASE):
+            # '"...," according to the statement': whoever the report names as its issuer ("X said in a statement")
+            speaker = finder.resolve_phrase(phrase, position)[0]
+        return _Attribution(True, speaker, "name")
     # Both before-quote patterns match only text free of . ! ? and quote marks, so they are searched after the
     # last of those (the same matches; the lazy name group no longer backtracks over earlier sentences).
     clause = before[max(before.rfind(mark) for mark in '.!?“”"') + 1 :]

@@ -55,7 +55,7 @@ PLACE_WORDS = frozenset(
 # Last words that make a name a place without being generic to it (not those that are also surnames: Hill, Park)
 PLACE_HEADS = frozenset(
     """theater theatre zoo stadium arena shores circle corridor peninsula canyon harbor harbour canal cathedral plaza
-    mall""".split()
+    mall hotel motel resort casino""".split()
 )
 # Words generic to a place name, ignored when comparing names ("La Carlota air base" ~ "Karlota Air Base").
 GENERIC_WORDS = PLACE_WORDS | frozenset({"air", "military", "the"})

@@ -56,7 +56,7 @@ def test_person_gender_reads_the_first_name(name: str, kind: str, gender: str | 
     assert person_gender(Entity(name=name, kind=kind)) == gender
 
 
-@pytest.mark.parametrize("name", ["Bronx Zoo", "Coronet Theater", "Kimbrough Stadium"])
+@pytest.mark.parametrize("name", ["Bronx Zoo", "Coronet Theater", "Kimbrough Stadium", "Roosevelt Hotel"])
 def test_a_name_ending_on_a_place_head_word_is_a_place(name: str) -> None:
     mention = next(m for m in find_mentions([Sentence(f"Officials said {name} reopened on Sunday.", 0, 0)]) if m.surface == name)
     assert mention.evidence["place"] > mention.evidence["person"]

@@ -362,6 +362,14 @@ def test_deadpanned_reports_speech() -> None:
     assert [q.speaker for q in _quotes(_report(text))] == ["Brian Jones"]
 
 
+def test_according_to_the_statement_is_whoever_issued_it() -> None:
+    text = (
+        "The plane dropped debris along its path, the French Bureau of Accident Investigation said in a statement. "
+        '"The flight data recorder shows that engine No. 2 lost power," according to the statement.'
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["French Bureau of Accident Investigation"]
+
+
 def test_same_quote_in_two_outlets_is_merged() -> None:
     documents = [
         Document(
