@@ -305,6 +305,10 @@ _EPITHET_SUBJECT = re.compile(
 _SAID_BEFORE_NAME = re.compile(rf",\s+{VERB}\s+(?:[A-Z][\w.'’-]*\s+)*$", re.IGNORECASE)
 
 
+# How far back (characters) a person named in full decides whom a surname they share with another means
+SURNAME_REACH = 1500
+
+
 class SpeakerFinder:
     """Resolves names and pronouns to entities inside one document."""
 
@@ -397,13 +401,18 @@ class SpeakerFinder:
     def _choose(self, candidates: list[Entity], position: int) -> Entity:
         if len(candidates) == 1:
             return candidates[0]
-        # A shared surname: the person last named in full before this point.
-        best, best_position = max(candidates, key=lambda e: e.mentions), -1
+        # A shared surname: the person last named in full shortly before this point; past that reach, the one the
+        # report named in full first (news names its protagonist by surname alone and a namesake in full each time:
+        # "Khan wrote" long after "Zulfiqar Khan" is still Abdul Qadeer Khan)
+        best, best_position, first = max(candidates, key=lambda e: e.mentions), -1, None
         for start, form, entities, _ in self.occurrences:
             if start >= position:
                 break
-            if len(form.split()) >= 2 and len(entities) == 1 and entities[0] in candidates and start > best_position:
+            if len(form.split()) >= 2 and len(entities) == 1 and entities[0] in candidates:
                 best, best_position = entities[0], start
+                first = first or entities[0]
+        if first is not None and position - best_position > SURNAME_REACH:
+            return first
         return best
 
     def resolve_phrase(self, phrase: str, position: int) -> tuple[Entity | None, str]:

@@ -370,6 +370,19 @@ def test_according_to_the_statement_is_whoever_issued_it() -> None:
     assert [q.speaker for q in _quotes(_report(text))] == ["French Bureau of Accident Investigation"]
 
 
+def test_a_shared_surname_long_after_the_namesake_was_named_is_the_protagonists() -> None:
+    filler = "The centrifuge programme grew through the decade with parts bought abroad. " * 25
+    text = (
+        "Abdul Qadeer Khan has released documents about the payments. Khan says the letter is genuine.\n"
+        "Another official named in the letter, retired Gen. Zulfiqar Khan, called it a fabrication. "
+        '"That letter was never written by anyone I know," Khan said.\n' + filler + "\n"
+        '"I personally gave the remaining money to the general," Khan wrote.'
+    )
+    speakers = {q.text[:12]: q.speaker for q in _quotes(_report(text))}
+    # right after the namesake is named in full, the surname is his; far past it, the protagonist's again
+    assert speakers == {"That letter ": "Zulfiqar Khan", "I personally": "Abdul Qadeer Khan"}
+
+
 def test_same_quote_in_two_outlets_is_merged() -> None:
     documents = [
         Document(
