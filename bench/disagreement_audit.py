@@ -31,9 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -42,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.append(str(ROOT))  # after PYTHONPATH, so that another checkout's chorus can be scored
 
-from bench.data import duc_clusters, resolve_data  # noqa: E402
+from bench.data import duc_clusters, ecbplus_events, resolve_data  # noqa: E402
 
 GOLD = ROOT / "bench" / "gold"
 LABELS = GOLD / "audits" / "disagreements-unannotated.json"
@@ -73,21 +71,8 @@ def duc_pool(data: Path, used: set[str]) -> Pool:
     return pool
 
 
-def _event_order(event: str) -> tuple[int, str]:
-    """ECB+ events "1", "1plus", "2"...: by number, then suffix."""
-    match = re.match(r"\d+", event)
-    return (int(match.group()) if match else 0, event)
-
-
 def ecbplus_pool(data: Path) -> Pool:
-    path = data / "ecbplus_events.jsonl"
-    if not path.exists():
-        return []
-    events: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for line in path.open(encoding="utf-8"):
-        row = json.loads(line)
-        events[str(row["event"])].append(row)
-    return [(event, events[event]) for event in sorted(events, key=_event_order) if len(events[event]) >= 2]
+    return [(event, rows) for event, rows in ecbplus_events(data).items() if len(rows) >= 2]
 
 
 def load_pools(data: Path, names: Sequence[str] = POOLS) -> dict[str, Pool]:

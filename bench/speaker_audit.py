@@ -2,12 +2,13 @@
 
 Each audit file in ``bench/gold/audits/`` holds quotes drawn at random from what Chorus extracts from three-report
 windows of DUC 2006/2007 clusters that no gold file uses (or, in ``speakers-complete-*``, every quote of five words or
-more that the helper sessions found reading the reports in full, so that quotes Chorus misses count too), with the
-speaker that helper sessions read from the report (blind: they saw the report, never Chorus's answer): a name, or
-"unnamed", "not_a_quote", "unclear". Only ids, offsets, a quote's first words and labels are stored. This bench
-re-runs Chorus on each window, finds the quote at its offset and prints, per audit, how many named quotes get their
-speaker (a name matching the label: the same words, one inside the other, or the same surname), how many get none, how
-many are not found at all, and how many unnamed quotes get a name.
+more that the helper sessions found reading the reports in full, so that quotes Chorus misses count too; the
+``-ecbplus`` one reads three reports of ECB+ events), with the speaker that helper sessions read from the report
+(blind: they saw the report, never Chorus's answer): a name, or "unnamed", "not_a_quote", "unclear". Only ids, offsets,
+a quote's first words and labels are stored. This bench re-runs Chorus on each window, finds the quote at its offset
+and prints, per audit, how many named quotes get their speaker (a name matching the label: the same words, one inside
+the other, or the same surname), how many get none, how many are not found at all, and how many unnamed quotes get a
+name.
 
     python bench/speaker_audit.py                 # every audit in bench/gold/audits/
     python bench/speaker_audit.py --errors        # and the misses
@@ -29,7 +30,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.data import duc_clusters, resolve_data  # noqa: E402
+from bench.data import duc_clusters, ecbplus_events, resolve_data  # noqa: E402
 
 AUDITS = ROOT / "bench" / "gold" / "audits"
 _TITLES = r"(?:the|mr|mrs|ms|dr|sen|gov|rep|president|gen|judge)\.?\s+"
@@ -58,7 +59,12 @@ def same_speaker(system: str | None, label: str) -> bool:
 
 
 def load_clusters(data: Path) -> dict[str, dict[str, Any]]:
-    return {cluster["id"]: cluster for cluster in duc_clusters(data)}
+    """The DUC clusters by id, and ECB+'s events as clusters ``ecbplus-<event>`` (their reports have no titles or
+    dates)."""
+    clusters = {cluster["id"]: cluster for cluster in duc_clusters(data)}
+    for event, rows in ecbplus_events(data).items():
+        clusters[f"ecbplus-{event}"] = {"id": f"ecbplus-{event}", "documents": rows}
+    return clusters
 
 
 def locate(text: str, quote: str) -> int:
