@@ -68,7 +68,8 @@ _ISSUED_BY = re.compile(
     r"^\s*(?:an?|the)\s+(?:\w+\s+){0,2}?(?:statement|release|post|tweet|letter|email|e-mail)\s+(?:from|by|issued\s+by)\s+",
     re.IGNORECASE,
 )
-_APPOSITIVE_NAME = re.compile(r"^,\s+([A-Z][^,.;:“”\"]{1,60})(?:[,.]|$)")
+# (a middle initial's full stop goes on: ", Dr. John S. March of Duke")
+_APPOSITIVE_NAME = re.compile(r"^,\s+([A-Z](?:[^,.;:“”\"]|(?<=\s[A-Z])\.(?=\s[A-Z])){1,60})(?:[,.]|$)")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+([^,.;:“”\"]{1,80}?),?\s*$", re.IGNORECASE)
 _BEFORE_PRONOUN = re.compile(rf"\b(he|she)\s+{ADVERB}{VERB}\b[^.!?“”\"]{{0,60}}?[:,—–-]?\s*$", re.IGNORECASE)
 # A lead-in naming whose words follow: "Below is Hillary Clinton's opening statement to the House committee:"
@@ -153,6 +154,8 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: Speake
         and not re.match(r"\s*\.\s+[A-Z]", after)
         # '" if you had told her' goes on with the sentence: a clause, not a speaker
         and not re.match(r"\s*(?:if|when|because|although|though|unless|whether|as|and|but|or|you|i)\b", match.group(1), re.I)
+        # '" of the questions Clinton was asked about': a passive goes on with the sentence, it attributes nothing
+        and not _PASSIVE_END.search(match.group(1))
         # 'Doe said, "I got a gun," pulled a .44 Magnum out, the report stated': a name said it right before the mark
         and not ((lead_in_named := _named_just_before(clause, position, finder)) and lead_in_named.how == "name")
     ):

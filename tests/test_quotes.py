@@ -383,6 +383,22 @@ def test_a_shared_surname_long_after_the_namesake_was_named_is_the_protagonists(
     assert speakers == {"That letter ": "Zulfiqar Khan", "I personally": "Abdul Qadeer Khan"}
 
 
+def test_a_name_in_apposition_after_said_may_hold_a_middle_initial() -> None:
+    text = (
+        'Research confirms the drugs work. "There are lots of kids who are undiagnosed," said the study\'s lead '
+        "author, Dr. John S. March of Duke University Medical Center."
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["John S. March"]
+
+
+def test_a_passive_after_a_quote_attributes_nothing() -> None:
+    text = (
+        'The president\'s lawyer, David Kendall, has said that "no prosecutor in the United States would bring a '
+        'perjury case" of the kinds of questions Bill Clinton was asked about his private life.'
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["David Kendall"]
+
+
 def test_same_quote_in_two_outlets_is_merged() -> None:
     documents = [
         Document(
