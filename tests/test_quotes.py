@@ -393,7 +393,7 @@ def test_a_name_in_apposition_after_said_may_hold_a_middle_initial() -> None:
 
 def test_a_passive_after_a_quote_attributes_nothing() -> None:
     text = (
-        'The president\'s lawyer, David Kendall, has said that "no prosecutor in the United States would bring a '
+        "The president's lawyer, David Kendall, has said that \"no prosecutor in the United States would bring a "
         'perjury case" of the kinds of questions Bill Clinton was asked about his private life.'
     )
     assert [q.speaker for q in _quotes(_report(text))] == ["David Kendall"]
