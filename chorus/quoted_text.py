@@ -27,12 +27,12 @@ def quoted_spans(paragraph: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     opened: int | None = None
     first = re.search(r"[\"“”]", paragraph)
-    # a straight mark closes when glued to the word before it and followed by a space or the end ('policy." He')
+    # a straight mark closes when followed by a space or the end, glued to the word before it ('policy." He') or typed
+    # after a space ('appearances, " he said': one with spaces on both sides cannot open a quote)
     closing_straight = (
         first is not None
         and first.group() == '"'
         and first.start() > 0
-        and not paragraph[first.start() - 1].isspace()
         and (first.end() == len(paragraph) or paragraph[first.end()].isspace())
     )
     if (

@@ -47,3 +47,13 @@ def test_a_paragraph_closing_a_straight_quote_it_never_opened_goes_on_the_one_be
     # a straight mark opening onto a word after a space still opens
     paragraph = 'He called it "a new desk for a new man" on Monday.'
     assert [paragraph[start:end] for start, end in quoted_spans(paragraph)] == ["a new desk for a new man"]
+
+
+def test_a_straight_closing_mark_typed_after_a_space_closes_the_quote_running_over_from_the_line_before() -> None:
+    # tokenised text, one sentence a line: the quote opened on the line before closes on this one
+    paragraph = 'The truth, as always, is quite different from appearances, " he said.'
+    assert [paragraph[start:end] for start, end in quoted_spans(paragraph)] == [
+        "The truth, as always, is quite different from appearances, "
+    ]
+    # after fewer words it is a stray mark, no quote
+    assert quoted_spans('He was, " she said.') == []
