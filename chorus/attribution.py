@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from chorus.models import Document, Entity
@@ -356,7 +356,13 @@ def attributed_quotes(documents: list[Document], entities: list[Entity]) -> Iter
         offset = 0
         previous: tuple[int, Entity | None, str | None] | None = None  # paragraph number, speaker, pronoun of the last quote
         lead_in, lead_in_offset, lead_in_number = "", 0, -1  # the last non-empty paragraph before this one: where, which
+        # a quote left open at the end of its line with no attribution, waiting for the next line to name its speaker
+        # ('“There are very few billboards around the city.' / 'I still don't know who to vote for,” said Maral'):
+        # text written one sentence a line
+        waiting: Attributed | None = None
         for number, (paragraph, spans) in enumerate(zip(document.text.split("\n"), finder.spans, strict=True)):
+            if waiting is not None and paragraph.strip() and not (spans and spans[0][0] == 0):
+                waiting = None  # the next line does not go on with the quote
             last_end: int | None = None  # where the last attributed quote of this paragraph ends
             # an embedded post is no part of the narrative: no "he said" after it is its writer's
             embedded_post = bool(spans) and _TWEET_SIGNATURE.search(paragraph) is not None
@@ -428,6 +434,14 @@ def attributed_quotes(documents: list[Document], entities: list[Entity]) -> Iter
                             subject.pronoun,
                         )
                         continue
+                if waiting is not None:
+                    if attributed and how == "name" and speaker is not None and start == 0:
+                        yield replace(waiting, speaker=speaker, how="carried")  # the line it went on to names its speaker
+                    waiting = None
+                left_open = end == len(paragraph) and (start, end) == spans[-1]
+                if not attributed and left_open and len(text.split()) >= MIN_QUOTE_WORDS:
+                    before = previous[1] if previous is not None else None
+                    waiting = Attributed(doc_index, finder, offset, paragraph, start, end, text, None, before, "none")
                 if attributed:
                     # A short quote is not kept, but its speaker carries on: “Not yet,” X said. “The rest...”
                     before = previous[1] if previous is not None else None

@@ -399,6 +399,22 @@ def test_a_passive_after_a_quote_attributes_nothing() -> None:
     assert [q.speaker for q in _quotes(_report(text))] == ["David Kendall"]
 
 
+def test_a_quote_running_onto_the_next_line_takes_the_speaker_that_line_names() -> None:
+    # text written one sentence a line: the attribution comes after the quote's last line
+    text = (
+        "Little campaigning has been seen in the capital.\n"
+        '"There are very few billboards around the city.\n'
+        'With four days to go, I still do not know who to vote for," said Maral Orazova, a resident.'
+    )
+    assert [(q.speaker, q.text[:9]) for q in _quotes(_report(text))] == [
+        ("Maral Orazova", "There are"),
+        ("Maral Orazova", "With four"),
+    ]
+    # a line that does not go on with it (a new quote opening) leaves the first unattributed, as before
+    text = text.replace("\nWith four days", '\n"With four days')
+    assert [q.text[:9] for q in _quotes(_report(text))] == ["With four"]
+
+
 def test_same_quote_in_two_outlets_is_merged() -> None:
     documents = [
         Document(
