@@ -114,6 +114,11 @@ _COMMON_ORGANISATION = re.compile(
 # A statement whose issuer its own phrase names: "a Turkish Foreign Ministry statement", "a statement from the ministry".
 # What a body issues and reports quote as speaking: "the statement said", "the memorandum said"
 _STATEMENT = r"(?:statement|memorandum|memo|communiqu[eé])"
+# "a statement from Waitrose", "the joint communique issued by the ministries": its issuer's words
+_STATEMENT_FROM = re.compile(
+    rf"\s*(?:an?|the)\s+(?:[\w'’-]+\s+){{0,2}}?{_STATEMENT}\s+(?:from|by|issued\s+by)\s+([^,.;:“”\"]{{1,60}}?)\s*",
+    re.IGNORECASE,
+)
 _STATEMENT_OF = re.compile(
     rf"\b(?:an?|the)\s+([A-Z][^,.;:“”\"]{{1,60}}?)\s+{_STATEMENT}\b|\b{_STATEMENT}\s+(?:from|by|issued\s+by)\s+([^,.;:“”\"]{{1,60}})"
 )
@@ -431,6 +436,8 @@ class SpeakerFinder:
         if _PARTY_EPITHET.fullmatch(subject):
             # "the Florida Republican said": an epithet, however capitalised, for the person the report is about
             return self.most_named_person_before(position) or self.last_person_before(position), "description"
+        if (issued := _STATEMENT_FROM.fullmatch(subject)) and (issuer := self.named_in(issued.group(1), position)):
+            return issuer, "name"  # 'A statement from Waitrose said: "..."': whoever issued it, whatever kind
         if (epithet := _BODY_EPITHET.fullmatch(subject)) and (called := self.person_called(epithet.group(1), position)):
             # '"We don't yet have fingerprints," the ATF agent said': the agent the report named ("ATF agent Jack
             # Killorin"), not the ATF

@@ -415,6 +415,14 @@ def test_a_quote_running_onto_the_next_line_takes_the_speaker_that_line_names() 
     assert [q.text[:9] for q in _quotes(_report(text))] == ["With four"]
 
 
+def test_a_statement_from_a_body_before_the_quote_is_that_bodys() -> None:
+    text = (
+        "Fire crews fought the blaze through the night. "
+        'A statement from Waitrose said: "Damage to the building is extensive, but it is too early to say why."'
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["Waitrose"]
+
+
 def test_same_quote_in_two_outlets_is_merged() -> None:
     documents = [
         Document(
