@@ -86,7 +86,7 @@ ROLE_NOUNS = frozenset(
     strategist operative consultant historian lecturer priest manager executive mother father wife husband son daughter
     player striker coach author writer journalist reporter analyst economist scientist researcher lawyer
     attorney businessman businesswoman founder owner student teacher doctor nurse pilot soldier officer
-    rescuer volunteer witness resident victim suspect defendant prosecutor investigator expert""".split()
+    rescuer volunteer witness resident victim suspect defendant prosecutor investigator expert champion""".split()
 )
 _CONTRACTION = re.compile(r"[A-Za-z]+['’](?:m|re|ve|ll|d)|(?:I|We|You|They|He|She|It|That|There|What|Let)['’]s?", re.I)
 _TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*|\S")

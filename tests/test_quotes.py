@@ -423,6 +423,14 @@ def test_a_statement_from_a_body_before_the_quote_is_that_bodys() -> None:
     assert [q.speaker for q in _quotes(_report(text))] == ["Waitrose"]
 
 
+def test_a_name_before_a_champion_is_a_modifier_not_the_one_speaking() -> None:
+    text = (
+        "U.S. Masters champion Trevor Immelman has become an honorary member of the tour. "
+        '"I actually have goosebumps just thinking about this," said the 29-year-old.'
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["Trevor Immelman"]
+
+
 def test_same_quote_in_two_outlets_is_merged() -> None:
     documents = [
         Document(
