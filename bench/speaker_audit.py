@@ -67,6 +67,10 @@ def load_clusters(data: Path) -> dict[str, dict[str, Any]]:
     return clusters
 
 
+def _content_words(text: str) -> set[str]:
+    return {word for word in re.findall(r"\w+", text.lower()) if len(word) > 2}
+
+
 def locate(text: str, quote: str) -> int:
     """Where ``quote`` (as Chorus prints it: marks and apostrophes made curly, spaces joined) starts in the report's
     stored ``text`` (``...'', straight apostrophes), by its first 40 letters and digits; -1 when it is not there."""
@@ -92,16 +96,22 @@ def system_speakers(audit: dict[str, Any], clusters: dict[str, dict[str, Any]]) 
             ]
             runs[key] = (summarize(docs), {d.id: d.text for d in docs})
         summary, texts = runs[key]
-        text = texts[item["doc"]]
-        found: str | bool | None = False
-        for quote in summary.quotes:
-            if item["doc"] in quote.sources:
-                at = locate(text, quote.text)
-                if at >= 0 and at < item["end"] and at + len(quote.text) > item["start"]:
-                    found = quote.speaker
-                    break
-        out.append(found)
+        quote = quote_at(texts[item["doc"]], item, [q for q in summary.quotes if item["doc"] in q.sources])
+        out.append(False if quote is None else quote.speaker)
     return out
+
+
+def quote_at(text: str, item: dict[str, Any], quotes: list[Any]) -> Any | None:
+    """Of the quotes Chorus gives a report (``text``), the one at the audit item's offsets: found there by its opening
+    words, else (a quote several outlets carry is printed in the first one's words) the one sharing most of the item's
+    words, at least half of them; None when none is."""
+    for quote in quotes:
+        at = locate(text, quote.text)
+        if at >= 0 and at < item["end"] and at + len(quote.text) > item["start"]:
+            return quote
+    wanted = _content_words(text[item["start"] : item["end"]])
+    shared, best = max(((len(wanted & _content_words(q.text)), q) for q in quotes), key=lambda pair: pair[0], default=(0, None))
+    return best if best is not None and shared >= min(3, len(wanted)) and shared >= len(wanted) / 2 else None
 
 
 def score(audit: dict[str, Any], speakers: list[str | bool | None]) -> dict[str, Any]:

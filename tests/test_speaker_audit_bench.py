@@ -41,6 +41,17 @@ def test_locate_finds_a_quote_printed_with_curly_marks_in_the_stored_text() -> N
     assert audit.locate(text, "Nothing like this was said") == -1
 
 
+def test_quote_at_finds_a_quote_printed_in_another_outlets_words() -> None:
+    from chorus.models import Quote
+
+    text = "Maral said: ``I still don't know who I'm supposed to vote for.'' Polls open Sunday."
+    item = {"start": text.index("I still"), "end": text.index(".''")}
+    merged = Quote(speaker="Maral", text="With four days to go, I still don't know who I'm supposed to vote for", sources=["a"])
+    other = Quote(speaker="Begmedova", text="This whole spectacle has been arranged for the world", sources=["a"])
+    assert audit.quote_at(text, item, [other, merged]) is merged
+    assert audit.quote_at(text, item, [other]) is None
+
+
 def test_score_counts_right_none_and_unnamed_given_a_name() -> None:
     items = [
         {"kind": "named", "speaker": "Anna Kovac"},
