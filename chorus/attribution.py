@@ -396,6 +396,11 @@ def attributed_quotes(documents: list[Document], entities: list[Entity]) -> Iter
                     speaker = _reported_just_before(
                         lead_in, lead_in_offset, finder, views=True, pronouns=True
                     ) or finder.sole_person_reported(lead_in_offset, lead_in_offset + len(lead_in))
+                    if speaker is None and lead_in.rstrip().endswith(":"):
+                        # 'The UN's Mr Gunness disagreed with the minister:' ¶ '"There is a crisis already."': a
+                        # sentence handing over to the quote speaks through the one it opens on
+                        subject = _subject_of_sentence(lead_in.rstrip(), lead_in_offset, len(lead_in.rstrip()) + 1, finder)
+                        speaker = subject.speaker if subject is not None and subject.how == "name" else None
                     attributed, how = speaker is not None, "name"
                 if not attributed and head.strip() and not re.search(r"[“”\"]", head):
                     # 'Silverman said paid leave would help. “There is a big problem...”': the quote goes on

@@ -43,8 +43,9 @@ _SPEECH = {
     "vowed", "pledged", "promised", "remarked", "quipped", "countered", "retorted", "testified", "recounted",
     "lamented", "complained", "boasted", "exclaimed", "vows", "pledges", "promises", "remarks", "described",
     "shouted", "yelled", "screamed", "whispered", "muttered", "marveled", "marvelled", "mused", "sobbed", "gushed",
-    "scoffed", "snapped", "fumed", "deadpanned", "pleaded", "observed", "reiterated", "emphasized", "emphasised", "interjected",
+    "scoffed", "snapped", "fumed", "pleaded", "observed", "reiterated", "emphasized", "emphasised", "interjected",
     "sighed", "laughed", "agreed", "protested", "demanded", "asserted", "commented", "concluded", "assured", "reported", "rued",
+    "deadpanned", "thundered",
     # the present tense of the reporting verbs, for features written "she says", "he explains"
     "tells", "adds", "writes", "tweets", "declares", "states", "warns", "asks", "notes", "explains", "insists", "claims",
     "urges", "announces", "replies", "responds", "argues", "confirms", "denies", "recalls", "admits", "stresses",

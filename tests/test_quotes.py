@@ -431,6 +431,21 @@ def test_a_name_before_a_champion_is_a_modifier_not_the_one_speaking() -> None:
     assert [q.speaker for q in _quotes(_report(text))] == ["Trevor Immelman"]
 
 
+def test_a_line_handing_over_to_a_quote_with_a_colon_speaks_through_its_subject() -> None:
+    text = (
+        "UN spokesman Christopher Gunness spoke in Gaza. Tzipi Livni said there was no crisis.\n"
+        "The UN's Mr Gunness disagreed with the minister:\n"
+        '"There is a humanitarian crisis already, so she has not managed to avoid one."\n'
+        '"It is impossible to do our jobs in these conditions."'
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["Christopher Gunness", "Christopher Gunness"]
+
+
+def test_thundered_reports_speech() -> None:
+    text = '"A demonstration is one thing and murder is quite another!" Prime Minister George Papandreou thundered.'
+    assert [q.speaker for q in _quotes(_report(text))] == ["George Papandreou"]
+
+
 def test_same_quote_in_two_outlets_is_merged() -> None:
     documents = [
         Document(
