@@ -385,7 +385,9 @@ class SpeakerFinder:
         # "Yokich also bristled at suggestions that GM loses money." ¶ '"They claim ..."': the paragraph opens on the
         # person reacting, and the quote is the reaction
         reacts = not self.text[start:first_start].strip() and _REACTS.match(self.text, first_start + len(first_form))
-        return self.entity_at(people[0]) if any(self.said_at(k) for k in people) or reacts else None
+        # a speech verb before a possessor ("the election that confirmed Berdymukhamedov's role") is not theirs
+        speaking = any(self.said_at(k) for k in people if self.occurrences[k][3] != "possessor")
+        return self.entity_at(people[0]) if speaking or reacts else None
 
     def narrative_people(self) -> tuple[list[int], list[Entity]]:
         """Where each person named as a subject or possessor outside quotations stands, and who (computed once)."""

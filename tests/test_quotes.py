@@ -446,6 +446,14 @@ def test_thundered_reports_speech() -> None:
     assert [q.speaker for q in _quotes(_report(text))] == ["George Papandreou"]
 
 
+def test_a_speech_verb_before_a_possessor_in_the_line_before_gives_the_quote_no_speaker() -> None:
+    text = (
+        "There has been little campaigning, unlike the 2007 election that confirmed Gurbanguly Berdymukhamedov's role.\n"
+        '"There are very few billboards around the city, and nobody explains anything."'
+    )
+    assert _quotes(_report(text)) == []
+
+
 def test_same_quote_in_two_outlets_is_merged() -> None:
     documents = [
         Document(
