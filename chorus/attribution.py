@@ -25,6 +25,8 @@ from chorus.speaker_finder import ADVERB, VERB, SpeakerFinder, is_outlet
 ATTRIBUTIONS = ("name", "pronoun", "description", "carried", "none")
 # The rest of a quote's sentence, ending on its attribution: '" and binds to it tightly, said Madras.'
 _ENDS_ON_SAID_NAME = re.compile(rf"[^.!?\n]{{0,200}}?,\s+{VERB}\s+([A-Z][^,.!?“”\"\n]{{1,60}})[.!?]")
+# The same ending on the name before its verb: '" and other business uses of the Internet, Buss said.'
+_ENDS_ON_NAME_SAID = re.compile(rf"[^.!?\n“”\"]{{0,200}}?,\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})\s+{VERB}[.!?]")
 # A lawmaker's party and state in brackets: "Rep. Bob Barr (R-Ga.), a Judiciary member,", "(D-N.Y.)"
 _PARTY_TAG = re.compile(r"\((?:[RDI]|Rep|Dem|Ind)\s*-\s*[A-Za-z. ]{1,14}\)")
 
@@ -187,7 +189,7 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: Speake
         return _Attribution(True, speaker, how, _it(match.group(1)))
     if (
         not quote_ends_sentence
-        and (ends_on := _ENDS_ON_SAID_NAME.match(after))
+        and (ends_on := _ENDS_ON_SAID_NAME.match(after) or _ENDS_ON_NAME_SAID.match(after))
         and (named := finder.resolve_phrase(ends_on.group(1), position))[1] == "name"
     ):
         # '"The idea came from a study I had done" and binds to it tightly, said Madras.': the sentence goes on

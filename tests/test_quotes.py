@@ -454,6 +454,14 @@ def test_a_speech_verb_before_a_possessor_in_the_line_before_gives_the_quote_no_
     assert _quotes(_report(text)) == []
 
 
+def test_a_sentence_going_on_after_a_quote_may_end_on_the_name_before_its_verb() -> None:
+    text = (
+        "Barrett Buss runs the company's computers. "
+        '"At that point, I got concerned that most of the bandwidth went to music" and not to e-mail, Buss said.'
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["Barrett Buss"]
+
+
 def test_same_quote_in_two_outlets_is_merged() -> None:
     documents = [
         Document(
