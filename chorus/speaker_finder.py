@@ -304,7 +304,7 @@ _UNNAMED_SUBJECT = re.compile(
 # A sentence opening on a definite epithet for its subject, before any name: "The prince expressed his sympathy to
 # Stephen's parents", "But the senator, 71, said" (its noun, for ``SpeakerFinder.person_called``)
 _EPITHET_SUBJECT = re.compile(
-    r"[\s“\"]*(?:(?:But|And|So|Yet|Then|Now|Still|Later),?\s+)?The\s+(?:[a-z][\w-]*\s+){0,2}?"
+    r"[\s“\"]*(?:(?:But|And|So|Yet|Then|Now|Still|Later),?\s+[Tt]he|The)\s+(?:[a-z][\w-]*\s+){0,2}?"
     rf"({'|'.join(sorted(w.lower() for w in _PERSON_NOUNS))})\b(?!\s+of\b)(?:,[^,]{{1,60}},)?\s+[a-z]"
 )
 # A speech verb and the titles before the name that ends a sentence: "..., said Det.-Sgt. Susan Gomes."

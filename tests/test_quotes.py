@@ -462,6 +462,15 @@ def test_a_sentence_going_on_after_a_quote_may_end_on_the_name_before_its_verb()
     assert [q.speaker for q in _quotes(_report(text))] == ["Barrett Buss"]
 
 
+def test_he_after_a_sentence_opening_on_and_the_epithet_is_the_person_called_so() -> None:
+    text = (
+        "District Judge Barton Voigt heard the motion. Prosecutor Cal Rerucha countered that such testimony was an "
+        "excuse.\nAnd the judge said today that he saw no relevance in it.\n"
+        '"Even if relevant, the evidence will mislead and confuse the jury," he stated in a written order.'
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["Barton Voigt"]
+
+
 def test_same_quote_in_two_outlets_is_merged() -> None:
     documents = [
         Document(
