@@ -204,6 +204,8 @@ def _name_role(text: str, start: int, end: int, next_start: int | None) -> str:
         or _role_between(text[end:next_start])
     ):
         return "modifier"
+    if re.search(r"(?:^|[.!?]\s+|\n)For\s+$", text[max(0, start - 40) : start]) and text[end : end + 1] == ",":
+        return "subject"  # "For Ellen Roseman, a facilitator, the main job is coaching": the one the sentence is about
     # The word before the name, skipping the capitalised titles and modifiers in front of it ("with Mayor Kovac").
     titled = False
     tokens = text[max(0, start - 80) : start].split()[::-1]

@@ -471,6 +471,15 @@ def test_he_after_a_sentence_opening_on_and_the_epithet_is_the_person_called_so(
     assert [q.speaker for q in _quotes(_report(text))] == ["Barton Voigt"]
 
 
+def test_a_sentence_opening_for_a_name_is_about_them() -> None:
+    text = (
+        "Lil Snee, a facilitator in Los Gatos, estimates that 40 are operating in the state.\n"
+        "For Ellen Roseman, a facilitator in San Anselmo, the main job is coaching parents. "
+        '"I make them read everything about adoption," she said.'
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["Ellen Roseman"]
+
+
 def test_same_quote_in_two_outlets_is_merged() -> None:
     documents = [
         Document(
