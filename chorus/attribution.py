@@ -271,6 +271,9 @@ def _speaker_of_sentence(before: str, position: int, finder: SpeakerFinder) -> _
         clauses = re.split(
             r",\s+(?:and|but|though|although|while|whereas)\s+|;\s+|[“”\"]|(?<![A-Z])[.!?:]\s", head[: verb.start()]
         )
+        if said_by := re.search(r"(?:^|,\s*)(he|she)\s*$", clauses[-1], re.IGNORECASE):
+            # 'Plus, he adds, all the hype will be too much "when the fans say so"': the pronoun, not a word before it
+            return _by_pronoun(said_by.group(1), position, finder)
         speaker, how = finder.resolve_phrase(clauses[-1], position)
         if speaker is None and len(verbs) > 1:
             speaker, how = finder.resolve_phrase(head[: verbs[0].start()], position)

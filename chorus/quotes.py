@@ -102,11 +102,16 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"\w+", fold(text)) if len(w) > 2 and w not in STOPWORDS}
 
 
-def _runs_inside(a: str, b: str) -> bool:
-    """The content words of the shorter of ``a`` and ``b`` appear in a row in the other."""
-    first, second = (_ordered_words(a), _ordered_words(b))
+def _runs_inside(a: str, b: str, every_word: bool = False) -> bool:
+    """The content words (``every_word``: all the words) of the shorter of ``a`` and ``b`` appear in a row in the other."""
+    first, second = (_all_words(a), _all_words(b)) if every_word else (_ordered_words(a), _ordered_words(b))
     short, long = (first, second) if len(first) <= len(second) else (second, first)
     return bool(short) and any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+@lru_cache(maxsize=4096)
+def _all_words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", fold(text)))
 
 
 @lru_cache(maxsize=4096)
@@ -131,6 +136,8 @@ def _merge(found: list[_Found], documents: list[Document]) -> list[Quote]:
             partial = smaller < 4 or (shared < smaller and max(len(words), len(signature)) > 2 * smaller)
             if partial and not any(_runs_inside(item.text, found[m].text) for m in members):
                 continue  # a much shorter quote is the same line only if its words run inside the other's ("...were targeted")
+            if smaller < 2 and not any(_runs_inside(item.text, found[m].text, every_word=True) for m in members):
+                continue  # 'None of them have been able to do anything' (one content word) is not any line saying "able"
             members.append(index)
             signatures[g] = signature | words
             break

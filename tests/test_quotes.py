@@ -480,6 +480,36 @@ def test_a_sentence_opening_for_a_name_is_about_them() -> None:
     assert [q.speaker for q in _quotes(_report(text))] == ["Ellen Roseman"]
 
 
+def test_a_quote_of_few_content_words_is_not_merged_into_another_line_sharing_one() -> None:
+    documents = [
+        Document('"People grasp at straws when they are able to," said Dr. Bernard Rubin.', id="a"),
+        Document(
+            'Muhammad Ali came to be saved. "I have been to 15 different doctors," Ali says softly. '
+            '"None of them have been able to do anything."',
+            id="b",
+        ),
+    ]
+    texts = {q.text: q.sources for q in _quotes(documents)}
+    assert texts["None of them have been able to do anything."] == ["b"]
+
+
+def test_a_pronoun_after_an_opening_word_and_a_comma_says_the_partial_quote() -> None:
+    from chorus.attribution import attributed_quotes
+    from chorus.models import Entity
+
+    text = (
+        "Jim Moret of Inside Edition watched the crowds.\n"
+        "Plus, he adds, all the hype and all the marketing and all the press and all the Web sites will only be too much "
+        '"when the fans say it is too much."'
+    )
+    # the story's reports made "Plus" a name (of no known kind): the word before the comma is still not the speaker
+    entities = [
+        Entity(name="Jim Moret", kind="person", forms={"r1": ["Jim Moret"]}),
+        Entity(name="Plus", kind="other", forms={"r1": ["Plus"]}),
+    ]
+    assert [q.speaker.name for q in attributed_quotes(_report(text), entities) if q.speaker] == ["Jim Moret"]
+
+
 def test_same_quote_in_two_outlets_is_merged() -> None:
     documents = [
         Document(
