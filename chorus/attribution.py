@@ -591,8 +591,8 @@ def _named_before(clause: str, position: int, finder: SpeakerFinder) -> _Attribu
 def _resumed(between: str) -> bool:
     """The text between two quotes of one paragraph ends the first one's attribution and opens the second
     one's sentence with a short lead-in of the speaker's own ('," he said. If bodies were moved, "', '," he said.
-    Whaling "'), so the second quote is the same speaker's."""
-    match = re.fullmatch(r"[\"”]?\s*,?[^.!?“”\"]{1,60}[.!?]\s+([^.!?:;“”\"]{1,60},|\w+(?:\s+\w+){0,2})\s*[“\"]?", between)
+    Whaling "', '," he said. Russia's goal is "'), so the second quote is the same speaker's."""
+    match = re.fullmatch(r"[\"”]?\s*,?[^.!?“”\"]{1,60}[.!?]\s+([^.!?:;“”\"]{1,60},|[\w'’]+(?:\s+[\w'’]+){0,2})\s*[“\"]?", between)
     if not match or not re.search(rf"\b{VERB}\b", between[: match.start(1)], re.IGNORECASE):
         return False
     lead = match.group(1)

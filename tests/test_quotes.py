@@ -510,6 +510,15 @@ def test_a_pronoun_after_an_opening_word_and_a_comma_says_the_partial_quote() ->
     assert [q.speaker.name for q in attributed_quotes(_report(text), entities) if q.speaker] == ["Jim Moret"]
 
 
+def test_a_partial_quote_after_a_possessive_lead_in_goes_on_with_the_speaker() -> None:
+    text = (
+        "Russian Prime Minister Vladimir Putin spoke today.\n"
+        '"We have no intention of conquering the republic," he said, according to Interfax. '
+        'Russia\'s goal is "to destroy the terrorist stronghold and make its revival possible."'
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["Vladimir Putin", "Vladimir Putin"]
+
+
 def test_same_quote_in_two_outlets_is_merged() -> None:
     documents = [
         Document(
