@@ -48,7 +48,7 @@ _SPEECH = {
     "deadpanned", "thundered",
     # the present tense of the reporting verbs, for features written "she says", "he explains"
     "tells", "adds", "writes", "tweets", "declares", "states", "warns", "asks", "notes", "explains", "insists", "claims",
-    "urges", "announces", "replies", "responds", "argues", "confirms", "denies", "recalls", "admits", "stresses",
+    "urges", "demands", "announces", "replies", "responds", "argues", "confirms", "denies", "recalls", "admits", "stresses",
     "acknowledges", "concedes", "cautions", "predicts", "continues", "concludes", "worries", "mutters", "quips",
     "jokes", "laughs", "sighs", "boasts", "muses", "gushes", "complains", "scoffs", "snaps", "whispers", "shouts",
     "yells", "pleads", "marvels", "observes", "laments", "counters", "retorts", "recounts", "exclaims",

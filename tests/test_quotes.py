@@ -519,6 +519,14 @@ def test_a_partial_quote_after_a_possessive_lead_in_goes_on_with_the_speaker() -
     assert [q.speaker for q in _quotes(_report(text))] == ["Vladimir Putin", "Vladimir Putin"]
 
 
+def test_demands_reports_speech_and_its_chained_quotes_go_on_with_it() -> None:
+    text = (
+        'Aslan Maskhadov demands that "airstrikes and artillery attacks be stopped at once," and that "the troops '
+        'subsequently be completely withdrawn from Chechnya."'
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["Aslan Maskhadov", "Aslan Maskhadov"]
+
+
 def test_same_quote_in_two_outlets_is_merged() -> None:
     documents = [
         Document(
