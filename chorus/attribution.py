@@ -25,6 +25,8 @@ from chorus.speaker_finder import ADVERB, VERB, SpeakerFinder, is_outlet
 ATTRIBUTIONS = ("name", "pronoun", "description", "carried", "none")
 # The rest of a quote's sentence, ending on its attribution: '" and binds to it tightly, said Madras.'
 _ENDS_ON_SAID_NAME = re.compile(rf"[^.!?\n]{{0,200}}?,\s+{VERB}\s+([A-Z][^,.!?“”\"\n]{{1,60}})[.!?]")
+# A clause ending on "he" or "she", alone or after a comma ("Plus, he", "But if Clinton escapes, she"): the pronoun says it
+_PRONOUN_ENDS = re.compile(r"(?:^|,\s*)(he|she)\s*$", re.IGNORECASE)
 # The same ending on the name before its verb: '" and other business uses of the Internet, Buss said.'
 _ENDS_ON_NAME_SAID = re.compile(rf"[^.!?\n“”\"]{{0,200}}?,\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})\s+{VERB}[.!?]")
 # A lawmaker's party and state in brackets: "Rep. Bob Barr (R-Ga.), a Judiciary member,", "(D-N.Y.)"
@@ -271,7 +273,7 @@ def _speaker_of_sentence(before: str, position: int, finder: SpeakerFinder) -> _
         clauses = re.split(
             r",\s+(?:and|but|though|although|while|whereas)\s+|;\s+|[“”\"]|(?<![A-Z])[.!?:]\s", head[: verb.start()]
         )
-        if said_by := re.search(r"(?:^|,\s*)(he|she)\s*$", clauses[-1], re.IGNORECASE):
+        if said_by := _PRONOUN_ENDS.search(clauses[-1]):
             # 'Plus, he adds, all the hype will be too much "when the fans say so"': the pronoun, not a word before it
             return _by_pronoun(said_by.group(1), position, finder)
         speaker, how = finder.resolve_phrase(clauses[-1], position)
@@ -498,7 +500,7 @@ def _reported_just_before(
         if said := pattern.search(text.rstrip()):
             # 'He said solar boats had better prospects.' / 'But if Clinton escapes, she said, she felt ...': a pronoun
             # says it, not a name in the clause before it
-            if pronoun_says := re.search(r"(?:^|,\s*)(he|she)$", said.group(1).strip(), re.IGNORECASE):
+            if pronoun_says := _PRONOUN_ENDS.search(said.group(1).strip()):
                 if not pronouns:
                     return None
                 pronoun = pronoun_says.group(1).lower()
