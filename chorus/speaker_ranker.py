@@ -183,6 +183,17 @@ def eligible_candidates(quote: Attributed, found: list[Candidate]) -> list[Candi
     return found
 
 
+PRONOUN_REACH = 300
+
+
+def _named_just_before(quote: Attributed, speaker: Entity) -> bool:
+    """``speaker`` is the last person the narrative names (as a subject or possessor) before the quote, within
+    ``PRONOUN_REACH`` characters."""
+    starts, people = quote.finder.narrative_people()
+    at = bisect_left(starts, quote.offset + quote.start) - 1
+    return at >= 0 and people[at].name == speaker.name and quote.offset + quote.start - starts[at] <= PRONOUN_REACH
+
+
 def ranked_speaker(quote: Attributed) -> Entity | None:
     """The rules' speaker when a name in the attribution gave it ("X said", "said Mayor X") or "it" stands for a
     body they found ('"...," it said', and the quotes carried on after it); else the
@@ -197,6 +208,8 @@ def ranked_speaker(quote: Attributed) -> Entity | None:
         # pronouns, descriptions and quotes carried over from the last one are the ranker's, but not '"...," it
         # said' when the rules found a body for "it": the ranker, which cannot tell "it" from "he", picks the
         # people named nearby (audit 25: 3 quotes right instead of 0; development unchanged)
+        return quote.speaker
+    if quote.how == "pronoun" and _named_just_before(quote, quote.speaker):
         return quote.speaker
     found = eligible_candidates(quote, speaker_candidates(quote))
     if not found:

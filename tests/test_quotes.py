@@ -527,6 +527,17 @@ def test_demands_reports_speech_and_its_chained_quotes_go_on_with_it() -> None:
     assert [q.speaker for q in _quotes(_report(text))] == ["Aslan Maskhadov", "Aslan Maskhadov"]
 
 
+def test_the_ranker_keeps_he_said_for_the_person_named_just_before() -> None:
+    text = (
+        "Stanley Changnon studied the costs of the weather. Changnon said the winter saved money. "
+        '"It turned out far from a zero-sum game," Changnon said in an interview. Changnon added that farms gained.\n'
+        "Michael Glantz, an expert at the National Center for Atmospheric Research, was skeptical.\n"
+        "\"It's a noble attempt but I wouldn't take the numbers to the bank,\" he said."
+    )
+    # the default path (the ranker): the person most named overall does not take a "he" from the one named just before
+    assert [q.speaker for q in _quotes(_report(text), speakers=None)] == ["Stanley Changnon", "Michael Glantz"]
+
+
 def test_same_quote_in_two_outlets_is_merged() -> None:
     documents = [
         Document(
