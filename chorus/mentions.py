@@ -296,6 +296,8 @@ def find_mentions(sentences: list[Sentence]) -> list[Mention]:
                 if _possessive_ends_name(tokens, j):
                     break  # "the LAPD's Robbery-Homicide Division": the owner and the owned are two names
                 if _is_capitalised(word) and word[:1].isalpha():
+                    if _body_then_person(tokens, run, j):
+                        break  # "the European Movement Stephen Woodard": a body's name, then a person's
                     run.append(j)
                     j += 1
                 elif (
@@ -325,6 +327,18 @@ def find_mentions(sentences: list[Sentence]) -> list[Mention]:
                 mentions.append(mention)
             i = j
     return mentions
+
+
+def _body_then_person(tokens: list[tuple[str, int]], run: list[int], j: int) -> bool:
+    """The run so far ends on an organisation's word and a first name and a capitalised word follow ("Director of the
+    European Movement Stephen Woodard said", "Fox News Megyn Kelly"): two names written together."""
+    return (
+        fold(tokens[run[-1]][0]) in ORGANISATION_WORDS
+        and j + 1 < len(tokens)
+        and _is_capitalised(tokens[j + 1][0])
+        and tokens[j + 1][0][:1].isalpha()
+        and _is_first_name(tokens[j][0])
+    )
 
 
 def _possessive_ends_name(tokens: list[tuple[str, int]], j: int) -> bool:

@@ -78,3 +78,11 @@ def test_a_body_named_after_its_place_or_a_site_is_an_organisation(name: str) ->
 )
 def test_a_nationality_before_a_first_name_is_no_part_of_the_name(text: str, surface: str) -> None:
     assert surface in [m.surface for m in find_mentions([Sentence(text, 0, 0)])]
+
+
+def test_a_bodys_name_written_right_before_a_persons_is_two_names() -> None:
+    sentence = Sentence("Director of the European Movement Stephen Woodard said the debate was poor.", 0, 0)
+    assert [m.surface for m in find_mentions([sentence])] == ["European Movement", "Stephen Woodard"]
+    # a first name inside a body's own name does not split it
+    sentence = Sentence("He works for the Ford Foundation in New York.", 0, 0)
+    assert "Ford Foundation" in [m.surface for m in find_mentions([sentence])]
