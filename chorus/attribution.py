@@ -301,6 +301,10 @@ _SUBJECT_OPENS = re.compile(
     r"(?:(?:In|On|At|For|During|After|Before|With|Unlike|Like|Although|While|Since|Despite)\b[^,“”\"]{0,80},\s+)?"
     r"(?P<subject>[Hh]e|[Ss]he|(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*)(?:,\s+[^“”\"]{1,160}?,)?\s+(?P<verb>[a-z][\w’'-]*)"
 )
+# Nouns for someone's own words: "Bronston's answer was", "Abrams' version defines creation as"
+_WORDS_NOUNS = frozenset(
+    "answer reply response statement letter words testimony version message proposal explanation remarks".split()
+)
 # A passive right after the subject: "Kovac was denounced as", "Smith has been called" (words about them)
 _PASSIVE_AFTER = re.compile(r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b")
 
@@ -322,6 +326,8 @@ def _subject_of_sentence(paragraph: str, offset: int, start: int, finder: Speake
         return None
     subject_at = offset + head_start + match.start("subject")
     phrase = match.group("subject")
+    if (owner := re.fullmatch(r"(.+?)['’]s?", phrase)) and match.group("verb") in _WORDS_NOUNS:
+        phrase = owner.group(1)  # "Bronston's answer was: "...": the words of the one whose answer it is
     if phrase.lower() in {"he", "she"}:
         speaker = finder.last_person_before(subject_at, pronoun=phrase.lower())
         how, pronoun = "pronoun", phrase.lower()

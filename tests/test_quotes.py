@@ -538,6 +538,14 @@ def test_the_ranker_keeps_he_said_for_the_person_named_just_before() -> None:
     assert [q.speaker for q in _quotes(_report(text), speakers=None)] == ["Stanley Changnon", "Michael Glantz"]
 
 
+def test_a_partial_quote_in_a_sentence_opening_on_someones_answer_is_theirs() -> None:
+    text = (
+        "Samuel Bronston was asked whether he had a Swiss account. "
+        'Bronston\'s answer was: "The company had an account there for about six months, in Zurich."'
+    )
+    assert [q.speaker for q in _quotes(_report(text))] == ["Samuel Bronston"]
+
+
 def test_same_quote_in_two_outlets_is_merged() -> None:
     documents = [
         Document(
