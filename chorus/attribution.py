@@ -381,6 +381,10 @@ def attributed_quotes(documents: list[Document], entities: list[Entity]) -> Iter
             embedded_post = bool(spans) and _TWEET_SIGNATURE.search(paragraph) is not None
             for start, end in spans:
                 text = paragraph[start:end].strip(' ,“”"')  # a stray mark of a nested or glued quote is no part of it
+                long_enough = len(text.split()) >= MIN_QUOTE_WORDS
+                # the quote, unattributed, beside the speaker of the report's last attributed quote before it
+                before = previous[1] if previous is not None else None
+                unattributed = Attributed(doc_index, finder, offset, paragraph, start, end, text, None, before, "none")
                 pronoun_at = None
                 if number in finder.continued and previous is not None:
                     attributed, speaker, how, pronoun = True, previous[1], "carried", previous[2]  # a statement goes on
@@ -431,48 +435,31 @@ def attributed_quotes(documents: list[Document], entities: list[Entity]) -> Iter
                 ):
                     # “First part,” he said. “Second part.” — the second part is the same speaker's.
                     attributed, speaker, how = True, previous[1], "carried"
-                if not attributed and len(text.split()) >= MIN_QUOTE_WORDS:
+                if not attributed and long_enough:
                     subject = _subject_of_sentence(paragraph, offset, start, finder)
                     if subject is not None and subject.speaker is not None:
                         # 'Conard rejects the notion that America has "some monopoly on hard work."': words inside
                         # the sentence of the one it is about. No attribution names them, so nothing carries on
                         # from them to the next quote (``previous`` stays the last attributed quote's).
-                        before = previous[1] if previous is not None else None
-                        yield Attributed(
-                            doc_index,
-                            finder,
-                            offset,
-                            paragraph,
-                            start,
-                            end,
-                            text,
-                            subject.speaker,
-                            before,
-                            subject.how,
-                            subject.pronoun,
-                        )
+                        yield replace(unattributed, speaker=subject.speaker, how=subject.how, pronoun=subject.pronoun)
                         continue
                 if waiting is not None:
                     if attributed and how == "name" and speaker is not None and start == 0:
                         yield replace(waiting, speaker=speaker, how="carried")  # the line it went on to names its speaker
                     waiting = None
                 left_open = end == len(paragraph) and (start, end) == spans[-1]
-                if not attributed and left_open and len(text.split()) >= MIN_QUOTE_WORDS:
-                    before = previous[1] if previous is not None else None
-                    waiting = Attributed(doc_index, finder, offset, paragraph, start, end, text, None, before, "none")
+                if not attributed and left_open and long_enough:
+                    waiting = unattributed
                 if attributed:
                     # A short quote is not kept, but its speaker carries on: “Not yet,” X said. “The rest...”
-                    before = previous[1] if previous is not None else None
                     if how == "carried" and previous is not None:
                         pronoun = previous[2]  # '“...,” she said. “More...”': still a she
                     previous = (number, speaker, pronoun)
                     last_end = end
                     is_person = speaker is not None and speaker.kind == "person"
                     finder.last_quote = (offset + start, speaker) if is_person and not embedded_post else None
-                    if len(text.split()) >= MIN_QUOTE_WORDS:
-                        yield Attributed(
-                            doc_index, finder, offset, paragraph, start, end, text, speaker, before, how, pronoun, pronoun_at
-                        )
+                    if long_enough:
+                        yield replace(unattributed, speaker=speaker, how=how, pronoun=pronoun, pronoun_at=pronoun_at)
             if paragraph.strip():
                 lead_in, lead_in_offset, lead_in_number = paragraph, offset, number
             offset += len(paragraph) + 1

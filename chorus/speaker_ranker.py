@@ -183,6 +183,7 @@ def eligible_candidates(quote: Attributed, found: list[Candidate]) -> list[Candi
     return found
 
 
+# How close (characters) before a quote the person a "he said" goes to must be named for the rules to keep it
 PRONOUN_REACH = 300
 
 
@@ -195,10 +196,10 @@ def _named_just_before(quote: Attributed, speaker: Entity) -> bool:
 
 
 def ranked_speaker(quote: Attributed) -> Entity | None:
-    """The rules' speaker when a name in the attribution gave it ("X said", "said Mayor X") or "it" stands for a
-    body they found ('"...," it said', and the quotes carried on after it); else the
-    candidate the shipped ranker scores highest (the first in text order on a tie); None when the rules
-    leave the quote unnamed; the rules' speaker when there is no candidate."""
+    """The rules' speaker when a name in the attribution gave it ("X said", "said Mayor X"), "it" stands for a
+    body they found ('"...," it said', and the quotes carried on after it) or "he"/"she" stands for the person the
+    narrative named last, just before the quote; else the candidate the shipped ranker scores highest (the first in
+    text order on a tie); None when the rules leave the quote unnamed; the rules' speaker when there is no candidate."""
     if quote.speaker is None:
         # the rules found the quote's speaker unnamed ("said one resident of Brezno"): the ranker, trained on
         # named speakers only, would always pick someone, and a wrong name misleads more than none
