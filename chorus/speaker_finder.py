@@ -226,6 +226,9 @@ def _name_role(text: str, start: int, end: int, next_start: int | None) -> str:
             # "the Minister of Forestry", a title's object)
             titled = True
             continue
+        if token == "Under" and position > 0 and tokens[position - 1].lower().startswith("secretary"):
+            titled = True  # "Under Secretary of State Thomas Pickering": a title's first word, not a preposition
+            continue
         if word in _PREPOSITIONS:
             if word == "to" and text[:start].rstrip().lower().endswith("according to"):
                 return "subject"
@@ -791,7 +794,9 @@ class SpeakerFinder:
         text = self.text[floor:end]
         found = None
         for stop in [-1, *sentence_ends(text + " ")]:
-            if (opening := _EPITHET_SUBJECT.match(text, stop + 1)) and not self._quoted(floor + stop + 1):
+            # the epithet's own place: a sentence opening on a quote ('“The sheriff can't know ...,” Parr said')
+            # is not about the sheriff
+            if (opening := _EPITHET_SUBJECT.match(text, stop + 1)) and not self._quoted(floor + opening.start(1)):
                 found = opening
         return self.person_called(found.group(1), end) if found else None
 

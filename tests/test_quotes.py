@@ -56,6 +56,8 @@ QUOTE = "We will rebuild every house in this town"
         # a title running on over "of" before the name
         (f'The flood reached Brezno on Friday night. "{QUOTE}," said Secretary of State Anna Kovac.', "Anna Kovac"),
         (f'The flood reached Brezno. "{QUOTE}," said Minister of Foreign Affairs Anna Kovac, who arrived.', "Anna Kovac"),
+        # "Under Secretary": a title's first word, not a preposition making the name its object
+        (f'The flood reached Brezno. Under Secretary of State Anna Kovac said Tuesday in Vienna: "{QUOTE}."', "Anna Kovac"),
         # ... but "the Minister of Forestry" after a name is her title, not a name of its own
         (f'Anna Kovac, the Minister of Forestry, opened the park. "{QUOTE}," the minister said.', "Anna Kovac"),
         # after the quote: ," X said (surname resolved to the full name given earlier)
@@ -117,6 +119,15 @@ def test_speaker_is_resolved(text: str, speaker: str) -> None:
     assert quotes[0].speaker == speaker
     assert quotes[0].text.rstrip(".") == QUOTE
     assert quotes[0].sources == ["r1"]
+
+
+def test_quote_opening_on_an_epithet_is_not_about_whom_it_means() -> None:
+    # '"The sheriff can't know ...," Parr said. "...," he added.': Parr's sentence, not the sheriff's
+    text = (
+        'Sheriff Marko Lindqvist left early. "The sheriff cannot know every detail of the case," Pavel Horak said. '
+        f'"{QUOTE}," he added.'
+    )
+    assert _one(_quotes(_report(text)), QUOTE).speaker == "Pavel Horak"
 
 
 def test_an_attribution_may_end_on_where_the_words_were_written() -> None:
