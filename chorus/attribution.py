@@ -395,6 +395,9 @@ def attributed_quotes(documents: list[Document], entities: list[Entity]) -> Iter
                     and previous is not None
                     and previous[1] is not None
                     and _chained(paragraph[last_end:start])
+                    # '...enough to eat." "On the fourth of February...," said Chavez': two sentences side by side,
+                    # the second naming its own speaker
+                    and not (how == "name" and _side_by_side(paragraph, last_end, start))
                 ):
                     # 'X called it "a literary event", and "the biggest find in years"': one sentence, one speaker
                     attributed, speaker, how = True, previous[1], "carried"
@@ -526,6 +529,16 @@ def _opens_a_new_sentence(phrase: str, rest: str) -> bool:
 # Where or when the words were said, ending the attribution's sentence: '" Brown writes on his Kickstarter page.',
 # '" Kovac said in an interview on Monday.' (not '" Kovac said in May that the dam...')
 _WHERE_SPOKEN_TAIL = re.compile(r"\s+(?:on|in|at|during|via|to)\s+(?:(?!that\b)[\w’'-]+\s+){0,5}(?!that\b)[\w’'-]+[.!?](?:\s|$)")
+
+
+def _side_by_side(paragraph: str, first_end: int, second_start: int) -> bool:
+    """The quote ending at ``first_end`` ends its sentence and the one starting at ``second_start`` opens the next,
+    with nothing but marks between them."""
+    return (
+        not paragraph[first_end:second_start].strip(' "”“')
+        and paragraph[:first_end].rstrip().endswith((".", "!", "?"))
+        and paragraph[second_start : second_start + 1].isupper()
+    )
 
 
 def _chained(between: str) -> bool:

@@ -286,7 +286,8 @@ def _group_kind(mentions: list[Mention], members: list[int]) -> str:
 
 
 def _bracketed_name(mentions: list[Mention], acronyms: list[int], groups: list[list[int]]) -> int | None:
-    """The group of the multi-word name written just before one of the acronyms, in brackets."""
+    """The group of the multi-word name written just before one of the acronyms, as its alias: in brackets or after
+    ", or" ("San Diego Fire-Rescue Department (SDFD)", "the Bureau of Accident Investigation, or BEA,")."""
     position = {(m.sentence_index, m.start): k for k, m in enumerate(mentions)}
     group_of = {i: g for g, members in enumerate(groups) for i in members}
     for i in acronyms:
@@ -296,15 +297,15 @@ def _bracketed_name(mentions: list[Mention], acronyms: list[int], groups: list[l
             for (sentence, start), k in position.items()
             if sentence == acronym.sentence_index and start < acronym.start and len(mentions[k].core) >= 2
         ]
-        if not previous:
+        if not previous or not acronym.aside:
             continue
         k = max(previous, key=lambda k: mentions[k].start)
         letters = _initials(mentions[k].surface)[0]
         if (
             k in group_of
             and letters[:1] == fold(acronym.surface)[:1]
-            # " (" or "( ": right after the name, not "Gerald Holmes, a GM spokesman"
-            and acronym.start - mentions[k].start - len(mentions[k].surface) <= 3
+            # right after the name (" (", ", or "), not "Gerald Knechtel, GM's vice president"
+            and acronym.start - mentions[k].start - len(mentions[k].surface) <= 5
         ):
             return group_of[k]
     return None

@@ -189,6 +189,26 @@ def person_gender(entity: Entity) -> str | None:
     return first_name_gender(words[0])
 
 
+@lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    """Every word of the gazetteer's country and continent names ("south", "korea", "america")."""
+    return frozenset(part for country in gazetteer()[0] for part in country.split())
+
+
+def _people_of_a_country(word: str) -> bool:
+    """``word`` (folded) names a country's people in the plural: "venezuelans", "italians", "israelis", "koreans" (a
+    country, or a word of one, starts with what is left without the ending; not "evans", "francis")."""
+    countries, _ = gazetteer()
+    parts = _country_words()
+    if word.endswith("ns") and word[:-2] in parts:
+        return True  # "venezuelans", "koreans", "americans" (not "martins": Martinique)
+    for ending in ("ians", "eans", "ans"):
+        stem = word.removesuffix(ending)
+        if stem != word and len(stem) >= 4 and any(part.startswith(stem) for part in parts):
+            return True  # "italians", "germans", "mexicans"
+    return word.endswith("is") and word[:-2] in countries  # "israelis", "pakistanis", "iraqis"
+
+
 def _nationality_before_first_name(words: list[str], organisation_name: bool) -> bool:
     """Whether a name opens on a nationality before a first name and a surname ("American Hasim Rahman"): the
     nationality is no part of the name (a first name that looks like one, "Brian", "Christian", stays, and so does a
@@ -229,6 +249,7 @@ class Mention:
     core: tuple[str, ...]  # folded words used for matching (particles and generic words removed)
     evidence: Counter = field(default_factory=Counter)  # votes for person / place / organisation
     gender: str | None = None  # "male" or "female" when a title says so ("Mr. Orth", "Mrs. Orth")
+    aside: bool = False  # written as another name's alias: right after "(" or ", or" ("(NTSB)", ", or BEA,")
 
 
 def _ends_sentence(token: str) -> bool:
@@ -485,6 +506,8 @@ def _mention_from_run(
         following = tokens[run[-1] + 1][0] if run[-1] + 1 < len(tokens) else ""
         if DEMONYM.search(lower) and following[:1].islower() and not ACRONYM.match(word) and fold(word) not in standalone:
             return None  # "Venezuelan soldiers"
+        if _people_of_a_country(lower):
+            return None  # "Venezuelans' peaceful vote": a people, no one person or place
         if lower in lowercase_words and not ACRONYM.match(word) and lower not in {"la"}:
             # Capitalised mid-sentence but also used as a common word: keep only strong names.
             if len(word) <= 3:
@@ -611,7 +634,8 @@ def _mention_from_run(
         evidence["place"] += 2
     titled_gender = _GENDER_TITLE.search(sentence.text[: starts[0]])
     gender = None if titled_gender is None else "female" if titled_gender.group(1) else "male"
-    return Mention(surface, sentence.doc_index, index, starts[0], core, evidence, gender)
+    aside = re.search(r"(?:\(|,\s+or)\s*$", sentence.text[: starts[0]]) is not None
+    return Mention(surface, sentence.doc_index, index, starts[0], core, evidence, gender, aside)
 
 
 # A title that says a person's gender, right before the name

@@ -897,6 +897,41 @@ def test_an_acronym_after_a_person_is_not_their_abbreviation() -> None:
     assert company.kind == "organisation" and "General Motors Corp" in _forms(company)
 
 
+def test_an_acronym_right_after_a_person_with_a_comma_is_not_their_abbreviation() -> None:
+    # "Gerald Knechtel, GM's vice president": the acronym two characters after the name, but not in brackets
+    _, index = _analyse(
+        [
+            Document("General Motors Corp. said sales fell. Gerald Knechtel, GM's vice president, said GM would invest.", id="a"),
+            Document("GM plans to close two plants. General Motors Corp. did not comment.", id="b"),
+        ]
+    )
+    assert "GM" not in _forms(_only(index.entities, "Gerald Knechtel"))
+    assert _only(index.entities, "GM").kind == "organisation"
+
+
+def test_an_acronym_after_comma_or_joins_the_name_before_it() -> None:
+    _, index = _analyse(
+        [
+            Document("The National Bureau of Accident Inquiries, or NBAI, found the recorder on Monday.", id="a"),
+            Document("The NBAI said the recorder was damaged. The Northern Boat Access Institute disagreed.", id="b"),
+        ]
+    )
+    assert _only(index.entities, "NBAI") is _only(index.entities, "National Bureau of Accident Inquiries")
+
+
+def test_a_countrys_people_are_no_person() -> None:
+    _, index = _analyse(
+        [
+            Document("Mayor Anna Kovac said life is hard for most Venezuelans, whose wages fell. Italians watched.", id="a"),
+            Document("Dan Evans and Rosa Francis spoke to Venezuelans in Caracas.", id="b"),
+        ]
+    )
+    for people in ("Venezuelans", "Italians"):
+        assert not [e for e in _holding(index.entities, people) if e.kind == "person"], people
+    assert _only(index.entities, "Dan Evans").kind == "person"
+    assert _only(index.entities, "Rosa Francis").kind == "person"
+
+
 @pytest.mark.parametrize(
     ("text", "name", "kind"),
     [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chorus.mentions import find_mentions, fold, person_gender
+from chorus.mentions import _people_of_a_country, find_mentions, fold, person_gender
 from chorus.models import Entity, Sentence
 
 
@@ -86,3 +86,20 @@ def test_a_bodys_name_written_right_before_a_persons_is_two_names() -> None:
     # a first name inside a body's own name does not split it
     sentence = Sentence("He works for the Ford Foundation in New York.", 0, 0)
     assert "Ford Foundation" in [m.surface for m in find_mentions([sentence])]
+
+
+@pytest.mark.parametrize(
+    ("word", "people"),
+    [
+        ("venezuelans", True),
+        ("koreans", True),  # a word of "South Korea"
+        ("italians", True),
+        ("israelis", True),
+        ("evans", False),  # a surname: "ev" is too short to name a country
+        ("francis", False),  # not "france" + "is"
+        ("martins", False),  # not Martinique's people
+        ("collins", False),
+    ],
+)
+def test_people_of_a_country(word: str, people: bool) -> None:
+    assert _people_of_a_country(word) is people

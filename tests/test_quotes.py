@@ -121,6 +121,24 @@ def test_speaker_is_resolved(text: str, speaker: str) -> None:
     assert quotes[0].sources == ["r1"]
 
 
+def test_a_quote_opening_a_sentence_right_after_another_quote_takes_its_own_named_speaker() -> None:
+    # 'asking why people fight for a democracy that "cannot feed them." "On the fourth of February...," said Chavez'
+    text = (
+        "Mayor Anna Kovac spoke after the flood, asking why people would stay in a town that cannot even "
+        f'"keep their houses dry." "{QUOTE}," said Pavel Horak, the engineer.'
+    )
+    assert _one(_quotes(_report(text)), QUOTE).speaker == "Pavel Horak"
+
+
+def test_quotes_side_by_side_without_a_name_still_chain() -> None:
+    # '... "force it into a ghetto to be eliminated." "France and Spain are ...," the statement said.': the statement goes on
+    text = (
+        'The Brezno Water Board issued a statement on Friday. It said the dam would "hold back every flood of the '
+        f'year." "{QUOTE}," the statement said.'
+    )
+    assert _one(_quotes(_report(text)), QUOTE).speaker == "Brezno Water Board"
+
+
 def test_quote_opening_on_an_epithet_is_not_about_whom_it_means() -> None:
     # '"The sheriff can't know ...," Parr said. "...," he added.': Parr's sentence, not the sheriff's
     text = (
