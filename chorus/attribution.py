@@ -24,7 +24,7 @@ from chorus.speaker_finder import ADVERB, VERB, SpeakerFinder, is_outlet
 # statement reads"), carried over from the previous quote ('"...," he said. "More..."'), or nobody.
 ATTRIBUTIONS = ("name", "pronoun", "description", "carried", "none")
 # The rest of a quote's sentence, ending on its attribution: '" and binds to it tightly, said Madras.'
-_ENDS_ON_SAID_NAME = re.compile(rf"[^.!?\n]{{0,200}}?,\s+{VERB}\s+([A-Z][^,.!?“”\"\n]{{1,60}})[.!?]")
+_ENDS_ON_SAID_NAME = re.compile(rf"[^.!?\n]{{0,200}}?,\s+{VERB}\s+([A-Z][^,.!?“”\"\n]{{1,60}})(?:[.!?]|,\s+who\b)")
 # A clause ending on "he" or "she", alone or after a comma ("Plus, he", "But if Clinton escapes, she"): the pronoun says it
 _PRONOUN_ENDS = re.compile(r"(?:^|,\s*)(he|she)\s*$", re.IGNORECASE)
 # The same ending on the name before its verb: '" and other business uses of the Internet, Buss said.'
@@ -33,10 +33,11 @@ _ENDS_ON_NAME_SAID = re.compile(rf"[^.!?\n“”\"]{{0,200}}?,\s+([A-Z][\w.'’-
 _PARTY_TAG = re.compile(r"\((?:[RDI]|Rep|Dem|Ind)\s*-\s*[A-Za-z. ]{1,14}\)")
 
 
-# Initials or a state's abbreviation that a comma goes on from: "from Washington, D.C., who", "Sacramento, Calif., who"
+# Initials or a state's abbreviation that a comma goes on from: "from Washington, D.C., who", "Sacramento, Calif., who";
+# a company's abbreviation the sentence goes on from: "director of the Neighborhood Assistance Corp. of America, quipped"
 _ABBREVIATION_GOING_ON = re.compile(
     r"\b(?:(?:[A-Z]\.){2,}|(?:Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Ill|Kan|Mass|Mich|Minn|Neb|Nev|Okla|Ore|Tenn|Tex|Wash|Wis)\.)"
-    r"(?=,)"
+    r"(?=,)|\b(?:Corp|Inc|Co|Ltd)\.(?=,|\s+[a-z])"
 )
 
 
@@ -527,8 +528,11 @@ def _opens_a_new_sentence(phrase: str, rest: str) -> bool:
 
 
 # Where or when the words were said, ending the attribution's sentence: '" Brown writes on his Kickstarter page.',
-# '" Kovac said in an interview on Monday.' (not '" Kovac said in May that the dam...')
-_WHERE_SPOKEN_TAIL = re.compile(r"\s+(?:on|in|at|during|via|to)\s+(?:(?!that\b)[\w’'-]+\s+){0,5}(?!that\b)[\w’'-]+[.!?](?:\s|$)")
+# '" Kovac said in an interview on Monday.', '" Lazio said after the measure passed.' (not '" Kovac said in May that
+# the dam...')
+_WHERE_SPOKEN_TAIL = re.compile(
+    r"\s+(?:on|in|at|during|via|to|after|before|while)\s+(?:(?!that\b)[\w’'-]+\s+){0,5}(?!that\b)[\w’'-]+[.!?](?:\s|$)"
+)
 
 
 def _side_by_side(paragraph: str, first_end: int, second_start: int) -> bool:

@@ -56,6 +56,21 @@ QUOTE = "We will rebuild every house in this town"
         # a title running on over "of" before the name
         (f'The flood reached Brezno on Friday night. "{QUOTE}," said Secretary of State Anna Kovac.', "Anna Kovac"),
         (f'The flood reached Brezno. "{QUOTE}," said Minister of Foreign Affairs Anna Kovac, who arrived.', "Anna Kovac"),
+        # a shriek reports words too
+        (f'Mayor Anna Kovac was led out of the court. "{QUOTE}!" Kovac shrieked, jumping on a bench.', "Anna Kovac"),
+        # a company's abbreviation inside the apposition ends no sentence
+        (
+            f'"{QUOTE}," Kovac, executive director of the Brezno Housing Corp. of America, quipped. Mayor Anna Kovac left.',
+            "Anna Kovac",
+        ),
+        # a question, then its attribution with when it was said
+        (f'Mayor Anna Kovac pushed the dam bill. "{QUOTE}?" Kovac said after the measure passed.', "Anna Kovac"),
+        # a partial quote whose sentence goes on and ends on ', said X, who ...'
+        (
+            f'Mayor Anna Kovac met the builders. "{QUOTE}" if the strike was settled by Monday, said Kovac, who tried to '
+            "calm the talk.",
+            "Anna Kovac",
+        ),
         # "Under Secretary": a title's first word, not a preposition making the name its object
         (f'The flood reached Brezno. Under Secretary of State Anna Kovac said Tuesday in Vienna: "{QUOTE}."', "Anna Kovac"),
         # ... but "the Minister of Forestry" after a name is her title, not a name of its own
@@ -117,7 +132,7 @@ def test_speaker_is_resolved(text: str, speaker: str) -> None:
     quotes = _quotes(_report(text))
     assert len(quotes) == 1
     assert quotes[0].speaker == speaker
-    assert quotes[0].text.rstrip(".") == QUOTE
+    assert quotes[0].text.rstrip(".?!") == QUOTE
     assert quotes[0].sources == ["r1"]
 
 
