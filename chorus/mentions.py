@@ -351,14 +351,27 @@ def find_mentions(sentences: list[Sentence]) -> list[Mention]:
 
 
 def _body_then_person(tokens: list[tuple[str, int]], run: list[int], j: int) -> bool:
-    """The run so far ends on an organisation's word and a first name and a capitalised word follow ("Director of the
-    European Movement Stephen Woodard said", "Fox News Megyn Kelly"): two names written together."""
-    return (
-        fold(tokens[run[-1]][0]) in ORGANISATION_WORDS
-        and j + 1 < len(tokens)
+    """The run so far names a body (it ends on an organisation's word, or is "Ministry of ...") and a first name and a
+    capitalised word follow ("Director of the European Movement Stephen Woodard said", "Fox News Megyn Kelly"): two
+    names written together."""
+    if not (
+        j + 1 < len(tokens)
         and _is_capitalised(tokens[j + 1][0])
         and tokens[j + 1][0][:1].isalpha()
         and _is_first_name(tokens[j][0])
+    ):
+        return False
+    if fold(tokens[run[-1]][0]) in ORGANISATION_WORDS:
+        return True
+    # "the Ministry of National Infrastructure Joseph Nowarski said": a body named "X of Y" runs on into a first name
+    # and a surname that end the run (not "University of California Santa Cruz": a place's first word)
+    words = [fold(tokens[k][0]) for k in run]
+    ends_after_surname = j + 2 >= len(tokens) or not _is_capitalised(tokens[j + 2][0])
+    return (
+        fold(tokens[j][0]) not in _PLACE_FIRST_WORDS
+        and ends_after_surname
+        and "of" in words
+        and any(word in ORGANISATION_WORDS for word in words[: words.index("of")])
     )
 
 

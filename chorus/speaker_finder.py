@@ -184,14 +184,14 @@ _TRANSITIVE_VERBS |= frozenset(
 )  # '"...," warned Smith': the speaker
 
 
-def _name_role(text: str, start: int, end: int, next_start: int | None) -> str:
+def _name_role(text: str, start: int, end: int, next_start: int | None, previous_end: int | None = None) -> str:
     """What the name at ``text[start:end]`` is in its clause.
 
     ``"possessor"`` ("Laszlo's colleague"); ``"modifier"`` of the name right after it ("San Diego Lifeguard
     Lt. John Sandmeyer"); ``"object"`` of a preposition ("a resident of Brezno"), ``"titled object"`` when a
     title marks it as a person ("loyal to President Maduro"); ``"determined"`` after an article ("the Trump
     administration": people's names take none); ``"credit"`` of a photograph ("Michael Tullberg/Getty Images"); else
-    ``"subject"`` (a name that can be the one speaking).
+    ``"subject"`` (a name that can be the one speaking). ``previous_end``: where the name before it ends.
     """
     if re.match(r"['’](?:s\b|\s)", text[end : end + 2]):
         return "possessor"
@@ -206,6 +206,10 @@ def _name_role(text: str, start: int, end: int, next_start: int | None) -> str:
         return "modifier"
     if re.search(r"(?:^|[.!?]\s+|\n)For\s+$", text[max(0, start - 40) : start]) and text[end : end + 1] == ",":
         return "subject"  # "For Ellen Roseman, a facilitator, the main job is coaching": the one the sentence is about
+    if previous_end is not None and previous_end < start and not text[previous_end:start].strip():
+        # "in the Ministry of National Infrastructure Joseph Nowarski said": the body right before the name is its
+        # modifier, whatever governs the body
+        return "subject"
     # The word before the name, skipping the capitalised titles and modifiers in front of it ("with Mayor Kovac").
     titled = False
     tokens = text[max(0, start - 80) : start].split()[::-1]
@@ -281,7 +285,18 @@ def _role_between(between: str) -> bool:
 def _with_roles(text: str, found: list[tuple[int, str, list[Entity]]]) -> list[tuple[int, str, list[Entity], str]]:
     """``find_names`` results with each name's role in ``text`` (``_name_role``)."""
     return [
-        (start, form, entities, _name_role(text, start, start + len(form), found[k + 1][0] if k + 1 < len(found) else None))
+        (
+            start,
+            form,
+            entities,
+            _name_role(
+                text,
+                start,
+                start + len(form),
+                found[k + 1][0] if k + 1 < len(found) else None,
+                found[k - 1][0] + len(found[k - 1][1]) if k > 0 else None,
+            ),
+        )
         for k, (start, form, entities) in enumerate(found)
     ]
 

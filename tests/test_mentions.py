@@ -86,6 +86,12 @@ def test_a_bodys_name_written_right_before_a_persons_is_two_names() -> None:
     # a first name inside a body's own name does not split it
     sentence = Sentence("He works for the Ford Foundation in New York.", 0, 0)
     assert "Ford Foundation" in [m.surface for m in find_mentions([sentence])]
+    # a body named "X of Y" runs on into a person's first name and surname
+    sentence = Sentence("An official in the Ministry of National Waterways Joseph Navarro said the canal was open.", 0, 0)
+    assert [m.surface for m in find_mentions([sentence])] == ["Ministry of National Waterways", "Joseph Navarro"]
+    # ... but not into a place's first word
+    sentence = Sentence("She studied at the University of California Santa Cruz last year.", 0, 0)
+    assert "Santa Cruz" not in [m.surface for m in find_mentions([sentence])]
 
 
 @pytest.mark.parametrize(

@@ -154,6 +154,16 @@ def test_quotes_side_by_side_without_a_name_still_chain() -> None:
     assert _one(_quotes(_report(text)), QUOTE).speaker == "Brezno Water Board"
 
 
+def test_a_person_named_right_after_a_body_is_the_subject() -> None:
+    # 'An official in the Ministry of ... Joseph Nowarski said ...' ¶ '"...," he said.': not the object of "in"
+    text = (
+        "Zambia and Norway will build a dam, an official said today.\n"
+        "Visiting director in the Ministry of National Waterways Joseph Navarro said the plan was ready.\n"
+        f'"{QUOTE}," he said.'
+    )
+    assert _one(_quotes(_report(text)), QUOTE).speaker == "Joseph Navarro"
+
+
 def test_quote_opening_on_an_epithet_is_not_about_whom_it_means() -> None:
     # '"The sheriff can't know ...," Parr said. "...," he added.': Parr's sentence, not the sheriff's
     text = (
