@@ -21,6 +21,7 @@ import numpy as np
 from chorus.attribution import Attributed, ends_a_sentence
 from chorus.mentions import PLATFORMS, fold
 from chorus.models import Entity
+from chorus.quoted_text import sentence_ends
 from chorus.speaker_finder import TITLE_WORDS
 
 SPEAKER_FEATURES = (
@@ -189,10 +190,15 @@ PRONOUN_REACH = 300
 
 def _named_just_before(quote: Attributed, speaker: Entity) -> bool:
     """``speaker`` is the last person the narrative names (as a subject or possessor) before the quote, within
-    ``PRONOUN_REACH`` characters."""
+    ``PRONOUN_REACH`` characters or in the sentence right before the quote's (however long: "During a news
+    conference, Enderson was pressed on why ... had not named Rudolph a suspect ...")."""
     starts, people = quote.finder.narrative_people()
     at = bisect_left(starts, quote.offset + quote.start) - 1
-    return at >= 0 and people[at].name == speaker.name and quote.offset + quote.start - starts[at] <= PRONOUN_REACH
+    if at < 0 or people[at].name != speaker.name:
+        return False
+    position = quote.offset + quote.start
+    between = quote.finder.text[starts[at] : position]
+    return position - starts[at] <= PRONOUN_REACH or len(sentence_ends(between)) <= 1
 
 
 def ranked_speaker(quote: Attributed) -> Entity | None:

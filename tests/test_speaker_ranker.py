@@ -161,3 +161,23 @@ def test_ranker_keeps_the_body_it_said_stands_for() -> None:
     assert ranked_speaker(said) is said.speaker and ranked_speaker(carried) is carried.speaker
     assert said.speaker.name == "Velmora Rights Council"
     assert {q.speaker for q in _quotes(_report(_IT_SAID), speakers=None)} == {"Velmora Rights Council"}
+
+
+def test_ranker_keeps_he_for_the_subject_of_a_long_sentence_right_before() -> None:
+    # 'During a news conference, Enderson was pressed on why ... had not named Rudolph a suspect ...' ¶ '"...," he
+    # said.': the subject of that sentence, named over 300 characters before the quote
+    from chorus.speaker_ranker import PRONOUN_REACH, ranked_speaker
+
+    text = (
+        "Federal officials say they have new evidence linking the suspect Mark Delacroix to the blasts.\n"
+        "The FBI's Paul Berglund, inspector in charge of the task force, stopped short of calling Delacroix a suspect.\n"
+        "During a news conference on the river bank, Berglund was pressed on why federal officers had not named "
+        "Delacroix a suspect or charged him with the July blast in the park, the January double blast at a clinic in "
+        "the north of the city, the February bomb at a nightclub near the old harbour of Brezno or the letter bombs "
+        "sent to two judges and a newspaper in the capital over the spring and the summer of that year.\n"
+        f'"{QUOTE}," he said.'
+    )
+    (quote,) = [q for q in _attributed(text) if q.text.startswith(QUOTE[:20])]
+    assert quote.how == "pronoun" and quote.speaker.name == "Paul Berglund"
+    assert quote.offset + quote.start - text.index("Berglund was pressed") > PRONOUN_REACH
+    assert ranked_speaker(quote).name == "Paul Berglund"
