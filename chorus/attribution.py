@@ -73,6 +73,12 @@ _ISSUED_BY = re.compile(
     r"^\s*(?:an?|the)\s+(?:\w+\s+){0,2}?(?:statement|release|post|tweet|letter|email|e-mail)\s+(?:from|by|issued\s+by)\s+",
     re.IGNORECASE,
 )
+# "a report the group released Tuesday", "the study that the agency published": who put the document out
+_RELEASED_BY = re.compile(
+    r"\s*(?:an?|the)\s+(?:new\s+)?(?:report|study|statement|survey|document)\s+(?:that\s+)?((?:the|its|their)\s+\w+)"
+    r"\s+(?:released|issued|published|put\s+out)\b",
+    re.IGNORECASE,
+)
 # (a middle initial's full stop goes on: ", Dr. John S. March of Duke")
 _APPOSITIVE_NAME = re.compile(r"^,\s+([A-Z](?:[^,.;:“”\"]|(?<=\s[A-Z])\.(?=\s[A-Z])){1,60})(?:[,.]|$)")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+([^,.;:“”\"]{1,80}?),?\s*$", re.IGNORECASE)
@@ -137,6 +143,9 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: Speake
         if speaker is None and re.fullmatch(r"\s*the\s+(?:\w+\s+)?(?:statement|report|release)\s*", phrase, re.IGNORECASE):
             # '"...," according to the statement': whoever the report names as its issuer ("X said in a statement")
             speaker = finder.resolve_phrase(phrase, position)[0]
+        if speaker is None and (released := _RELEASED_BY.match(phrase)):
+            # '"...," according to a report the group released Tuesday': whom "the group" stands for
+            speaker = finder.resolve_phrase(released.group(1), position)[0]
         return _Attribution(True, speaker, "name")
     # Both before-quote patterns match only text free of . ! ? and quote marks, so they are searched after the
     # last of those (the same matches; the lazy name group no longer backtracks over earlier sentences).

@@ -120,9 +120,17 @@ _STATEMENT_FROM = re.compile(
     rf"\s*(?:an?|the)\s+(?:[\w'’-]+\s+){{0,2}}?{_STATEMENT}\s+(?:from|by|issued\s+by)\s+([^,.;:“”\"]{{1,60}}?)\s*",
     re.IGNORECASE,
 )
-_STATEMENT_OF = re.compile(
-    rf"\b(?:an?|the)\s+([A-Z][^,.;:“”\"]{{1,60}}?)\s+{_STATEMENT}\b|\b{_STATEMENT}\s+(?:from|by|issued\s+by)\s+([^,.;:“”\"]{{1,60}})"
-)
+
+
+def _document_of(noun: str) -> re.Pattern[str]:
+    """A document whose issuer its own phrase names: "a Turkish Foreign Ministry statement", "a statement from the
+    ministry" (``noun``: the pattern of the document's noun)."""
+    return re.compile(
+        rf"\b(?:an?|the)\s+([A-Z][^,.;:“”\"]{{1,60}}?)\s+{noun}\b|\b{noun}\s+(?:from|by|issued\s+by)\s+([^,.;:“”\"]{{1,60}})"
+    )
+
+
+_STATEMENT_OF = _document_of(_STATEMENT)
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
 # Which name a pronoun points back to, best first (a bare object may be a publication or a place).
 # A sentence opening on a pronoun as its subject ("He also praises Hansen", "But she told the BBC")
@@ -496,6 +504,8 @@ class SpeakerFinder:
             # speaking issued it; else a document whose authors the report does not name here ('notes the study')
             if body := self.last_speaking_body_before(position, reach=600):
                 return body, "description"
+            if words[-1] in _DOCUMENT_NOUNS and words[0] == "the" and (issuer := self.statement_issuer(position, noun=words[-1])):
+                return issuer, "name"  # "The Amnesty International report noted ..." ... '"...," the report said'
             if words[-1] in _DOCUMENT_NOUNS:
                 return None, "none"
         if any(word in COMPANY_NOUNS for word in words) and (company := self.last_subject_company_before(position)):
@@ -541,19 +551,21 @@ class SpeakerFinder:
                 return writer
         return None
 
-    def statement_issuer(self, position: int, reach: int = 1500) -> Entity | None:
+    def statement_issuer(self, position: int, reach: int = 1500, noun: str = _STATEMENT) -> Entity | None:
         """Who issued the statement the report mentioned last before ``position`` ("In a statement,
-        the Sherman family said ..." ... '"...," the statement reads')."""
+        the Sherman family said ..." ... '"...," the statement reads'); ``noun``: a pattern for another kind of
+        document ("report": "The Amnesty International report noted ..." ... '"...," the report said')."""
         window_start = max(0, position - reach)
         text = self.text[window_start:position]
-        for match in reversed(list(re.finditer(rf"\b{_STATEMENT}\b", text))):
+        of_issuer = _STATEMENT_OF if noun == _STATEMENT else _document_of(noun)
+        for match in reversed(list(re.finditer(rf"\b{noun}\b", text))):
             at = window_start + match.start()
             if self._quoted(at):
                 continue
             start = max(self.text.rfind(". ", 0, at), self.text.rfind("\n", 0, at)) + 1
             end_match = re.compile(r"[.!?](?:\s|$)").search(self.text, at)
             sentence = self.text[start : end_match.start() if end_match else position]
-            if (named := _STATEMENT_OF.search(sentence)) and (issuer := self.named_in(named.group(1) or named.group(2), at)):
+            if (named := of_issuer.search(sentence)) and (issuer := self.named_in(named.group(1) or named.group(2), at)):
                 return issuer  # "According to a Turkish Foreign Ministry statement", "a statement from the ministry"
             if re.search(r"\b(?:the|that|this)\s+$", self.text[max(0, at - 6) : at], re.IGNORECASE):
                 continue  # '"...," the statement said': the same statement again; who issued it is told before
@@ -562,7 +574,7 @@ class SpeakerFinder:
                 continue
             # "Kinder Haven, an adoption agency in Ottawa, said in a memorandum": the apposition is not the issuer
             # (its closing comma is often left out: "The Children's Bridge, an adoption agency in Canada said")
-            head = re.sub(r",\s+(?:an?|the)\s+[^,]{1,60}(?:,\s*|\s+)$", " ", _OPENING_CLAUSE.sub("", sentence[: verb.start()]))
+            head = re.sub(r",\s+(?:an?|the)\s+[^,]{1,100}(?:,\s*|\s+)$", " ", _OPENING_CLAUSE.sub("", sentence[: verb.start()]))
             if len(head.split()) > 6:
                 return None  # not a plain "X said": leave it to the person the report is about
             if own := _GROUP_PHRASE.match(head):
@@ -640,8 +652,9 @@ class SpeakerFinder:
 
     def named_before_noun(self, noun: str, position: int, reach: int = 1500) -> Entity | None:
         """The entity (not a person) named last within ``reach`` before ``position`` right before ``noun`` in lower
-        case ("A United Nations World Heritage committee"): the body a later "the committee said" means."""
-        after = re.compile(rf"\s+{re.escape(noun)}s?\b")
+        case ("A United Nations World Heritage committee") or with it in apposition ("Amnesty International, an
+        anti-death penalty group"): the body a later "the committee said" means."""
+        after = re.compile(rf"(?:,\s+(?:an?|the)\s+(?:[\w’'-]+\s+){{0,4}}|\s+){re.escape(noun)}s?\b")
         return next(
             (
                 entity

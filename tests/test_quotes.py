@@ -164,6 +164,23 @@ def test_a_person_named_right_after_a_body_is_the_subject() -> None:
     assert _one(_quotes(_report(text)), QUOTE).speaker == "Joseph Navarro"
 
 
+def test_a_report_speaks_for_the_body_that_issued_it() -> None:
+    # 'Amnesty International, an anti-death penalty group ..., says in a new report that ...' ... '"...," according to
+    # a report the group released Tuesday' ... 'The Amnesty International report noted ...' '"...," the report said'
+    text = (
+        "Velmora Rights Watch, an international human rights group that monitors prisons around the world, says in a "
+        "new report that the clemency process of Brezno violates basic safeguards.\n"
+        "The organization usually reserves such criticism for other countries.\n"
+        f'"{QUOTE}," according to a report the group released Tuesday.\n'
+        "Mayor Anna Kovac said the report was unfair.\n"
+        "The Velmora Rights Watch report noted that the courts had asked for reform.\n"
+        '"The board has become a secretive agency interested only in the illusion of review," the report said.'
+    )
+    quotes = _quotes(_report(text))
+    assert _one(quotes, QUOTE).speaker == "Velmora Rights Watch"
+    assert _one(quotes, "secretive agency").speaker == "Velmora Rights Watch"
+
+
 def test_quote_opening_on_an_epithet_is_not_about_whom_it_means() -> None:
     # '"The sheriff can't know ...," Parr said. "...," he added.': Parr's sentence, not the sheriff's
     text = (
