@@ -34,10 +34,12 @@ _PARTY_TAG = re.compile(r"\((?:[RDI]|Rep|Dem|Ind)\s*-\s*[A-Za-z. ]{1,14}\)")
 
 
 # Initials or a state's abbreviation that a comma goes on from: "from Washington, D.C., who", "Sacramento, Calif., who";
-# a company's abbreviation the sentence goes on from: "director of the Neighborhood Assistance Corp. of America, quipped"
+# a company's abbreviation the sentence goes on from: "director of the Neighborhood Assistance Corp. of America, quipped";
 _ABBREVIATION_GOING_ON = re.compile(
     r"\b(?:(?:[A-Z]\.){2,}|(?:Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Ill|Kan|Mass|Mich|Minn|Neb|Nev|Okla|Ore|Tenn|Tex|Wash|Wis)\.)"
     r"(?=,)|\b(?:Corp|Inc|Co|Ltd)\.(?=,|\s+[a-z])"
+    # a first name's initials before a surname: "at J.P. Morgan Securities" (not "in the U.S. The president")
+    r"|\b(?!(?:U\.S|U\.N|U\.K|E\.U|D\.C)\.)(?:[A-Z]\.){2,3}(?=\s[A-Z][a-z])"
 )
 
 

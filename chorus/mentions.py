@@ -338,6 +338,15 @@ def find_mentions(sentences: list[Sentence]) -> list[Mention]:
                 ):
                     run.extend([j, j + 1])
                     j += 2
+                elif (
+                    j + 2 < len(tokens)
+                    and word.lower() in PARTICLES
+                    and tokens[j + 1][0] in PARTICLES
+                    and _is_capitalised(tokens[j + 2][0])
+                    and tokens[j + 2][0][:1].isalpha()
+                ):
+                    run.extend([j, j + 1, j + 2])  # two particles: "Susana de la Puente", "Ursula von der Leyen"
+                    j += 3
                 else:
                     break
             if j < len(tokens) and tokens[j][0] == "police" and not _ends_sentence(tokens[j - 1][0]):

@@ -124,9 +124,10 @@ _STATEMENT_FROM = re.compile(
 
 def _document_of(noun: str) -> re.Pattern[str]:
     """A document whose issuer its own phrase names: "a Turkish Foreign Ministry statement", "a statement from the
-    ministry" (``noun``: the pattern of the document's noun)."""
+    ministry", "a statement released on behalf of the VX Underground" (``noun``: the pattern of the document's noun)."""
     return re.compile(
-        rf"\b(?:an?|the)\s+([A-Z][^,.;:“”\"]{{1,60}}?)\s+{noun}\b|\b{noun}\s+(?:from|by|issued\s+by)\s+([^,.;:“”\"]{{1,60}})"
+        rf"\b(?:an?|the)\s+([A-Z][^,.;:“”\"]{{1,60}}?)\s+{noun}\b"
+        rf"|\b{noun}\s+(?:from|by|(?:issued|released)\s+(?:by|on\s+behalf\s+of))\s+([^,.;:“”\"]{{1,60}})"
     )
 
 

@@ -109,3 +109,9 @@ def test_a_bodys_name_written_right_before_a_persons_is_two_names() -> None:
 )
 def test_people_of_a_country(word: str, people: bool) -> None:
     assert _people_of_a_country(word) is people
+
+
+def test_a_name_runs_on_over_two_particles() -> None:
+    sentence = Sentence("As the talks began, Susana de la Puente, a banker, spoke with Ursula von der Leyen.", 0, 0)
+    surfaces = [m.surface for m in find_mentions([sentence])]
+    assert "Susana de la Puente" in surfaces and "Ursula von der Leyen" in surfaces

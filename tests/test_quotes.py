@@ -181,6 +181,26 @@ def test_a_report_speaks_for_the_body_that_issued_it() -> None:
     assert _one(quotes, "secretive agency").speaker == "Velmora Rights Watch"
 
 
+def test_a_statement_released_on_behalf_of_a_body_is_its_words() -> None:
+    text = (
+        "Mayor Anna Kovac said the hackers meet in a chat room.\n"
+        "In a statement released on behalf of the Brezno Hackers Guild, as it is often called, the group warned the "
+        "police.\n"
+        f'"{QUOTE}," said the statement, which was e-mailed to reporters.'
+    )
+    assert _one(_quotes(_report(text)), QUOTE).speaker == "Brezno Hackers Guild"
+
+
+def test_initials_before_a_surname_end_no_sentence_before_the_speech_verb() -> None:
+    # 'Susana de la Puente, managing director ... at J.P. Morgan Securities, noted that there had been "..."'
+    text = (
+        "The news conference was organized by J.P. Morgan Securities, which is advising the city.\n"
+        "As the session began, Anna Kovac, managing director for lending at J.P. Morgan Securities, noted that there "
+        f'had been "{QUOTE}."'
+    )
+    assert _one(_quotes(_report(text)), QUOTE).speaker == "Anna Kovac"
+
+
 def test_quote_opening_on_an_epithet_is_not_about_whom_it_means() -> None:
     # '"The sheriff can't know ...," Parr said. "...," he added.': Parr's sentence, not the sheriff's
     text = (
