@@ -302,6 +302,16 @@ def _speaker_of_sentence(before: str, position: int, finder: SpeakerFinder) -> _
                 and (named := _named_in_apposition(head[verb.end() + inverted.end() :], position, finder))
             ):
                 speaker = named if named.kind == "person" else None
+        if (
+            speaker is None
+            and not clauses[-1].strip(" ,")
+            and re.search(r"[”\"],?\s*$", head[: verb.start()])
+            and not head.rstrip().endswith((",", ":"))
+        ):
+            # '"Is this a graffiti artist?" said Edward F. Borden Jr. "Whoever ..."': the verb attributes the quote
+            # before it, and its sentence has ended (not '"...," said X, "..."'); when no name is read after it,
+            # whoever goes on speaking is the last quote's speaker
+            return _Attribution(False, None, "none")
         return _Attribution(True, speaker, how if speaker is not None else "none")
     return _Attribution(False, None, "none")
 
@@ -428,6 +438,9 @@ def attributed_quotes(documents: list[Document], entities: list[Entity]) -> Iter
                     speaker = _reported_just_before(
                         lead_in, lead_in_offset, finder, views=True, pronouns=True
                     ) or finder.sole_person_reported(lead_in_offset, lead_in_offset + len(lead_in))
+                    if speaker is None and (issued := _ISSUED_A_STATEMENT.search(lead_in.rstrip())):
+                        # '..., the Kennedy family released a statement.' ¶ '"We are filled with grief ..."': its words
+                        speaker = finder.resolve_phrase(issued.group(1), lead_in_offset + issued.start(1))[0]
                     if speaker is None and lead_in.rstrip().endswith(":"):
                         # 'The UN's Mr Gunness disagreed with the minister:' ¶ '"There is a crisis already."': a
                         # sentence handing over to the quote speaks through the one it opens on
@@ -489,6 +502,11 @@ _SAYS_X_JUST_BEFORE = re.compile(
 _X_SAID_JUST_BEFORE = re.compile(rf"(?:^|[.!?]\s+)([A-Z][^.!?“”\"]{{0,80}}?)\s+{VERB}\b[^.!?“”\"]*[.!?]$")
 
 
+# A paragraph ending on someone issuing a statement: "..., the Kennedy family released a statement."
+_ISSUED_A_STATEMENT = re.compile(
+    r"(?:^|[.!?]\s+|,\s+)([^.!?,“”\"]{1,80}?)\s+(?:released|issued|put\s+out)\s+(?:a|an|the|this)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|communiqu[eé])\s*[.:]$"
+)
 # A short question of its own, with no quote marks: an interviewer's ("And democracy?")
 _QUESTION_BETWEEN = re.compile(r"[^“”\"\n]{1,80}\?")
 # A paragraph reporting a view before the quote that voices it: "Harriet thinks more should be done." ¶ '"I think..."'

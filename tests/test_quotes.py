@@ -56,6 +56,8 @@ QUOTE = "We will rebuild every house in this town"
         # a title running on over "of" before the name
         (f'The flood reached Brezno on Friday night. "{QUOTE}," said Secretary of State Anna Kovac.', "Anna Kovac"),
         (f'The flood reached Brezno. "{QUOTE}," said Minister of Foreign Affairs Anna Kovac, who arrived.', "Anna Kovac"),
+        # so does remembering
+        (f'Mayor Anna Kovac bought a jacket for $15. "{QUOTE}," she remembers fondly.', "Anna Kovac"),
         # a shriek reports words too
         (f'Mayor Anna Kovac was led out of the court. "{QUOTE}!" Kovac shrieked, jumping on a bench.', "Anna Kovac"),
         # a company's abbreviation inside the apposition ends no sentence
@@ -199,6 +201,25 @@ def test_initials_before_a_surname_end_no_sentence_before_the_speech_verb() -> N
         f'had been "{QUOTE}."'
     )
     assert _one(_quotes(_report(text)), QUOTE).speaker == "Anna Kovac"
+
+
+def test_a_paragraph_ending_on_a_statement_released_hands_the_quote_to_its_issuer() -> None:
+    text = (
+        "After the senator met the family in Brezno, the Kovac family released a statement.\n"
+        f'"{QUOTE}. We are filled with grief."'
+    )
+    speaker = _one(_quotes(_report(text)), QUOTE).speaker
+    assert speaker is not None and speaker.startswith("Kovac")  # the family (a report naming it "Kovac" elsewhere)
+
+
+def test_a_quote_after_an_inverted_attribution_that_ended_its_sentence_goes_on_with_its_speaker() -> None:
+    # '"Is this a graffiti artist?" said Edward F. Borden Jr. "Whoever authored ..."'
+    text = (
+        "His lawyer spoke with reporters.\n"
+        '"Is this more akin to a graffiti artist or a terrorist?" said Paul E. Navarro Jr. '
+        f'"{QUOTE}."'
+    )
+    assert _one(_quotes(_report(text)), QUOTE).speaker == "Paul E. Navarro Jr"
 
 
 def test_quote_opening_on_an_epithet_is_not_about_whom_it_means() -> None:
