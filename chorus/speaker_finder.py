@@ -336,6 +336,10 @@ _EPITHET_SUBJECT = re.compile(
     r"[\s“\"]*(?:(?:But|And|So|Yet|Then|Now|Still|Later),?\s+[Tt]he|The)\s+(?:[a-z][\w-]*\s+){0,2}?"
     rf"({'|'.join(sorted(w.lower() for w in _PERSON_NOUNS))})\b(?!\s+of\b)(?:,[^,]{{1,60}},)?\s+[a-z]"
 )
+# A sentence ending on a definite epithet saying it: "Mongolia is willing to promote ..., said the president."
+_SAID_THE_EPITHET = re.compile(
+    rf",\s+{VERB}\s+the\s+(?:[a-z][\w-]*\s+){{0,2}}?({'|'.join(sorted(w.lower() for w in _PERSON_NOUNS))})[.!?]"
+)
 # A speech verb and the titles before the name that ends a sentence: "..., said Det.-Sgt. Susan Gomes."
 _SAID_BEFORE_NAME = re.compile(rf",\s+{VERB}\s+(?:[A-Z][\w.'’-]*\s+)*$", re.IGNORECASE)
 
@@ -818,7 +822,8 @@ class SpeakerFinder:
 
     def _epithet_subject_between(self, start: int, end: int) -> Entity | None:
         """The person the last sentence opening between the sentence holding ``start`` and ``end`` calls by a
-        definite epithet as its subject ("The prince expressed ...": the one the report calls "prince"), or None."""
+        definite epithet as its subject ("The prince expressed ...": the one the report calls "prince"), or that
+        ends on the words of ("..., said the president."), or None."""
         floor = self._sentence_start(start)
         text = self.text[floor:end]
         found = None
@@ -827,6 +832,9 @@ class SpeakerFinder:
             # is not about the sheriff
             if (opening := _EPITHET_SUBJECT.match(text, stop + 1)) and not self._quoted(floor + opening.start(1)):
                 found = opening
+        said = [match for match in _SAID_THE_EPITHET.finditer(text) if not self._quoted(floor + match.start(1))]
+        if said and (found is None or said[-1].start() > found.start()):
+            found = said[-1]
         return self.person_called(found.group(1), end) if found else None
 
     def _sentence_start(self, position: int, floor: int = 0) -> int:

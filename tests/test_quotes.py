@@ -222,6 +222,16 @@ def test_a_quote_after_an_inverted_attribution_that_ended_its_sentence_goes_on_w
     assert _one(_quotes(_report(text)), QUOTE).speaker == "Paul E. Navarro Jr"
 
 
+def test_he_after_a_sentence_ending_on_said_the_epithet_is_whom_the_epithet_means() -> None:
+    text = (
+        "President Marko Lindqvist received the visitors in the capital.\n"
+        "The visit to Brezno by Pavel Horak, chairman of the council, is an important step, he said.\n"
+        "Brezno is willing to promote good ties with its neighbours, said the president.\n"
+        f'"{QUOTE}," he said.'
+    )
+    assert _one(_quotes(_report(text)), QUOTE).speaker == "Marko Lindqvist"
+
+
 def test_quote_opening_on_an_epithet_is_not_about_whom_it_means() -> None:
     # '"The sheriff can't know ...," Parr said. "...," he added.': Parr's sentence, not the sheriff's
     text = (
