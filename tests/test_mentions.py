@@ -115,3 +115,9 @@ def test_a_name_runs_on_over_two_particles() -> None:
     sentence = Sentence("As the talks began, Susana de la Puente, a banker, spoke with Ursula von der Leyen.", 0, 0)
     surfaces = [m.surface for m in find_mentions([sentence])]
     assert "Susana de la Puente" in surfaces and "Ursula von der Leyen" in surfaces
+
+
+def test_a_district_attorneys_abbreviated_title_is_no_part_of_the_name() -> None:
+    sentence = Sentence("This is the worst case, said Los Angeles County Dist. Atty. Paul Navarro on Monday.", 0, 0)
+    surfaces = [m.surface for m in find_mentions([sentence])]
+    assert "Paul Navarro" in surfaces and not [surface for surface in surfaces if "Dist" in surface]
