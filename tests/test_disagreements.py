@@ -917,6 +917,17 @@ def test_measures_that_agree_or_measure_different_things_give_nothing(first: str
     assert _pair(first, second) == []
 
 
+def test_a_sentence_opening_on_a_participle_describes_the_measured_subject() -> None:
+    # "Lying ... off Karsk, the vessel is 98 feet long": the opening phrase says where the vessel lies, so the length
+    # shares "coast" and "Karsk" with the wreck searched for off Karsk (98 feet is 30 m against 25 m)
+    second = "Divers searched for the 25-meter wreck off the coast of Karsk."
+    [disagreement] = _pair("Lying 200 meters down off the coast of Karsk, the vessel is estimated to be 98 feet long.", second)
+    assert disagreement.about == "length"
+    assert [c.sources for c in disagreement.claims] == [["a"], ["b"]]
+    # who tells the length is no description of the vessel
+    assert _pair("According to a survey off the coast of Karsk, the vessel is 98 feet long.", second) == []
+
+
 def test_a_part_of_a_toll_in_one_place_is_compared_with_that_place_only() -> None:
     total = "Forty-six people were killed in Karsk province, 23 of them in Brezno, including 18 in Old Brezno."
     # the part in Old Brezno against another outlet's count there

@@ -17,7 +17,8 @@ sets it for each of its clauses; a list line opening on a name ("Adapazari 3,046
 "which" clause counts what the clause before it names ("the bombing in Argun, which killed more than 20"); a count of
 an event named after a name no other report uses ("The Lauda Air crash killed all 223") is of another event; "420
 passengers and crew" counts both nouns, not the passengers alone; "a preliminary magnitude of 7.8, but downgraded that
-to 7.4" gives the outlet both estimates.
+to 7.4" gives the outlet both estimates; a sentence opening on a participle phrase ("Resting ... off Alassio, the vessel
+is 98 feet long") describes its subject, so its words are the figure's context.
 """
 
 from __future__ import annotations
@@ -142,6 +143,9 @@ _FRAME = re.compile(
 _UNNAMED_PLACE = re.compile(r"\b[Ii]n\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
 # A sentence's opening adverbial of time or place, up to its comma: "In 1991,", "In Izmit region,", "During the war,"
 _OPENING_SETTING = re.compile(r"\s*(?:In|During|Since|By)\s+[^,;:.]{1,40},")
+# A sentence's opening participle phrase, up to its comma: "Resting at a depth of 200 meters off Alassio," describes the
+# subject its comma hands over to ("the vessel is 98 feet long"), not a clause of its own
+_OPENING_PARTICIPLE = re.compile(r"\s*(?!According\b)[A-Z][a-z]+(?:ing|ed)\s+[^,;:.]{1,100},")
 # Words that make a count a part of a larger one: a new round, an addition, one place or day alone.
 _PART = re.compile(r"\b(?:latest|additional|further|another|alone)\b", re.IGNORECASE)
 NOT_PLACES = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"addition", "total", "all"}
@@ -233,6 +237,8 @@ def _setting(text: str, start: int, end: int, previous_end: int, names: Names, o
     clause_start, clause_end = clause_bounds(text, start, end)
     # The words describing the noun ("high school swimmers") are context too: the number alone is left out.
     context = concepts(f"{text[clause_start:start]} {own_words} {text[end:clause_end]}")
+    if (participle := _OPENING_PARTICIPLE.match(text)) and participle.end() == clause_start:
+        context |= concepts(participle.group(0))
     before = text[max(clause_start, previous_end) : start].split()[-4:]
     after = text[end:clause_end].split()[:4]
     frame = _FRAME.search(text[clause_start:clause_end])
