@@ -552,7 +552,11 @@ def _opens_a_new_sentence(phrase: str, rest: str) -> bool:
         re.match(r"\s*\w+,", phrase)
         or len(phrase.split()) > 6
         or re.match(r"\s*(?:it|this|that|there)\b", phrase, re.I)
-        or (re.match(r"\s+(?:that\s+)?(?:[\w’'-]+\s+){3}", rest) and not _WHERE_SPOKEN_TAIL.match(rest))
+        or (
+            re.match(r"\s+(?:that\s+)?(?:[\w’'-]+\s+){3}", rest)
+            and not _WHERE_SPOKEN_TAIL.match(rest)
+            and not _WHERE_SPOKEN_PHRASE.match(rest)
+        )
     )
 
 
@@ -572,6 +576,13 @@ def _side_by_side(paragraph: str, first_end: int, second_start: int) -> bool:
         and paragraph[:first_end].rstrip().endswith((".", "!", "?"))
         and paragraph[second_start : second_start + 1].isupper()
     )
+
+
+# A longer place or time of speaking, with no reported clause in its first words: '!" Prime Minister George
+# Papandreou thundered in Parliament during a session to discuss the spending cuts' (not '" Kovac said in May that')
+_WHERE_SPOKEN_PHRASE = re.compile(
+    r"\s+(?:in|at|during)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?!that\b)[\w’'-]+){0,5}\s+(?:during|on|in|at|after|before|while|as)\b"
+)
 
 
 def _chained(between: str) -> bool:

@@ -45,7 +45,7 @@ _SPEECH = {
     "shouted", "yelled", "screamed", "whispered", "muttered", "marveled", "marvelled", "mused", "sobbed", "gushed",
     "scoffed", "snapped", "fumed", "pleaded", "observed", "reiterated", "emphasized", "emphasised", "interjected",
     "sighed", "laughed", "agreed", "protested", "demanded", "asserted", "commented", "concluded", "assured", "reported", "rued",
-    "deadpanned", "thundered", "shrieked", "bellowed", "hollered", "remembers", "remembered",
+    "deadpanned", "thundered", "shrieked", "bellowed", "hollered", "remembers", "remembered", "notified",
     # the present tense of the reporting verbs, for features written "she says", "he explains"
     "tells", "adds", "writes", "tweets", "declares", "states", "warns", "asks", "notes", "explains", "insists", "claims",
     "urges", "demands", "announces", "replies", "responds", "argues", "confirms", "denies", "recalls", "admits", "stresses",

@@ -56,6 +56,14 @@ QUOTE = "We will rebuild every house in this town"
         # a title running on over "of" before the name
         (f'The flood reached Brezno on Friday night. "{QUOTE}," said Secretary of State Anna Kovac.', "Anna Kovac"),
         (f'The flood reached Brezno. "{QUOTE}," said Minister of Foreign Affairs Anna Kovac, who arrived.', "Anna Kovac"),
+        # a place and a time of speaking after the verb, however long
+        (
+            f'The bank burned on Wednesday. "{QUOTE}!" Mayor Anna Kovac thundered in Parliament during a session to '
+            "discuss the cuts she announced on Sunday.",
+            "Anna Kovac",
+        ),
+        # a notification is words too
+        (f'The dairy stopped paying. "{QUOTE}," Anna Kovac, president of the dairy, notified the panel on Aug. 1.', "Anna Kovac"),
         # so does remembering
         (f'Mayor Anna Kovac bought a jacket for $15. "{QUOTE}," she remembers fondly.', "Anna Kovac"),
         # a shriek reports words too
