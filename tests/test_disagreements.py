@@ -1082,6 +1082,34 @@ def test_distances_from_one_place_must_measure_the_same_thing() -> None:
     assert _pair(quake, "Fire crews fought the blaze at the Kolvar refinery, 70 kilometers south of Brezno.") == []
 
 
+def test_a_distance_converted_in_parentheses_is_read_past_its_conversion() -> None:
+    # "70 kilometers (43 miles) southeast of Karsk": where it points comes after the conversion
+    [disagreement] = _pair(
+        "The epicenter was about 70 kilometers (43 miles) southeast of Karsk.",
+        "The quake struck 55 miles (89 kilometers) east of Karsk.",
+    )
+    assert disagreement.about == "distance"
+    assert [c.sources for c in disagreement.claims] == [["a"], ["b"]]
+
+
+def test_a_distance_set_after_a_place_locates_what_it_points_to_from_that_place() -> None:
+    # "Perugia, about 90 kilometers south of the latest quake" is the quake's distance from Perugia
+    [disagreement] = _pair(
+        "The 1990 quake destroyed much of the old town in Perugia, about 90 kilometers (55 miles) south of the latest quake.",
+        "The same fault caused the 1990 earthquake in Perugia, just 34 miles (55 kilometers) away from today's quake.",
+    )
+    assert disagreement.about == "distance"
+    assert [c.sources for c in disagreement.claims] == [["a"], ["b"]]
+    # the words of the place measured from ("the main city of") say nothing of what is located: two quakes' distances
+    assert (
+        _pair(
+            "A quake struck off the coast on Friday, 75 kilometers west of the region's main city of Perugia.",
+            "The first earthquake struck on Sunday about 135 kilometers from the main city of Perugia.",
+        )
+        == []
+    )
+
+
 def test_a_count_of_two_nouns_is_not_a_count_of_the_first() -> None:
     both = "The cruise ship evacuated some 420 passengers and crew after the warning on Monday."
     assert _pair(both, "The cruise ship evacuated its 246 passengers after the warning on Monday.") == []

@@ -8,7 +8,8 @@
 - sums of money, with the role ("total", "fine") their noun or their clause gives them;
 - an earthquake's magnitudes, not an aftershock's or a past quake's;
 - measures, converted to metres whatever unit each outlet used ("about 100 meters deep" vs "some 450 feet
-  down"): depths, lengths, heights, distances (from a named place), areas and storeys, each with what it measures.
+  down"; a conversion in parentheses, "90 kilometers (55 miles) south", read past): depths, lengths, heights,
+  distances (from a named place), areas and storeys, each with what it measures.
 
 Rules from a precision audit of unannotated clusters (Multi-News and DUC 2007): "17 or 18" is an estimate; counts in
 another place ("in the Caribbean", "where 1,000 died") or of a part ("in the latest sweep") are not totals; a
@@ -512,7 +513,9 @@ _ANY_MEASURE = re.compile(rf"\d[\d,.]*(?:\s+(?:million|thousand))?(?:\s+square)?
 # "some 450 feet down", "98 feet long", "the 25-meter wreck", "3.7 million square feet", "a 72-storey block"
 _MEASURE = re.compile(
     rf"(?<![\w$€£.,:/-])(?:(?P<qualifier>{_QUALIFIER})\s+)?(?P<value>{_DIGITS})(?:\s+(?P<scale>million|thousand))?"
-    rf"(?P<joint>\s+|-)(?P<square>square[\s-])?(?P<unit>{_MEASURE_UNIT})\b",
+    rf"(?P<joint>\s+|-)(?P<square>square[\s-])?(?P<unit>{_MEASURE_UNIT})\b"
+    # the same measure converted, in parentheses: "about 90 kilometers (55 miles) south of", read past it
+    rf"(?:\s*\((?:about\s+|some\s+|roughly\s+|nearly\s+)?(?:{_DIGITS})(?:\s+square)?[\s-](?:{_MEASURE_UNIT}|kms)\))?",
     re.IGNORECASE,
 )
 # What a length measures, from the words around it: a measure with none of these is not compared.
@@ -552,6 +555,28 @@ def _measure_role(text: str, match: re.Match[str]) -> str:
     return ""
 
 
+def _distance_ends(
+    text: str, match: re.Match[str], places: frozenset[str], names: Names
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The two ends of a distance: the named place it is measured from, and the words of what it locates (its clause
+    before the figure: "The epicenter was 70 kilometers southeast of Istanbul" locates the epicenter from Istanbul; the
+    words after the figure say where it points). A distance is the same both ways: a clause set after a place's name
+    ("L'Aquila, about 90 kilometers south of the latest quake") locates what it points to from that place."""
+    clause_start, clause_end = clause_bounds(text, match.start(), match.end())
+    located = frozenset(concepts(text[clause_start : match.start()]))
+    reference = _DISTANCE_FROM.match(text, match.end())
+    if reference:
+        places = frozenset({fold(reference.group(1))})  # "70 kilometers southeast of Istanbul": from Istanbul
+    if located or not text[:clause_start].endswith(","):
+        return places, located
+    apposed = [named[0] for at, spelling, named in names if at + len(spelling) == clause_start - 1 and named[0].kind == "place"]
+    if not apposed:
+        return places, located
+    if reference:
+        return places, frozenset(concepts(apposed[0].name))  # "Izmit, 55 miles east of Istanbul": Izmit from Istanbul
+    return frozenset({apposed[0].name}), frozenset(concepts(text[match.end() : clause_end]))
+
+
 def _measures(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[Quantity]:
     """Lengths, depths, heights, distances and areas, in metres and square metres whatever unit each outlet used,
     each keyed by what it measures; and storeys."""
@@ -572,13 +597,13 @@ def _measures(sentence: Sentence, group: int, doc_id: str, names: Names) -> list
             continue  # "square yards": no factor
         value *= factor
         setting = _setting(text, match.start(), match.end(), 0, names, "")
-        places = setting.places
-        if role == "distance" and (reference := _DISTANCE_FROM.match(text, match.end())):
-            places = frozenset({fold(reference.group(1))})  # "70 kilometers southeast of Istanbul": from Istanbul
+        places, context = setting.places, setting.context - _MEASURE_WORDS
+        if role == "distance":
+            places, context = _distance_ends(text, match, places, names)
         found.append(
             Quantity(
                 value, value, _qualifier_class(match.group("qualifier")), f"measure {role}", setting.clause,
-                setting.context - _MEASURE_WORDS, group, doc_id, noun=role, predicate=setting.predicate,
+                context, group, doc_id, noun=role, predicate=setting.predicate,
                 key=frozenset({role}), frame=setting.frame, places=places,
                 # "a 5,000-square-foot house": a size before its noun (and not a count of storeys)
                 modifiers=frozenset({"sized"}) if match.group("joint") == "-" and role != "storeys" else frozenset(),

@@ -13,8 +13,9 @@
 - measures, converted to metres whatever unit each outlet used ("about 100 meters deep" vs "some 450 feet
   down"): depths, areas and storeys of the story; lengths and heights only when their clauses share a word (a
   story may measure several things); distances only from the same named place and of the same thing (a word of
-  their clauses shared, the quake's words one: "epicenter", "temblor"); within 10% they agree (a
-  conversion rounded).
+  their clauses before the figure shared, the quake's words one: "epicenter", "temblor"; the words after it say
+  where it points); a distance is the same both ways ("L'Aquila, 90 kilometers south of the quake" is the quake's
+  from L'Aquila); within 10% they agree (a conversion rounded).
 
 Rules from a precision audit of unannotated clusters (Multi-News and DUC 2007): round figures agree with the
 values they round ("more than 500" and 535, "2,000 stores" and 2,192); reports more than a news cycle apart
