@@ -84,7 +84,9 @@ _RELEASED_BY = re.compile(
 # (a middle initial's full stop goes on: ", Dr. John S. March of Duke")
 _APPOSITIVE_NAME = re.compile(r"^,\s+([A-Z](?:[^,.;:“”\"]|(?<=\s[A-Z])\.(?=\s[A-Z])){1,60})(?:[,.]|$)")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+([^,.;:“”\"]{1,80}?),?\s*$", re.IGNORECASE)
-_BEFORE_PRONOUN = re.compile(rf"\b(he|she)\s+{ADVERB}{VERB}\b[^.!?“”\"]{{0,60}}?[:,—–-]?\s*$", re.IGNORECASE)
+# "he says athletes will always be tempted to use supplements because it "...": up to 120 characters of what the
+# pronoun says before the quote
+_BEFORE_PRONOUN = re.compile(rf"\b(he|she)\s+{ADVERB}{VERB}\b[^.!?“”\"]{{0,120}}?[:,—–-]?\s*$", re.IGNORECASE)
 # A lead-in naming whose words follow: "Below is Hillary Clinton's opening statement to the House committee:"
 _STATEMENT_OWNER = re.compile(
     r"\b([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})['’]s\s+(?:[a-z]+\s+){0,2}"

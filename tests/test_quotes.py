@@ -62,6 +62,12 @@ QUOTE = "We will rebuild every house in this town"
             "discuss the cuts she announced on Sunday.",
             "Anna Kovac",
         ),
+        # a long reported clause between "she says" and the quote
+        (
+            "Mayor Anna Kovac advises builders to start with better plans. But she says builders will always be tempted "
+            f'to use cheap sand because it "{QUOTE}."',
+            "Anna Kovac",
+        ),
         # a notification is words too
         (f'The dairy stopped paying. "{QUOTE}," Anna Kovac, president of the dairy, notified the panel on Aug. 1.', "Anna Kovac"),
         # so does remembering
