@@ -433,6 +433,13 @@ class SpeakerFinder:
             self._people = ([start for start, _ in people], [entity for _, entity in people])
         return self._people
 
+    def _person_just_before(self, position: int, reach: int = 300) -> Entity | None:
+        """The person the last sentence naming one is about (``last_person_before``, without carrying the last
+        quote's speaker on), when the narrative names someone within ``reach`` characters before ``position``."""
+        starts, _ = self.narrative_people()
+        at = bisect_left(starts, position) - 1
+        return self.last_person_before(position, carry=False) if at >= 0 and position - starts[at] <= reach else None
+
     def mention_counts(self) -> dict[str, int]:
         """How many times the document names each entity (by entity name; computed once)."""
         if self._counts is None:
@@ -474,9 +481,12 @@ class SpeakerFinder:
             return self.most_named_person_before(position) or self.last_person_before(position), "description"
         if (issued := _STATEMENT_FROM.fullmatch(subject)) and (issuer := self.named_in(issued.group(1), position)):
             return issuer, "name"  # 'A statement from Waitrose said: "..."': whoever issued it, whatever kind
-        if (epithet := _BODY_EPITHET.fullmatch(subject)) and (called := self.person_called(epithet.group(1), position)):
+        if (epithet := _BODY_EPITHET.fullmatch(subject)) and (
+            called := self.person_called(epithet.group(1), position) or self._person_just_before(position)
+        ):
             # '"We don't yet have fingerprints," the ATF agent said': the agent the report named ("ATF agent Jack
-            # Killorin"), not the ATF
+            # Killorin"), else the person the narrative names just before ("Killorin disputed early reports ..."),
+            # not the ATF
             return called, "description"
         speaker = self.named_speaker(phrase, position)
         if speaker is not None:

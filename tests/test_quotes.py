@@ -68,6 +68,12 @@ QUOTE = "We will rebuild every house in this town"
             f'to use cheap sand because it "{QUOTE}."',
             "Anna Kovac",
         ),
+        # an epithet naming a body the person works for: the person just named, when none is called that
+        (
+            "Paul Horak, a spokesman for the Velmora Flood Agency, spoke on Friday. Anna Kovac disputed reports that "
+            f'Horak\'s team had found the boat. "{QUOTE}," the VFA agent said.',
+            "Anna Kovac",
+        ),
         # a notification is words too
         (f'The dairy stopped paying. "{QUOTE}," Anna Kovac, president of the dairy, notified the panel on Aug. 1.', "Anna Kovac"),
         # so does remembering
