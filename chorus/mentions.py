@@ -78,6 +78,13 @@ NOT_NAMES = frozenset(
 _DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 # Counts that open a capitalised run at a sentence's start ("Ten Russian ships"): not part of a name after them
 # (but "Gang of Eight" keeps its last word).
+# An apposition naming a body, then the role held there: ", a University of North Carolina professor"
+_EMPLOYER_THEN_ROLE = re.compile(r",\s+an?\s+(?:[A-Z][\w.&'’-]*\s+(?:(?:of|for|and|the)\s+)*){1,6}([a-z]+)\b")
+# Months that are also given names, and the words that make one a month ("in June", "since April")
+_MONTH_FIRST_NAMES = frozenset({"april", "june", "august"})
+_MONTH_BEFORE = re.compile(
+    r"\b(?:in|on|since|until|by|last|early|late|mid|next|this|of|from|through|during|before|after)\s+$", re.IGNORECASE
+)
 _LEADING_COUNTS = frozenset(
     "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundreds thousands dozens".split()
 )
@@ -451,8 +458,15 @@ def _mention_from_run(
     # and surname, even when the first is also a common word ("high-water mark")
     after_run = sentence.text[tokens[run[-1]][1] + len(tokens[run[-1]][0]) :]
     introduced = len(words) == 2 and bool(re.match(r",\s+(?:an?|the|who)\s", after_run))
+    # "said June Stevens", "April Ryan": a month that is also a given name, before a surname (not "In June Congress")
+    month_named = (
+        len(words) == 2
+        and words[0].lower() in _MONTH_FIRST_NAMES
+        and not _MONTH_BEFORE.search(sentence.text[: starts[0]])
+        and not re.match(r"\s*\d", sentence.text[starts[-1] + len(words[-1]) :])
+    )
     while words and (
-        words[0].lower().rstrip(".") in NOT_NAMES
+        (words[0].lower().rstrip(".") in NOT_NAMES and not month_named)
         or (len(words) > 1 and words[0].lower() in _LEADING_COUNTS)
         or (at_start and not introduced and _common_at_start(words[0], lowercase_words))
     ):
@@ -589,8 +603,13 @@ def _mention_from_run(
     elif following in SAID_VERBS | _PRESENT_SAID or previous in _SAYS_BEFORE_NAME or rest.startswith(", who"):
         # "Slater writes", "writes Slater"; but "the FBI said": a body known by its initials
         evidence["organisation" if len(words) == 1 and ACRONYM.match(words[0]) else "person"] += 1
-    elif (apposition := re.match(r",\s+(?:(?:an?|the)\s+)?((?:[\w-]+\s+){0,3}[\w-]+)", rest)) and any(
-        word in ROLE_NOUNS or word in PERSON_TITLES for word in apposition.group(1).lower().split()
+    elif (apposition := re.match(r",\s+(?:(?:an?|the)\s+)?((?:[\w-]+\s+){0,3}[\w-]+)", rest)) and (
+        any(word in ROLE_NOUNS or word in PERSON_TITLES for word in apposition.group(1).lower().split())
+        # "June Stevens, a University of North Carolina professor": the body's name is the role's modifier
+        or (
+            (employer := _EMPLOYER_THEN_ROLE.match(rest)) is not None
+            and (employer.group(1).lower() in ROLE_NOUNS or employer.group(1).lower() in PERSON_TITLES)
+        )
     ):
         evidence["person"] += 1  # "Mark Mellman, a Democratic pollster", "Astrid de Ruiter, spokeswoman for Novem"
     elif (

@@ -121,3 +121,22 @@ def test_a_district_attorneys_abbreviated_title_is_no_part_of_the_name() -> None
     sentence = Sentence("This is the worst case, said Los Angeles County Dist. Atty. Paul Navarro on Monday.", 0, 0)
     surfaces = [m.surface for m in find_mentions([sentence])]
     assert "Paul Navarro" in surfaces and not [surface for surface in surfaces if "Dist" in surface]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("That poses a riddle, said June Stevens, a professor of nutrition.", "June Stevens"),
+        ("April Ryan asked the first question.", "April Ryan"),
+        # the month itself: after "in", or before a day
+        ("In June Congress passed the bill.", "Congress"),
+    ],
+)
+def test_a_month_that_is_a_given_name_before_a_surname_is_part_of_the_name(text: str, surface: str) -> None:
+    assert surface in [m.surface for m in find_mentions([Sentence(text, 0, 0)])]
+
+
+def test_a_role_at_a_named_body_in_apposition_marks_a_person() -> None:
+    sentence = Sentence("The data puzzle scientists, said Vera Holm, a University of North Carolina professor.", 0, 0)
+    (holm,) = [m for m in find_mentions([sentence]) if m.surface == "Vera Holm"]
+    assert holm.evidence["person"] > holm.evidence["organisation"]
