@@ -213,11 +213,18 @@ def _name_role(text: str, start: int, end: int, next_start: int | None, previous
         or _role_between(text[end:next_start])
     ):
         return "modifier"
-    if re.search(r"(?:^|[.!?]\s+|\n)For\s+$", text[max(0, start - 40) : start]) and text[end : end + 1] == ",":
+    if (
+        re.search(rf"(?:^|[.!?]\s+|\n)For\s+(?:(?:{TITLE_ABBREVIATIONS})\.?\s+)?$", text[max(0, start - 40) : start])
+        and text[end : end + 1] == ","
+    ):
         return "subject"  # "For Ellen Roseman, a facilitator, the main job is coaching": the one the sentence is about
     if previous_end is not None and previous_end < start and not text[previous_end:start].strip():
         # "in the Ministry of National Infrastructure Joseph Nowarski said": the body right before the name is its
         # modifier, whatever governs the body
+        return "subject"
+    if _WHO_SAID.match(text, end):
+        # "the complaints of Sally Smith, spokeswoman for ..., who said the results": whoever governs the name, the
+        # one speaking
         return "subject"
     # The word before the name, skipping the capitalised titles and modifiers in front of it ("with Mayor Kovac").
     titled = False
@@ -255,6 +262,8 @@ def _name_role(text: str, start: int, end: int, next_start: int | None, previous
     return "subject"
 
 
+# A relative clause making the name before it the one speaking: ", spokeswoman for the association, who said"
+_WHO_SAID = re.compile(rf",(?:[^,.;“”\"]{{1,100}},)?\s+who\s+{ADVERB}{VERB}\b")
 # Words a title runs on over before a name ("Secretary of State", "Minister for Europe")
 _TITLE_OF = frozenset({"of", "for"})
 _TITLE_WORDS_AND_MODIFIERS = (

@@ -74,6 +74,12 @@ QUOTE = "We will rebuild every house in this town"
             f'Horak\'s team had found the boat. "{QUOTE}," the VFA agent said.',
             "Anna Kovac",
         ),
+        # the object of a preposition, but the one a "who said" clause makes speak
+        (
+            "Pavel Horak was surprised. It echoed the complaints of Anna Kovac, spokeswoman for the Brezno Fat "
+            f'Acceptance League, who said the survey would prompt dieting. "{QUOTE}," she said.',
+            "Anna Kovac",
+        ),
         # a notification is words too
         (f'The dairy stopped paying. "{QUOTE}," Anna Kovac, president of the dairy, notified the panel on Aug. 1.', "Anna Kovac"),
         # so does remembering
@@ -250,6 +256,20 @@ def test_he_after_a_sentence_ending_on_said_the_epithet_is_whom_the_epithet_mean
         f'"{QUOTE}," he said.'
     )
     assert _one(_quotes(_report(text)), QUOTE).speaker == "Marko Lindqvist"
+
+
+def test_for_a_titled_name_the_sentence_is_about_them() -> None:
+    # "For Ms. Roseman, a former flight attendant, the enterprise is ... "...," she said": a title between "For" and
+    # the name
+    text = (
+        'Anna Kovac charges a flat fee. "It will get easier with time as people know what to expect," said Vera Holm, '
+        f'the mother from Berkeley. For Ms. Kovac, a former pilot, the work is a business deal. "{QUOTE}," she said.'
+    )
+    assert _one(_quotes(_report(text)), QUOTE).speaker == "Anna Kovac"
+    from chorus.speaker_finder import _name_role
+
+    sentence = "For Ms. Kovac, a former pilot, the work is a business deal."
+    assert _name_role(sentence, sentence.index("Kovac"), sentence.index(","), None) == "subject"
 
 
 def test_quote_opening_on_an_epithet_is_not_about_whom_it_means() -> None:
