@@ -76,8 +76,6 @@ NOT_NAMES = frozenset(
 )
 # Weekdays and months: "the police on Tuesday" is no "Panel on Climate Change".
 _DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
-# Counts that open a capitalised run at a sentence's start ("Ten Russian ships"): not part of a name after them
-# (but "Gang of Eight" keeps its last word).
 # An apposition naming a body, then the role held there: ", a University of North Carolina professor"
 _EMPLOYER_THEN_ROLE = re.compile(r",\s+an?\s+(?:[A-Z][\w.&'’-]*\s+(?:(?:of|for|and|the)\s+)*){1,6}([a-z]+)\b")
 # Months that are also given names, and the words that make one a month ("in June", "since April")
@@ -85,6 +83,8 @@ _MONTH_FIRST_NAMES = frozenset({"april", "june", "august"})
 _MONTH_BEFORE = re.compile(
     r"\b(?:in|on|since|until|by|last|early|late|mid|next|this|of|from|through|during|before|after)\s+$", re.IGNORECASE
 )
+# Counts that open a capitalised run at a sentence's start ("Ten Russian ships"): not part of a name after them
+# (but "Gang of Eight" keeps its last word).
 _LEADING_COUNTS = frozenset(
     "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundreds thousands dozens".split()
 )

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from chorus.entities import find_names, spellings_in
 from chorus.mentions import (
@@ -122,6 +122,7 @@ _STATEMENT_FROM = re.compile(
 )
 
 
+@lru_cache(maxsize=32)
 def _document_of(noun: str) -> re.Pattern[str]:
     """A document whose issuer its own phrase names: "a Turkish Foreign Ministry statement", "a statement from the
     ministry", "a statement released on behalf of the VX Underground" (``noun``: the pattern of the document's noun)."""
