@@ -397,9 +397,11 @@ def attributed_quotes(documents: list[Document], entities: list[Entity]) -> Iter
         # ('“There are very few billboards around the city.' / 'I still don't know who to vote for,” said Maral'):
         # text written one sentence a line
         waiting: Attributed | None = None
+        # the lines a waiting quote runs over before the line that closes it (and may name its speaker)
+        waiting_run: list[Attributed] = []
         for number, (paragraph, spans) in enumerate(zip(document.text.split("\n"), finder.spans, strict=True)):
-            if waiting is not None and paragraph.strip() and not (spans and spans[0][0] == 0):
-                waiting = None  # the next line does not go on with the quote
+            if waiting is not None and paragraph.strip() and not (spans and spans[0][0] == 0) and number not in finder.continued:
+                waiting, waiting_run = None, []  # the next line does not go on with the quote
             last_end: int | None = None  # where the last attributed quote of this paragraph ends
             # an embedded post is no part of the narrative: no "he said" after it is its writer's
             embedded_post = bool(spans) and _TWEET_SIGNATURE.search(paragraph) is not None
@@ -410,7 +412,10 @@ def attributed_quotes(documents: list[Document], entities: list[Entity]) -> Iter
                 before = previous[1] if previous is not None else None
                 unattributed = Attributed(doc_index, finder, offset, paragraph, start, end, text, None, before, "none")
                 pronoun_at = None
-                if number in finder.continued and previous is not None:
+                if number in finder.continued and waiting is not None and number + 1 in finder.continued:
+                    waiting_run.append(unattributed)  # a line of the waiting quote: whoever its last line names
+                    continue
+                if number in finder.continued and previous is not None and waiting is None:
                     attributed, speaker, how, pronoun = True, previous[1], "carried", previous[2]  # a statement goes on
                 else:
                     attributed, speaker, how, pronoun, pronoun_at = _attribute(paragraph, offset, start, end, finder, lead_in)
@@ -474,9 +479,15 @@ def attributed_quotes(documents: list[Document], entities: list[Entity]) -> Iter
                         yield replace(unattributed, speaker=subject.speaker, how=subject.how, pronoun=subject.pronoun)
                         continue
                 if waiting is not None:
-                    if attributed and how == "name" and speaker is not None and start == 0:
-                        yield replace(waiting, speaker=speaker, how="carried")  # the line it went on to names its speaker
-                    waiting = None
+                    names = attributed and speaker is not None and start == 0 and (how == "name" or bool(waiting_run))
+                    for piece in [waiting, *waiting_run]:
+                        if len(piece.text.split()) < MIN_QUOTE_WORDS:
+                            continue
+                        if names:
+                            yield replace(piece, speaker=speaker, how="carried")  # the line it went on to names its speaker
+                        elif piece is not waiting and previous is not None:
+                            yield replace(piece, speaker=previous[1], how="carried", pronoun=previous[2])  # a statement goes on
+                    waiting, waiting_run = None, []
                 left_open = end == len(paragraph) and (start, end) == spans[-1]
                 if not attributed and left_open and long_enough:
                     waiting = unattributed

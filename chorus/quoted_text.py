@@ -80,12 +80,24 @@ def document_spans(paragraphs: list[str]) -> tuple[list[list[tuple[int, int]]], 
     """``quoted_spans`` of each paragraph, and the paragraphs inside a statement printed in one pair of curly marks:
     a paragraph opening "“" left open, then paragraphs with no curly mark, then one closing "”" with none opening
     before it (a speech or statement quoted in full: 'Below is her statement: ¶ “Thank you ... ¶ ... ¶ ... Thank
-    you.”'). Those paragraphs are quoted whole (the last up to its mark), one quote each; returns the spans and the
-    numbers of the paragraphs that go on a statement."""
+    you.”'), or a quote opened with a straight mark at a line's end running over lines with no marks to one closing it
+    (``_straight_run_end``: text written one sentence a line). Those paragraphs are quoted whole (the last up to its
+    mark), one quote each; returns the spans and the numbers of the paragraphs that go on a statement."""
     spans = [quoted_spans(paragraph) for paragraph in paragraphs]
     continued: set[int] = set()
     number = 0
     while number < len(paragraphs):
+        if (last := _straight_run_end(paragraphs, spans, number)) is not None:
+            for inside in range(number + 1, last):
+                start = len(paragraphs[inside]) - len(paragraphs[inside].lstrip())
+                spans[inside] = [(start, len(paragraphs[inside].rstrip()))]
+            closing = paragraphs[last].find('"')
+            start = len(paragraphs[last]) - len(paragraphs[last].lstrip())
+            piece = (start, closing)  # up to the mark, as ``quoted_spans`` ends a quote (its attribution reads on from it)
+            spans[last] = [piece] + [span for span in spans[last] if span[0] > closing]
+            continued.update(range(number + 1, last + 1))
+            number = last + 1
+            continue
         paragraph = paragraphs[number]
         opening = paragraph.rfind("“")
         if opening < 0 or "”" in paragraph[opening:] or not spans[number] or spans[number][-1][1] != len(paragraph):
@@ -105,6 +117,31 @@ def document_spans(paragraphs: list[str]) -> tuple[list[list[tuple[int, int]]], 
             continued.add(inside)
         number = last + 1
     return spans, continued
+
+
+# How many lines one quote in straight marks may run over (text written one sentence a line)
+MAX_STRAIGHT_LINES = 8
+
+
+def _straight_run_end(paragraphs: list[str], spans: list[list[tuple[int, int]]], number: int) -> int | None:
+    """The line that closes a quote opened with a straight mark at the end of line ``number`` and running over lines
+    with no marks of their own ('"Absolutely no way.' / 'I had dinner with the Mitchells ...' / 'It was a very personal
+    relationship. "'), or None: its first mark is a straight one closing (after a space or glued to a word, before a
+    space or the line's end) with no mark opening before it."""
+    own = spans[number]
+    if not own or own[-1][1] != len(paragraphs[number]) or paragraphs[number][own[-1][0] - 1 : own[-1][0]] != '"':
+        return None
+    last = number + 1
+    while last < len(paragraphs) and last - number <= MAX_STRAIGHT_LINES and not re.search(r"[\"“”]", paragraphs[last]):
+        if not paragraphs[last].strip():
+            return None  # a blank line ends the run
+        last += 1
+    if last - number < 2 or last >= len(paragraphs) or last - number > MAX_STRAIGHT_LINES:
+        return None
+    first = re.search(r"[\"“”]", paragraphs[last])
+    closing = first is not None and first.group() == '"' and first.start() > 0
+    closing = closing and paragraphs[last][first.end() : first.end() + 1] in ("", " ")
+    return last if closing else None
 
 
 def in_document(paragraphs: list[str], spans: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chorus.quoted_text import quoted_spans, sentence_ends
+from chorus.quoted_text import document_spans, quoted_spans, sentence_ends
 
 
 def test_quoted_spans_straight_curly_and_open_at_paragraph_end() -> None:
@@ -57,3 +57,26 @@ def test_a_straight_closing_mark_typed_after_a_space_closes_the_quote_running_ov
     ]
     # after fewer words it is a stray mark, no quote
     assert quoted_spans('He was, " she said.') == []
+
+
+def test_a_straight_quote_running_over_lines_with_no_marks_is_quoted_on_each_line() -> None:
+    lines = [
+        "He screened every call on the trip.",
+        '"I am exceedingly angry about it.',
+        "I do not recall any phone call from the office.",
+        'I do not think there was one at all, " he said.',
+        "The plan was never approved.",
+    ]
+    spans, continued = document_spans(lines)
+    quoted = [[line[start:end] for start, end in own] for line, own in zip(lines, spans, strict=True)]
+    assert quoted == [
+        [],
+        ["I am exceedingly angry about it."],
+        ["I do not recall any phone call from the office."],
+        ["I do not think there was one at all, "],
+        [],
+    ]
+    assert continued == {2, 3}
+    # a blank line, or a line that opens no quote, ends no run: nothing between is quoted
+    assert document_spans(["He said:", "I was there.", 'It was late, " she said.'])[1] == set()
+    assert document_spans(['"I was there.', "", 'It was late, " she said.'])[1] == set()

@@ -272,6 +272,21 @@ def test_for_a_titled_name_the_sentence_is_about_them() -> None:
     assert _name_role(sentence, sentence.index("Kovac"), sentence.index(","), None) == "subject"
 
 
+def test_lines_of_a_quote_running_over_lines_take_the_speaker_its_last_line_names() -> None:
+    # ECB+ and other text written one sentence a line: '"Absolutely no way.' / 'I had dinner with ...' / '..., " LaRue
+    # said.'
+    text = (
+        "Mayor Anna Kovac denied that the call took place.\n"
+        "Pavel Horak, the engineer, checked the dam on Friday.\n"
+        '"We will rebuild every house in this town.\n'
+        "I had dinner with the builders four or five times a week.\n"
+        'It was a very personal relationship with all of them, " Kovac said.'
+    )
+    quotes = _quotes(_report(text))
+    for words in (QUOTE, "I had dinner with the builders", "It was a very personal relationship"):
+        assert _one(quotes, words).speaker == "Anna Kovac", words
+
+
 def test_quote_opening_on_an_epithet_is_not_about_whom_it_means() -> None:
     # '"The sheriff can't know ...," Parr said. "...," he added.': Parr's sentence, not the sheriff's
     text = (
