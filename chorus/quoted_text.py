@@ -16,6 +16,12 @@ TITLE_ABBREVIATIONS = (
 NO_SENTENCE_END = re.compile(rf"\b({TITLE_ABBREVIATIONS}|No(?=\.\s*\d))\.")
 
 
+# What follows an opening mark that closes an open quote: nothing (the line ends), or an attribution ("“ said X")
+_MISTYPED_CLOSING = re.compile(
+    r"\s*$|\s+(?:said|says|added|adds|told|asked)\b|\s+(?:he|she|they|it)\s+(?:said|says|added|adds)\b"
+)
+
+
 def quoted_spans(paragraph: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the quoted text (inside the marks) in one paragraph.
 
@@ -58,6 +64,11 @@ def quoted_spans(paragraph: str) -> list[tuple[int, int]]:
         )
         if opening and opened is None:
             opened = at + 1
+        elif mark == "“" and opened is not None and not nested and _MISTYPED_CLOSING.match(paragraph, at + 1):
+            # '“He is so sparkling and personable, “ said academy President Sid Ganis': a closing mark typed as an
+            # opening one (before the attribution, or ending the line)
+            spans.append((opened, at))
+            opened = None
         elif mark == "“" and opened is not None and paragraph.count("”", at) > nested + 1:
             # '“The Pima evolved “thrifty” fat genes,” Ravussin said': a quote inside the quote, closed before it (not
             # '“I think “Star Wars\' is going ...”', a mark the scrape mistyped)

@@ -80,3 +80,18 @@ def test_a_straight_quote_running_over_lines_with_no_marks_is_quoted_on_each_lin
     # a blank line, or a line that opens no quote, ends no run: nothing between is quoted
     assert document_spans(["He said:", "I was there.", 'It was late, " she said.'])[1] == set()
     assert document_spans(['"I was there.', "", 'It was late, " she said.'])[1] == set()
+
+
+def test_an_opening_mark_typed_for_a_closing_one_closes_the_open_quote() -> None:
+    # '“He is so sparkling and personable, “ said academy President Sid Ganis.' (a scrape's `` for '')
+    paragraph = "“He is so sparkling and personable, and he delivers, “ said the president of the academy."
+    assert [paragraph[start:end] for start, end in quoted_spans(paragraph)] == [
+        "He is so sparkling and personable, and he delivers, "
+    ]
+    paragraph = "“Like the stars of her time, she brought something modern to the era. “"
+    assert [paragraph[start:end] for start, end in quoted_spans(paragraph)] == [
+        "Like the stars of her time, she brought something modern to the era. "
+    ]
+    # a second quote opening after one closed is no closing mark
+    paragraph = "He called it “a bold plan” and “a gift to the town”."
+    assert [paragraph[start:end] for start, end in quoted_spans(paragraph)] == ["a bold plan", "a gift to the town"]
