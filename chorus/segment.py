@@ -13,7 +13,7 @@ import re
 # Abbreviations that never end a sentence when a capitalised word follows ("Gen. Padrino").
 TITLE_ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen sen rep gov lt col capt cmdr adm maj sgt cpl pvt rev fr
-    st mt ft supt insp det hon pres amb atty dist asst messrs mme mlle sr sra srta dra""".split()
+    st mt ft supt insp det hon pres amb atty dist asst msgr messrs mme mlle sr sra srta dra""".split()
 )
 # Abbreviations that usually sit mid-sentence but may end one ("... in Washington, D.C. The").
 OTHER_ABBREVIATIONS = frozenset(

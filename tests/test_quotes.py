@@ -82,6 +82,8 @@ QUOTE = "We will rebuild every house in this town"
         ),
         # a notification is words too
         (f'The dairy stopped paying. "{QUOTE}," Anna Kovac, president of the dairy, notified the panel on Aug. 1.', "Anna Kovac"),
+        # a monsignor's abbreviated title ends no sentence
+        (f'Monsignor Paul Farmer gave her the award. "{QUOTE}," Msgr. Farmer said, noting her work.', "Paul Farmer"),
         # so does remembering
         (f'Mayor Anna Kovac bought a jacket for $15. "{QUOTE}," she remembers fondly.', "Anna Kovac"),
         # a shriek reports words too
