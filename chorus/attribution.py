@@ -485,12 +485,29 @@ def attributed_quotes(documents: list[Document], entities: list[Entity]) -> Iter
                             continue
                         if names:
                             yield replace(piece, speaker=speaker, how="carried")  # the line it went on to names its speaker
+                        elif piece is waiting and piece.speaker is not None:
+                            yield piece  # the speaker its first line was given, the last line naming none
                         elif piece is not waiting and previous is not None:
                             yield replace(piece, speaker=previous[1], how="carried", pronoun=previous[2])  # a statement goes on
+                    if not names and number in finder.continued and previous is not None and previous[1] is not None:
+                        attributed, speaker, how = True, previous[1], "carried"  # its closing line goes on with it too
                     waiting, waiting_run = None, []
                 left_open = end == len(paragraph) and (start, end) == spans[-1]
                 if not attributed and left_open and long_enough:
                     waiting = unattributed
+                # a straight quote opening a run of lines, given a speaker by the sentence before it: provisionally, for
+                # the line closing it may name another ('X said the dam was safe.' ¶ '"We will ...' ¶ ... ¶ '..., " Kovac
+                # said.')
+                provisional = (
+                    attributed
+                    and left_open
+                    and long_enough
+                    and number + 1 in finder.continued
+                    and paragraph[start - 1 : start] == '"'
+                    and not head.strip()
+                )
+                if provisional:
+                    waiting = replace(unattributed, speaker=speaker, how=how, pronoun=pronoun, pronoun_at=pronoun_at)
                 if attributed:
                     # A short quote is not kept, but its speaker carries on: “Not yet,” X said. “The rest...”
                     if how == "carried" and previous is not None:
@@ -499,7 +516,7 @@ def attributed_quotes(documents: list[Document], entities: list[Entity]) -> Iter
                     last_end = end
                     is_person = speaker is not None and speaker.kind == "person"
                     finder.last_quote = (offset + start, speaker) if is_person and not embedded_post else None
-                    if long_enough:
+                    if long_enough and not provisional:
                         yield replace(unattributed, speaker=speaker, how=how, pronoun=pronoun, pronoun_at=pronoun_at)
             if paragraph.strip():
                 lead_in, lead_in_offset, lead_in_number = paragraph, offset, number

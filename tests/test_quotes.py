@@ -287,6 +287,10 @@ def test_lines_of_a_quote_running_over_lines_take_the_speaker_its_last_line_name
     quotes = _quotes(_report(text))
     for words in (QUOTE, "I had dinner with the builders", "It was a very personal relationship"):
         assert _one(quotes, words).speaker == "Anna Kovac", words
+    # the line closing the quote names its speaker over the one a narrative sentence before it reports
+    quotes = _quotes(_report(text.replace("checked the dam on Friday.", "said the dam was safe.")))
+    for words in (QUOTE, "I had dinner with the builders", "It was a very personal relationship"):
+        assert _one(quotes, words).speaker == "Anna Kovac", words
 
 
 def test_quote_opening_on_an_epithet_is_not_about_whom_it_means() -> None:
