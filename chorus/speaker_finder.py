@@ -351,7 +351,7 @@ _SAID_THE_EPITHET = re.compile(
     rf",\s+{VERB}\s+the\s+(?:[a-z][\w-]*\s+){{0,2}}?({'|'.join(sorted(w.lower() for w in _PERSON_NOUNS))})[.!?]"
 )
 # A speech verb and the titles before the name that ends a sentence: "..., said Det.-Sgt. Susan Gomes."
-_SAID_BEFORE_NAME = re.compile(rf",\s+{VERB}\s+(?:[A-Z][\w.'’-]*\s+)*$", re.IGNORECASE)
+_SAID_BEFORE_NAME = re.compile(rf",\s+(?i:{VERB})\s+(?:[A-Z][\w.'’-]*\s+)*$")  # (titles capitalised: not "said he backed")
 
 
 # How far back (characters) a person named in full decides whom a surname they share with another means

@@ -84,6 +84,12 @@ QUOTE = "We will rebuild every house in this town"
         (f'The dairy stopped paying. "{QUOTE}," Anna Kovac, president of the dairy, notified the panel on Aug. 1.', "Anna Kovac"),
         # a monsignor's abbreviated title ends no sentence
         (f'Monsignor Paul Farmer gave her the award. "{QUOTE}," Msgr. Farmer said, noting her work.', "Paul Farmer"),
+        # 'said he backed Horak.' ends on whom he backed, not on whom the sentence quotes
+        (
+            'Pavel Horak spoke first. "It is not easy," he said. Marko Lindqvist, who attended Horak\'s news conference, '
+            f'said he backed Horak. "{QUOTE}," he said.',
+            "Marko Lindqvist",
+        ),
         # so does remembering
         (f'Mayor Anna Kovac bought a jacket for $15. "{QUOTE}," she remembers fondly.', "Anna Kovac"),
         # a shriek reports words too
