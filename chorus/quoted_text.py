@@ -100,11 +100,10 @@ def document_spans(paragraphs: list[str]) -> tuple[list[list[tuple[int, int]]], 
     while number < len(paragraphs):
         if (last := _straight_run_end(paragraphs, spans, number)) is not None:
             for inside in range(number + 1, last):
-                start = len(paragraphs[inside]) - len(paragraphs[inside].lstrip())
-                spans[inside] = [(start, len(paragraphs[inside].rstrip()))]
+                spans[inside] = _whole_line(paragraphs[inside])
             closing = paragraphs[last].find('"')
-            start = len(paragraphs[last]) - len(paragraphs[last].lstrip())
-            piece = (start, closing)  # up to the mark, as ``quoted_spans`` ends a quote (its attribution reads on from it)
+            # up to the mark, as ``quoted_spans`` ends a quote (its attribution reads on from it)
+            piece = (_whole_line(paragraphs[last])[0][0], closing)
             spans[last] = [piece] + [span for span in spans[last] if span[0] > closing]
             continued.update(range(number + 1, last + 1))
             number = last + 1
@@ -122,12 +121,15 @@ def document_spans(paragraphs: list[str]) -> tuple[list[list[tuple[int, int]]], 
             number += 1  # not one statement: a mark left open by a scrape, or a quote that reopens its paragraphs
             continue
         for inside in range(number + 1, last + 1):
-            text = paragraphs[inside] if inside < last else paragraphs[inside][:closing]
-            start = len(text) - len(text.lstrip())
-            spans[inside] = [(start, len(text.rstrip()))] if text.strip() else []
+            spans[inside] = _whole_line(paragraphs[inside] if inside < last else paragraphs[inside][:closing])
             continued.add(inside)
         number = last + 1
     return spans, continued
+
+
+def _whole_line(text: str) -> list[tuple[int, int]]:
+    """The span of all of ``text`` but its surrounding spaces, as one quote (none for a blank line)."""
+    return [(len(text) - len(text.lstrip()), len(text.rstrip()))] if text.strip() else []
 
 
 # How many lines one quote in straight marks may run over (text written one sentence a line)

@@ -89,8 +89,10 @@ _PERSON_NOUNS = (
         physician surgeon psychologist psychiatrist billionaire astronaut agent""".split()
     )
 )
+# The person nouns as a pattern's alternatives (they are all lower case)
+_PERSON_NOUN = "|".join(sorted(_PERSON_NOUNS))
 # "the ATF agent", "the NBC anchor": a person's epithet whose noun a body's name modifies (the person, not the body)
-_BODY_EPITHET = re.compile(rf"\s*[Tt]he\s+(?:[A-Z][\w.&'’-]*\s+){{1,3}}({'|'.join(sorted(_PERSON_NOUNS))})\s*")
+_BODY_EPITHET = re.compile(rf"\s*[Tt]he\s+(?:[A-Z][\w.&'’-]*\s+){{1,3}}({_PERSON_NOUN})\s*")
 # "Trump's campaign said", "Breyer's dissent said": they speak for (or are written by) that person
 _CAMPAIGN = re.compile(
     r"['’]s?\s+(?:(?:presidential\s+|re-?election\s+)?campaign|office|(?:written\s+|dissenting\s+|majority\s+)?"
@@ -132,7 +134,6 @@ def _document_of(noun: str) -> re.Pattern[str]:
     )
 
 
-_STATEMENT_OF = _document_of(_STATEMENT)
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
 # Which name a pronoun points back to, best first (a bare object may be a publication or a place).
 # A sentence opening on a pronoun as its subject ("He also praises Hansen", "But she told the BBC")
@@ -344,12 +345,10 @@ _UNNAMED_SUBJECT = re.compile(
 # Stephen's parents", "But the senator, 71, said" (its noun, for ``SpeakerFinder.person_called``)
 _EPITHET_SUBJECT = re.compile(
     r"[\s“\"]*(?:(?:But|And|So|Yet|Then|Now|Still|Later),?\s+[Tt]he|The)\s+(?:[a-z][\w-]*\s+){0,2}?"
-    rf"({'|'.join(sorted(w.lower() for w in _PERSON_NOUNS))})\b(?!\s+of\b)(?:,[^,]{{1,60}},)?\s+[a-z]"
+    rf"({_PERSON_NOUN})\b(?!\s+of\b)(?:,[^,]{{1,60}},)?\s+[a-z]"
 )
 # A sentence ending on a definite epithet saying it: "Mongolia is willing to promote ..., said the president."
-_SAID_THE_EPITHET = re.compile(
-    rf",\s+{VERB}\s+the\s+(?:[a-z][\w-]*\s+){{0,2}}?({'|'.join(sorted(w.lower() for w in _PERSON_NOUNS))})[.!?]"
-)
+_SAID_THE_EPITHET = re.compile(rf",\s+{VERB}\s+the\s+(?:[a-z][\w-]*\s+){{0,2}}?({_PERSON_NOUN})[.!?]")
 # A speech verb and the titles before the name that ends a sentence: "..., said Det.-Sgt. Susan Gomes."
 _SAID_BEFORE_NAME = re.compile(rf",\s+(?i:{VERB})\s+(?:[A-Z][\w.'’-]*\s+)*$")  # (titles capitalised: not "said he backed")
 
@@ -443,12 +442,17 @@ class SpeakerFinder:
             self._people = ([start for start, _ in people], [entity for _, entity in people])
         return self._people
 
+    def last_named_person(self, position: int) -> tuple[int, Entity] | None:
+        """Where the narrative last names a person as a subject or possessor before ``position``, and who; or None."""
+        starts, people = self.narrative_people()
+        at = bisect_left(starts, position) - 1
+        return (starts[at], people[at]) if at >= 0 else None
+
     def _person_just_before(self, position: int, reach: int = 300) -> Entity | None:
         """The person the last sentence naming one is about (``last_person_before``, without carrying the last
         quote's speaker on), when the narrative names someone within ``reach`` characters before ``position``."""
-        starts, _ = self.narrative_people()
-        at = bisect_left(starts, position) - 1
-        return self.last_person_before(position, carry=False) if at >= 0 and position - starts[at] <= reach else None
+        named = self.last_named_person(position)
+        return self.last_person_before(position, carry=False) if named and position - named[0] <= reach else None
 
     def mention_counts(self) -> dict[str, int]:
         """How many times the document names each entity (by entity name; computed once)."""
@@ -582,7 +586,7 @@ class SpeakerFinder:
         document ("report": "The Amnesty International report noted ..." ... '"...," the report said')."""
         window_start = max(0, position - reach)
         text = self.text[window_start:position]
-        of_issuer = _STATEMENT_OF if noun == _STATEMENT else _document_of(noun)
+        of_issuer = _document_of(noun)
         for match in reversed(list(re.finditer(rf"\b{noun}\b", text))):
             at = window_start + match.start()
             if self._quoted(at):

@@ -192,13 +192,11 @@ def _named_just_before(quote: Attributed, speaker: Entity) -> bool:
     """``speaker`` is the last person the narrative names (as a subject or possessor) before the quote, within
     ``PRONOUN_REACH`` characters or in the sentence right before the quote's (however long: "During a news
     conference, Enderson was pressed on why ... had not named Rudolph a suspect ...")."""
-    starts, people = quote.finder.narrative_people()
-    at = bisect_left(starts, quote.offset + quote.start) - 1
-    if at < 0 or people[at].name != speaker.name:
-        return False
     position = quote.offset + quote.start
-    between = quote.finder.text[starts[at] : position]
-    return position - starts[at] <= PRONOUN_REACH or len(sentence_ends(between)) <= 1
+    named = quote.finder.last_named_person(position)
+    if named is None or named[1].name != speaker.name:
+        return False
+    return position - named[0] <= PRONOUN_REACH or len(sentence_ends(quote.finder.text[named[0] : position])) <= 1
 
 
 def ranked_speaker(quote: Attributed) -> Entity | None:
