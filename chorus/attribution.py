@@ -484,7 +484,8 @@ def attributed_quotes(documents: list[Document], entities: list[Entity]) -> Iter
                         if len(piece.text.split()) < MIN_QUOTE_WORDS:
                             continue
                         if names:
-                            yield replace(piece, speaker=speaker, how="carried")  # the line it went on to names its speaker
+                            # the line it went on to names its speaker, by name (the grammar's, not the ranker's) or not
+                            yield replace(piece, speaker=speaker, how="name" if how == "name" else "carried")
                         elif piece is waiting and piece.speaker is not None:
                             yield piece  # the speaker its first line was given, the last line naming none
                         elif piece is not waiting and previous is not None:
@@ -502,9 +503,13 @@ def attributed_quotes(documents: list[Document], entities: list[Entity]) -> Iter
                     attributed
                     and left_open
                     and long_enough
-                    and number + 1 in finder.continued
-                    and paragraph[start - 1 : start] == '"'
                     and not head.strip()
+                    and (
+                        (number + 1 in finder.continued and paragraph[start - 1 : start] == '"')
+                        # '“He was pretty shook up.' carried on from the quote before, closed on the next line by
+                        # '...,” said Sgt. Marty Earley': the closing line names its speaker
+                        or (how == "carried" and _closes_next_line(finder.spans, document.text.split("\n"), number))
+                    )
                 )
                 if provisional:
                     waiting = replace(unattributed, speaker=speaker, how=how, pronoun=pronoun, pronoun_at=pronoun_at)
@@ -521,6 +526,16 @@ def attributed_quotes(documents: list[Document], entities: list[Entity]) -> Iter
             if paragraph.strip():
                 lead_in, lead_in_offset, lead_in_number = paragraph, offset, number
             offset += len(paragraph) + 1
+
+
+def _closes_next_line(spans: list[list[tuple[int, int]]], paragraphs: list[str], number: int) -> bool:
+    """Whether line ``number + 1`` goes on with a quote left open on line ``number``: its first quote opens with the
+    line (no mark of its own) and is closed on it."""
+    if number + 1 >= len(spans) or not spans[number + 1]:
+        return False
+    line = paragraphs[number + 1]
+    first_start, first_end = spans[number + 1][0]
+    return not line[:first_start].strip() and first_end < len(line)
 
 
 # The sentence right before a quote reports someone's words: "..., says X." or "X said (that) ..." (the quote

@@ -108,6 +108,12 @@ def document_spans(paragraphs: list[str]) -> tuple[list[list[tuple[int, int]]], 
             continued.update(range(number + 1, last + 1))
             number = last + 1
             continue
+        if (last := _reopened_run_end(paragraphs, spans, number)) is not None:
+            for inside in range(number + 1, last):
+                spans[inside] = _whole_line(paragraphs[inside])
+            continued.update(range(number + 1, last))
+            number = last  # the line reopening the quote is read as any other (it may open a run of its own)
+            continue
         paragraph = paragraphs[number]
         opening = paragraph.rfind("“")
         if opening < 0 or "”" in paragraph[opening:] or not spans[number] or spans[number][-1][1] != len(paragraph):
@@ -155,6 +161,29 @@ def _straight_run_end(paragraphs: list[str], spans: list[list[tuple[int, int]]],
     closing = first is not None and first.group() == '"' and first.start() > 0
     closing = closing and paragraphs[last][first.end() : first.end() + 1] in ("", " ")
     return last if closing else None
+
+
+# How many lines with no marks a quote left open may run over before a line reopening it
+MAX_REOPENED_LINES = 3
+
+
+def _reopened_run_end(paragraphs: list[str], spans: list[list[tuple[int, int]]], number: int) -> int | None:
+    """The line that reopens a quote left open at the end of line ``number`` after one to ``MAX_REOPENED_LINES`` lines
+    with no marks, or None. Text written one sentence a line keeps newswire's convention of leaving a quote open at
+    a paragraph's end and reopening it on the next, so the lines between are the quote's ('“One thing for me, I didn't
+    want to focus on the record.' / 'We had a game, and I was trying to help the team.' / '“Whenever it did happen, I
+    was thrilled.”'). A blank line ends the run: it separates paragraphs, and a paragraph with no marks is narrative."""
+    own = spans[number]
+    if not own or own[-1][1] != len(paragraphs[number]):
+        return None
+    last = number + 1
+    while last < len(paragraphs) and last - number <= MAX_REOPENED_LINES and not re.search(r"[\"“”]", paragraphs[last]):
+        if not paragraphs[last].strip():
+            return None
+        last += 1
+    if last - number < 2 or last >= len(paragraphs) or re.search(r"[\"“”]", paragraphs[last]) is None:
+        return None
+    return last if paragraphs[last].lstrip()[:1] in ("“", '"') and spans[last] and spans[last][0][0] > 0 else None
 
 
 def in_document(paragraphs: list[str], spans: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:

@@ -82,6 +82,28 @@ def test_a_straight_quote_running_over_lines_with_no_marks_is_quoted_on_each_lin
     assert document_spans(['"I was there.', "", 'It was late, " she said.'])[1] == set()
 
 
+def test_lines_with_no_marks_between_a_quote_left_open_and_a_line_reopening_it_are_quoted() -> None:
+    # text written one sentence a line keeps newswire's paragraph convention: open, no mark on the next lines, reopened
+    lines = [
+        "“I was a little nervous before tonight,” Hansbrough said.",
+        "“One thing for me, I did not want to focus on the record.",
+        "We had a game, and I was trying to do whatever I could to help.",
+        "“Whenever it did happen, I was thrilled and excited it was over.”",
+        "The game was stopped for a picture.",
+    ]
+    spans, continued = document_spans(lines)
+    quoted = [[line[start:end] for start, end in own] for line, own in zip(lines, spans, strict=True)]
+    assert quoted[2] == ["We had a game, and I was trying to do whatever I could to help."]
+    assert continued == {2}
+    assert quoted[4] == []
+    # a blank line between them is a paragraph break: the unmarked paragraph is narrative
+    spaced = [*lines[:2], "", lines[2], lines[3]]
+    assert document_spans(spaced)[0][3] == []
+    # a quote closed on its own line opens no run; nor does a next marked line that does not open with its mark
+    assert document_spans([lines[0], lines[2], lines[3]])[0][1] == []
+    assert document_spans([lines[1], lines[2], "He said “it was over” then."])[0][1] == []
+
+
 def test_an_opening_mark_typed_for_a_closing_one_closes_the_open_quote() -> None:
     # '“He is so sparkling and personable, “ said academy President Sid Ganis.' (a scrape's `` for '')
     paragraph = "“He is so sparkling and personable, and he delivers, “ said the president of the academy."

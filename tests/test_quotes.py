@@ -299,6 +299,23 @@ def test_lines_of_a_quote_running_over_lines_take_the_speaker_its_last_line_name
         assert _one(quotes, words).speaker == "Anna Kovac", words
 
 
+def test_a_quote_carried_on_from_the_last_speaker_takes_the_speaker_the_next_line_closing_it_names() -> None:
+    # '“He was pretty shook up.' / 'He tried to provide first aid,” said Sgt. Marty Earley': the line before quoted
+    # someone else
+    text = (
+        "Pavel Horak happened to be right there.\n"
+        "“Our hearts and prayers are with the family of the woman,” said Horak, who ran to help.\n"
+        f"“{QUOTE}.\n"
+        "He tried to provide first aid and tried to comfort her,” said Sgt. Anna Kovac of the police."
+    )
+    quotes = _quotes(_report(text))
+    assert _one(quotes, QUOTE).speaker == "Anna Kovac"
+    assert _one(quotes, "He tried to provide first aid").speaker == "Anna Kovac"
+    # a next line naming no one leaves the quote with the speaker it went on from
+    unnamed = text.replace("said Sgt. Anna Kovac of the police", "the report added")
+    assert _one(_quotes(_report(unnamed)), QUOTE).speaker == "Pavel Horak"
+
+
 def test_quote_opening_on_an_epithet_is_not_about_whom_it_means() -> None:
     # '"The sheriff can't know ...," Parr said. "...," he added.': Parr's sentence, not the sheriff's
     text = (
