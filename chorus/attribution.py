@@ -479,13 +479,13 @@ def attributed_quotes(documents: list[Document], entities: list[Entity]) -> Iter
                         yield replace(unattributed, speaker=subject.speaker, how=subject.how, pronoun=subject.pronoun)
                         continue
                 if waiting is not None:
-                    names = attributed and speaker is not None and start == 0 and (how == "name" or bool(waiting_run))
+                    names = attributed and speaker is not None and start == 0 and (how != "carried" or bool(waiting_run))
                     for piece in [waiting, *waiting_run]:
                         if len(piece.text.split()) < MIN_QUOTE_WORDS:
                             continue
                         if names:
-                            # the line it went on to names its speaker, by name (the grammar's, not the ranker's) or not
-                            yield replace(piece, speaker=speaker, how="name" if how == "name" else "carried")
+                            # the line it went on to names its speaker ("..., said X", "..., he said"): as that line's
+                            yield replace(piece, speaker=speaker, how=how, pronoun=pronoun)
                         elif piece is waiting and piece.speaker is not None:
                             yield piece  # the speaker its first line was given, the last line naming none
                         elif piece is not waiting and previous is not None:

@@ -22,6 +22,10 @@ _MISTYPED_CLOSING = re.compile(
 )
 
 
+# A straight mark opening its line, spaced from the capital or bracket it opens onto ('" (Custody) are ...', '" We ...')
+_SPACED_OPENING = re.compile(r'"\s+[A-Z(]')
+
+
 def quoted_spans(paragraph: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the quoted text (inside the marks) in one paragraph.
 
@@ -58,9 +62,11 @@ def quoted_spans(paragraph: str) -> list[tuple[int, int]]:
         following = paragraph[at + 1] if at + 1 < len(paragraph) else " "
         # ' down."I think' opens a quote glued to the previous sentence; ' said." Then' closes one.
         glued_open = before in ".!?,;:" and (following.isalnum() or following == "‘")
+        # '" (Custody) are having difficulties ...': tokenised text spaces a mark opening its line from its first word
+        spaced_opening = not paragraph[:at].strip() and _SPACED_OPENING.match(paragraph, at) is not None
         # 'they were, " said Gill': a space typed before a closing mark; an opening one opens onto a word
         opening = mark == "“" or (
-            mark == '"' and (before.isspace() or before in "([—-" or glued_open) and not following.isspace()
+            mark == '"' and (((before.isspace() or before in "([—-" or glued_open) and not following.isspace()) or spaced_opening)
         )
         if opening and opened is None:
             opened = at + 1
@@ -130,7 +136,24 @@ def document_spans(paragraphs: list[str]) -> tuple[list[list[tuple[int, int]]], 
             spans[inside] = _whole_line(paragraphs[inside] if inside < last else paragraphs[inside][:closing])
             continued.add(inside)
         number = last + 1
+    for number in range(1, len(paragraphs)):
+        if number not in continued and (piece := _short_closing_piece(paragraphs, spans, number)) is not None:
+            spans[number] = [piece, *spans[number]]
     return spans, continued
+
+
+def _short_closing_piece(paragraphs: list[str], spans: list[list[tuple[int, int]]], number: int) -> tuple[int, int] | None:
+    """The piece of line ``number`` up to a closing mark that ends a quote left open at the end of the line before,
+    however few its words ('“Polar bears don't need a listing.' / 'They need ice,” said Inslee.'), when
+    ``quoted_spans`` did not read it (it reads a lone closing mark after five words or more), or None."""
+    before, line = spans[number - 1], paragraphs[number]
+    if not before or before[-1][1] != len(paragraphs[number - 1]):
+        return None
+    first = re.search(r"[\"“”]", line)
+    if first is None or not line[: first.start()].strip() or any(start <= first.start() for start, _ in spans[number]):
+        return None
+    closing = first.group() == "”" or (first.group() == '"' and line[first.end() : first.end() + 1] in ("", " "))
+    return (len(line) - len(line.lstrip()), first.start()) if closing else None
 
 
 def _whole_line(text: str) -> list[tuple[int, int]]:

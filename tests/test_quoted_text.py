@@ -104,6 +104,25 @@ def test_lines_with_no_marks_between_a_quote_left_open_and_a_line_reopening_it_a
     assert document_spans([lines[1], lines[2], "He said “it was over” then."])[0][1] == []
 
 
+def test_a_straight_mark_opening_its_line_may_be_spaced_from_its_first_word() -> None:
+    # tokenised text: '" (Custody) are having difficulties restraining him.'
+    for line in ['" (Custody) are having difficulties restraining him.', '" We will rebuild every house in this town.']:
+        assert [line[start:end] for start, end in quoted_spans(line)] == [line[1:]]
+    # in the middle of a line it closes a quote ('..., " He said'); before a lower-case word it opens none
+    line = 'The truth is plain to see, " He said.'
+    assert [line[start:end] for start, end in quoted_spans(line)] == ["The truth is plain to see, "]
+    assert quoted_spans('" he said that day.') == []
+
+
+def test_a_short_line_closing_a_quote_left_open_on_the_line_before_is_quoted() -> None:
+    # '“Polar bears don't need a listing.' / 'They need ice,” said Inslee.': three words, still the quote's end
+    lines = ["“Polar bears do not need a listing.", "They need ice,” said Inslee.", "Ice is,” he said."]
+    spans, _ = document_spans(lines)
+    assert [lines[1][start:end] for start, end in spans[1]] == ["They need ice,"]
+    # a line after a closed quote keeps its stray mark unread
+    assert spans[2] == []
+
+
 def test_an_opening_mark_typed_for_a_closing_one_closes_the_open_quote() -> None:
     # '“He is so sparkling and personable, “ said academy President Sid Ganis.' (a scrape's `` for '')
     paragraph = "“He is so sparkling and personable, and he delivers, “ said the president of the academy."

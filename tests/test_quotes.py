@@ -316,6 +316,22 @@ def test_a_quote_carried_on_from_the_last_speaker_takes_the_speaker_the_next_lin
     assert _one(_quotes(_report(unnamed)), QUOTE).speaker == "Pavel Horak"
 
 
+def test_a_quote_left_open_takes_the_speaker_of_a_short_line_closing_it() -> None:
+    # '“It's hard to say at this point.' / 'Everything is just speculation,” he said.' (fire chief Steele)
+    text = (
+        "Chief Pavel Horak said the blaze was being treated as arson.\n"
+        "Authorities did not know whether the church was a target.\n"
+        f"“{QUOTE}.\n"
+        "Everything is just speculation,” he said.\n"
+        "Mayor Anna Kovac visited the church.\n"
+        "“We are all shocked by what happened here.\n"
+        "We will help,” said Kovac."
+    )
+    quotes = _quotes(_report(text))
+    assert _one(quotes, QUOTE).speaker == "Pavel Horak"
+    assert _one(quotes, "We are all shocked").speaker == "Anna Kovac"
+
+
 def test_quote_opening_on_an_epithet_is_not_about_whom_it_means() -> None:
     # '"The sheriff can't know ...," Parr said. "...," he added.': Parr's sentence, not the sheriff's
     text = (
