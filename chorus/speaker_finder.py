@@ -757,8 +757,18 @@ class SpeakerFinder:
             if role in {"subject", "determined"} and fold(form) not in PLATFORMS
         ]
         people = [e for e, role, form in found if e.kind == "person" and role == "subject" and not _ACRONYM.fullmatch(form)]
+        # "Charlotte Moore, Controller BBC One", "Gill Sandford, dean of the Faculty of Creative and Cultural
+        # Industries": a person opening the phrase before a comma is its head, whatever names her role holds
+        apposed = (
+            bool(named)
+            and not phrase[: named[0][0]].strip()
+            and named[0][3] == "subject"
+            and phrase[named[0][0] + len(named[0][1]) :].startswith(",")
+            and self._choose(named[0][2], position).kind == "person"
+        )
         if (
             len(named) >= 2
+            and not apposed
             and named[-1][3] == "subject"
             and not phrase[named[-1][0] + len(named[-1][1]) :].strip(" ,")
             and re.fullmatch(r"\s+(?:[a-z][\w-]*\s+){1,3}|.*,\s+", phrase[named[-2][0] + len(named[-2][1]) : named[-1][0]])

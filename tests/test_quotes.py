@@ -332,6 +332,14 @@ def test_a_quote_left_open_takes_the_speaker_of_a_short_line_closing_it() -> Non
     assert _one(quotes, "We are all shocked").speaker == "Anna Kovac"
 
 
+@pytest.mark.parametrize(
+    "role", ["Controller BBC One", "dean of the Faculty of Creative and Cultural Industries", "director, Brezno Works"]
+)
+def test_a_person_opening_the_attribution_before_a_comma_speaks_whatever_names_her_role_holds(role: str) -> None:
+    text = f'The show was recast. Anna Kovac, {role}, said: "{QUOTE}."'
+    assert _one(_quotes(_report(text)), QUOTE).speaker == "Anna Kovac"
+
+
 def test_quote_opening_on_an_epithet_is_not_about_whom_it_means() -> None:
     # '"The sheriff can't know ...," Parr said. "...," he added.': Parr's sentence, not the sheriff's
     text = (
