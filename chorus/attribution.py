@@ -239,6 +239,15 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: Speake
     if quoting := _QUOTING.search(clause):
         # 'Again, quoting Chris Crane: "..."' (an unnamed one, "quoting a source", names nobody)
         return _Attribution(True, finder.named_speaker(quoting.group(1), position), "name")
+    if (
+        _PARTICIPLE_TAIL.search(clause)
+        and (sentence := before[max(before.rfind(mark) for mark in ".!?") + 1 :]) != clause
+        and (named := _named_before(re.sub(r"[“”\"]", "", sentence), position, finder))
+        and named.how == "name"
+    ):
+        # 'Jenna Coleman revealed that she is "so excited" to welcome Peter Capaldi ..., adding: "..."': the sentence's
+        # subject, before a partial quote inside it, is the one adding
+        return named
     if named := _named_before(clause, position, finder):
         return named
     if (owner := _STATEMENT_OWNER.search(before)) and (speaker := finder.named_in(owner.group(1), position)):
@@ -661,6 +670,10 @@ _AS_PUT_IT = re.compile(
     rf"\bas\s+([^,.;:“”\"]{{1,60}}?)\s+{ADVERB}(?:put\s+it|puts\s+it|said|says|wrote|writes|noted|notes)\s*[,:]?\s*$",
     re.IGNORECASE,
 )
+
+
+# A clause ending on a speech verb's participle after a comma: "..., adding:", "..., saying"
+_PARTICIPLE_TAIL = re.compile(r",\s+(?:adding|saying|noting|writing|explaining|declaring)\b[^,.;]{0,20}[:,]?\s*$")
 
 
 def _named_before(clause: str, position: int, finder: SpeakerFinder) -> _Attribution | None:

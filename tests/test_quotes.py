@@ -340,6 +340,17 @@ def test_a_person_opening_the_attribution_before_a_comma_speaks_whatever_names_h
     assert _one(_quotes(_report(text)), QUOTE).speaker == "Anna Kovac"
 
 
+def test_a_participle_adding_the_quote_is_the_sentences_subject_across_a_partial_quote() -> None:
+    # 'Jenna Coleman revealed that she is "so excited" to welcome Peter Capaldi as the Doctor, adding: "..."'
+    text = (
+        'Pavel Horak will play the lead. Anna Kovac revealed that she is "so excited" to welcome Pavel Horak to the '
+        f'cast, adding: "{QUOTE}."'
+    )
+    assert _one(_quotes(_report(text)), QUOTE).speaker == "Anna Kovac"
+    # with no partial quote the clause already holds the subject
+    assert _one(_quotes(_report(text.replace('"so excited"', "so excited"))), QUOTE).speaker == "Anna Kovac"
+
+
 def test_quote_opening_on_an_epithet_is_not_about_whom_it_means() -> None:
     # '"The sheriff can't know ...," Parr said. "...," he added.': Parr's sentence, not the sheriff's
     text = (
