@@ -171,7 +171,7 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: Speake
         # '...". The poems were written by Neruda, said the publisher': a full stop after the mark opens a new sentence
         and not re.match(r"\s*\.\s+[A-Z]", after)
         # '" if you had told her' goes on with the sentence: a clause, not a speaker
-        and not re.match(r"\s*(?:if|when|because|although|though|unless|whether|as|and|but|or|you|i)\b", match.group(1), re.I)
+        and not _GOES_ON.match(match.group(1))
         # '" of the questions Clinton was asked about': a passive goes on with the sentence, it attributes nothing
         and not _PASSIVE_END.search(match.group(1))
         # 'Doe said, "I got a gun," pulled a .44 Magnum out, the report stated': a name said it right before the mark
@@ -672,6 +672,8 @@ _AS_PUT_IT = re.compile(
 )
 
 
+# Words opening a clause that goes on with the sentence after a quote ('" if you had told her', '" while X said')
+_GOES_ON = re.compile(r"\s*(?:if|when|while|whereas|because|although|though|unless|whether|as|and|but|or|you|i)\b", re.I)
 # A clause ending on a speech verb's participle after a comma: "..., adding:", "..., saying"
 _PARTICIPLE_TAIL = re.compile(r",\s+(?:adding|saying|noting|writing|explaining|declaring)\b[^,.;]{0,20}[:,]?\s*$")
 

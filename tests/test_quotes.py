@@ -351,6 +351,15 @@ def test_a_participle_adding_the_quote_is_the_sentences_subject_across_a_partial
     assert _one(_quotes(_report(text.replace('"so excited"', "so excited"))), QUOTE).speaker == "Anna Kovac"
 
 
+def test_a_clause_opening_on_while_after_a_partial_quote_attributes_nothing_to_it() -> None:
+    # 'Raymond Kelly told the Times there was "nothing to indicate ..." while X, the former commander ..., said "..."'
+    text = (
+        f'Commissioner Anna Kovac told the Times there was "{QUOTE}" while Pavel Horak, the head of the Brezno '
+        'Police Department, said "it was a good decision" under the circumstances.'
+    )
+    assert _one(_quotes(_report(text)), QUOTE).speaker == "Anna Kovac"
+
+
 def test_quote_opening_on_an_epithet_is_not_about_whom_it_means() -> None:
     # '"The sheriff can't know ...," Parr said. "...," he added.': Parr's sentence, not the sheriff's
     text = (
