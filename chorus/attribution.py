@@ -396,145 +396,189 @@ class Attributed:
 def attributed_quotes(documents: list[Document], entities: list[Entity]) -> Iterator[Attributed]:
     """Every attributed direct quote of at least ``MIN_QUOTE_WORDS`` words of each report, in report order."""
     for doc_index, document in enumerate(documents):
-        if "“" not in document.text and '"' not in document.text:
-            continue
-        finder = SpeakerFinder(document.text, document.id, entities)
+        if "“" in document.text or '"' in document.text:
+            yield from _ReportQuotes(doc_index, document, entities).read()
+
+
+class _LastQuote(NamedTuple):
+    """The report's last attributed quote: its paragraph's number, its speaker and the pronoun that gave it."""
+
+    number: int
+    speaker: Entity | None
+    pronoun: str | None
+
+
+class _ReportQuotes:
+    """One report's quotes read in order, each attributed by its own words (``_attribute``) or by what stands around
+    it: the report's last attributed quote, the paragraph before it, and a quote left open at the end of its line
+    waiting for the line that closes it (text written one sentence a line: '“There are very few billboards around the
+    city.' / 'I still don't know who to vote for,” said Maral')."""
+
+    def __init__(self, doc_index: int, document: Document, entities: list[Entity]) -> None:
+        self.doc_index = doc_index
+        self.finder = SpeakerFinder(document.text, document.id, entities)
+        self.lines = document.text.split("\n")
+        self.previous: _LastQuote | None = None
+        self.lead_in, self.lead_in_offset, self.lead_in_number = "", 0, -1  # the last non-empty paragraph: where, which
+        # a quote left open at the end of its line with no attribution (or a provisional one), waiting for the next
+        # line to name its speaker, and the lines it runs over before the line that closes it
+        self.waiting: Attributed | None = None
+        self.waiting_run: list[Attributed] = []
+
+    def read(self) -> Iterator[Attributed]:
         offset = 0
-        previous: tuple[int, Entity | None, str | None] | None = None  # paragraph number, speaker, pronoun of the last quote
-        lead_in, lead_in_offset, lead_in_number = "", 0, -1  # the last non-empty paragraph before this one: where, which
-        # a quote left open at the end of its line with no attribution, waiting for the next line to name its speaker
-        # ('“There are very few billboards around the city.' / 'I still don't know who to vote for,” said Maral'):
-        # text written one sentence a line
-        waiting: Attributed | None = None
-        # the lines a waiting quote runs over before the line that closes it (and may name its speaker)
-        waiting_run: list[Attributed] = []
-        for number, (paragraph, spans) in enumerate(zip(document.text.split("\n"), finder.spans, strict=True)):
-            if waiting is not None and paragraph.strip() and not (spans and spans[0][0] == 0) and number not in finder.continued:
-                waiting, waiting_run = None, []  # the next line does not go on with the quote
-            last_end: int | None = None  # where the last attributed quote of this paragraph ends
-            # an embedded post is no part of the narrative: no "he said" after it is its writer's
-            embedded_post = bool(spans) and _TWEET_SIGNATURE.search(paragraph) is not None
-            for start, end in spans:
-                text = paragraph[start:end].strip(' ,“”"')  # a stray mark of a nested or glued quote is no part of it
-                long_enough = len(text.split()) >= MIN_QUOTE_WORDS
-                # the quote, unattributed, beside the speaker of the report's last attributed quote before it
-                before = previous[1] if previous is not None else None
-                unattributed = Attributed(doc_index, finder, offset, paragraph, start, end, text, None, before, "none")
-                pronoun_at = None
-                if number in finder.continued and waiting is not None and number + 1 in finder.continued:
-                    waiting_run.append(unattributed)  # a line of the waiting quote: whoever its last line names
-                    continue
-                if number in finder.continued and previous is not None and waiting is None:
-                    attributed, speaker, how, pronoun = True, previous[1], "carried", previous[2]  # a statement goes on
-                else:
-                    attributed, speaker, how, pronoun, pronoun_at = _attribute(paragraph, offset, start, end, finder, lead_in)
-                if (
-                    last_end is not None
-                    and previous is not None
-                    and previous[1] is not None
-                    and _chained(paragraph[last_end:start])
-                    # '...enough to eat." "On the fourth of February...," said Chavez': two sentences side by side,
-                    # the second naming its own speaker
-                    and not (how == "name" and _side_by_side(paragraph, last_end, start))
-                ):
-                    # 'X called it "a literary event", and "the biggest find in years"': one sentence, one speaker
-                    attributed, speaker, how = True, previous[1], "carried"
-                if not attributed and last_end is not None and previous is not None and _resumed(paragraph[last_end:start]):
-                    # '"I saw it," he said. If bodies were moved, "they didn't notify me."': the speaker goes on
-                    attributed, speaker, how = True, previous[1], "carried"
-                head = paragraph[: max(0, start - 1)]  # the paragraph before the quote's opening mark
-                if not attributed and not head.strip() and (said := _SAID_AT_END.search(lead_in.rstrip())):
-                    # 'These searches weren't simple, Gomes said.' ¶ '"Legal complexities ..."': the speaker just named
-                    speaker, how = finder.resolve_phrase(said.group(1), offset - 1)
-                    attributed = speaker is not None
-                if not attributed and not head.strip() and not re.search(r"[“”\"]", lead_in):
-                    # 'Emmanuelle Amar, director of Remera, told the Guardian research must go on.' ¶ '“These
-                    # malformations are very rare...”': a quote opening its paragraph, after a narrative paragraph
-                    # that ends reporting someone's words ("X said ...", "He said ..."), goes on with them
-                    speaker = _reported_just_before(
-                        lead_in, lead_in_offset, finder, views=True, pronouns=True
-                    ) or finder.sole_person_reported(lead_in_offset, lead_in_offset + len(lead_in))
-                    if speaker is None and (issued := _ISSUED_A_STATEMENT.search(lead_in.rstrip())):
-                        # '..., the Kennedy family released a statement.' ¶ '"We are filled with grief ..."': its words
-                        speaker = finder.resolve_phrase(issued.group(1), lead_in_offset + issued.start(1))[0]
-                    if speaker is None and lead_in.rstrip().endswith(":"):
-                        # 'The UN's Mr Gunness disagreed with the minister:' ¶ '"There is a crisis already."': a
-                        # sentence handing over to the quote speaks through the one it opens on
-                        subject = _subject_of_sentence(lead_in.rstrip(), lead_in_offset, len(lead_in.rstrip()) + 1, finder)
-                        speaker = subject.speaker if subject is not None and subject.how == "name" else None
-                    attributed, how = speaker is not None, "name"
-                if not attributed and head.strip() and not re.search(r"[“”\"]", head):
-                    # 'Silverman said paid leave would help. “There is a big problem...”': the quote goes on
-                    # from the sentence before it, which reports that person's words (a quote earlier in the
-                    # paragraph has its own attribution, which the rules below carry on)
-                    speaker = _reported_just_before(head, offset, finder)
-                    attributed, how = speaker is not None, "name"
-                # 'And democracy?' between two quotes: the interviewer's question, answered by the same speaker
-                asked = lead_in_number == number - 1 and bool(_QUESTION_BETWEEN.fullmatch(lead_in.strip()))
-                if (
-                    not attributed
-                    and previous is not None
-                    and (number - previous[0] <= 1 or (number - previous[0] == 2 and asked))
-                    and _stands_alone(paragraph, start, end)
-                ):
-                    # “First part,” he said. “Second part.” — the second part is the same speaker's.
-                    attributed, speaker, how = True, previous[1], "carried"
-                if not attributed and long_enough:
-                    subject = _subject_of_sentence(paragraph, offset, start, finder)
-                    if subject is not None and subject.speaker is not None:
-                        # 'Conard rejects the notion that America has "some monopoly on hard work."': words inside
-                        # the sentence of the one it is about. No attribution names them, so nothing carries on
-                        # from them to the next quote (``previous`` stays the last attributed quote's).
-                        yield replace(unattributed, speaker=subject.speaker, how=subject.how, pronoun=subject.pronoun)
-                        continue
-                if waiting is not None:
-                    names = attributed and speaker is not None and start == 0 and (how != "carried" or bool(waiting_run))
-                    for piece in [waiting, *waiting_run]:
-                        if len(piece.text.split()) < MIN_QUOTE_WORDS:
-                            continue
-                        if names:
-                            # the line it went on to names its speaker ("..., said X", "..., he said"): as that line's
-                            yield replace(piece, speaker=speaker, how=how, pronoun=pronoun)
-                        elif piece is waiting and piece.speaker is not None:
-                            yield piece  # the speaker its first line was given, the last line naming none
-                        elif piece is not waiting and previous is not None:
-                            yield replace(piece, speaker=previous[1], how="carried", pronoun=previous[2])  # a statement goes on
-                    if not names and number in finder.continued and previous is not None and previous[1] is not None:
-                        attributed, speaker, how = True, previous[1], "carried"  # its closing line goes on with it too
-                    waiting, waiting_run = None, []
-                left_open = end == len(paragraph) and (start, end) == spans[-1]
-                if not attributed and left_open and long_enough:
-                    waiting = unattributed
-                # a straight quote opening a run of lines, given a speaker by the sentence before it: provisionally, for
-                # the line closing it may name another ('X said the dam was safe.' ¶ '"We will ...' ¶ ... ¶ '..., " Kovac
-                # said.')
-                provisional = (
-                    attributed
-                    and left_open
-                    and long_enough
-                    and not head.strip()
-                    and (
-                        (number + 1 in finder.continued and paragraph[start - 1 : start] == '"')
-                        # '“He was pretty shook up.' carried on from the quote before, closed on the next line by
-                        # '...,” said Sgt. Marty Earley': the closing line names its speaker
-                        or (how == "carried" and _closes_next_line(finder.spans, document.text.split("\n"), number))
-                    )
-                )
-                if provisional:
-                    waiting = replace(unattributed, speaker=speaker, how=how, pronoun=pronoun, pronoun_at=pronoun_at)
-                if attributed:
-                    # A short quote is not kept, but its speaker carries on: “Not yet,” X said. “The rest...”
-                    if how == "carried" and previous is not None:
-                        pronoun = previous[2]  # '“...,” she said. “More...”': still a she
-                    previous = (number, speaker, pronoun)
-                    last_end = end
-                    is_person = speaker is not None and speaker.kind == "person"
-                    finder.last_quote = (offset + start, speaker) if is_person and not embedded_post else None
-                    if long_enough and not provisional:
-                        yield replace(unattributed, speaker=speaker, how=how, pronoun=pronoun, pronoun_at=pronoun_at)
+        for number, (paragraph, spans) in enumerate(zip(self.lines, self.finder.spans, strict=True)):
+            goes_on = (spans and spans[0][0] == 0) or number in self.finder.continued
+            if self.waiting is not None and paragraph.strip() and not goes_on:
+                self.waiting, self.waiting_run = None, []  # the next line does not go on with the quote
+            yield from self._paragraph(number, paragraph, spans, offset)
             if paragraph.strip():
-                lead_in, lead_in_offset, lead_in_number = paragraph, offset, number
+                self.lead_in, self.lead_in_offset, self.lead_in_number = paragraph, offset, number
             offset += len(paragraph) + 1
+
+    def _paragraph(self, number: int, paragraph: str, spans: list[tuple[int, int]], offset: int) -> Iterator[Attributed]:
+        finder, previous = self.finder, self.previous
+        last_end: int | None = None  # where the last attributed quote of this paragraph ends
+        # an embedded post is no part of the narrative: no "he said" after it is its writer's
+        embedded_post = bool(spans) and _TWEET_SIGNATURE.search(paragraph) is not None
+        for start, end in spans:
+            previous = self.previous
+            text = paragraph[start:end].strip(' ,“”"')  # a stray mark of a nested or glued quote is no part of it
+            long_enough = len(text.split()) >= MIN_QUOTE_WORDS
+            # the quote, unattributed, beside the speaker of the report's last attributed quote before it
+            before = previous.speaker if previous is not None else None
+            unattributed = Attributed(self.doc_index, finder, offset, paragraph, start, end, text, None, before, "none")
+            if number in finder.continued and self.waiting is not None and number + 1 in finder.continued:
+                self.waiting_run.append(unattributed)  # a line of the waiting quote: whoever its last line names
+                continue
+            if number in finder.continued and previous is not None and self.waiting is None:
+                said = _Attribution(True, previous.speaker, "carried", previous.pronoun)  # a statement goes on
+            else:
+                said = _attribute(paragraph, offset, start, end, finder, self.lead_in)
+            said = self._from_neighbours(said, number, paragraph, offset, start, end, last_end)
+            if not said.attributed and long_enough:
+                subject = _subject_of_sentence(paragraph, offset, start, finder)
+                if subject is not None and subject.speaker is not None:
+                    # 'Conard rejects the notion that America has "some monopoly on hard work."': words inside
+                    # the sentence of the one it is about. No attribution names them, so nothing carries on
+                    # from them to the next quote (``previous`` stays the last attributed quote's).
+                    yield replace(unattributed, speaker=subject.speaker, how=subject.how, pronoun=subject.pronoun)
+                    continue
+            if self.waiting is not None:
+                names = said.attributed and said.speaker is not None and start == 0
+                names = names and (said.how != "carried" or bool(self.waiting_run))
+                yield from self._release_waiting(said if names else None)
+                if not names and number in finder.continued and previous is not None and previous.speaker is not None:
+                    said = said._replace(attributed=True, speaker=previous.speaker, how="carried")  # its closing line too
+            head = paragraph[: max(0, start - 1)]  # the paragraph before the quote's opening mark
+            left_open = end == len(paragraph) and (start, end) == spans[-1]
+            if not said.attributed and left_open and long_enough:
+                self.waiting = unattributed
+            # a quote opening a run of lines, given a speaker by the sentence before it (or carried on from the last
+            # quote): provisionally, for the line closing it may name another ('X said the dam was safe.' ¶ '"We will
+            # ...' ¶ ... ¶ '..., " Kovac said.'; '“He was pretty shook up.' ¶ '...,” said Sgt. Marty Earley')
+            provisional = (
+                said.attributed
+                and left_open
+                and long_enough
+                and not head.strip()
+                and (
+                    (number + 1 in finder.continued and paragraph[start - 1 : start] == '"')
+                    or (said.how == "carried" and _closes_next_line(finder.spans, self.lines, number))
+                )
+            )
+            if provisional:
+                self.waiting = replace(
+                    unattributed, speaker=said.speaker, how=said.how, pronoun=said.pronoun, pronoun_at=said.pronoun_at
+                )
+            if said.attributed:
+                # A short quote is not kept, but its speaker carries on: “Not yet,” X said. “The rest...”
+                if said.how == "carried" and previous is not None:
+                    said = said._replace(pronoun=previous.pronoun)  # '“...,” she said. “More...”': still a she
+                self.previous = _LastQuote(number, said.speaker, said.pronoun)
+                last_end = end
+                is_person = said.speaker is not None and said.speaker.kind == "person"
+                finder.last_quote = (offset + start, said.speaker) if is_person and not embedded_post else None
+                if long_enough and not provisional:
+                    yield replace(
+                        unattributed, speaker=said.speaker, how=said.how, pronoun=said.pronoun, pronoun_at=said.pronoun_at
+                    )
+
+    def _from_neighbours(
+        self, said: _Attribution, number: int, paragraph: str, offset: int, start: int, end: int, last_end: int | None
+    ) -> _Attribution:
+        """``said`` (the quote's own attribution) completed by what stands around the quote: the quote before it in the
+        paragraph, the paragraph before it, the narrative sentence right before it."""
+        finder, previous = self.finder, self.previous
+        if (
+            last_end is not None
+            and previous is not None
+            and previous.speaker is not None
+            and _chained(paragraph[last_end:start])
+            # '...enough to eat." "On the fourth of February...," said Chavez': two sentences side by side,
+            # the second naming its own speaker
+            and not (said.how == "name" and _side_by_side(paragraph, last_end, start))
+        ):
+            # 'X called it "a literary event", and "the biggest find in years"': one sentence, one speaker
+            said = said._replace(attributed=True, speaker=previous.speaker, how="carried")
+        if not said.attributed and last_end is not None and previous is not None and _resumed(paragraph[last_end:start]):
+            # '"I saw it," he said. If bodies were moved, "they didn't notify me."': the speaker goes on
+            said = said._replace(attributed=True, speaker=previous.speaker, how="carried")
+        head = paragraph[: max(0, start - 1)]  # the paragraph before the quote's opening mark
+        lead_in, lead_in_offset = self.lead_in, self.lead_in_offset
+        if not said.attributed and not head.strip() and (said_at_end := _SAID_AT_END.search(lead_in.rstrip())):
+            # 'These searches weren't simple, Gomes said.' ¶ '"Legal complexities ..."': the speaker just named
+            speaker, how = finder.resolve_phrase(said_at_end.group(1), offset - 1)
+            said = said._replace(attributed=speaker is not None, speaker=speaker, how=how)
+        if not said.attributed and not head.strip() and not re.search(r"[“”\"]", lead_in):
+            # 'Emmanuelle Amar, director of Remera, told the Guardian research must go on.' ¶ '“These
+            # malformations are very rare...”': a quote opening its paragraph, after a narrative paragraph
+            # that ends reporting someone's words ("X said ...", "He said ..."), goes on with them
+            speaker = _reported_just_before(
+                lead_in, lead_in_offset, finder, views=True, pronouns=True
+            ) or finder.sole_person_reported(lead_in_offset, lead_in_offset + len(lead_in))
+            if speaker is None and (issued := _ISSUED_A_STATEMENT.search(lead_in.rstrip())):
+                # '..., the Kennedy family released a statement.' ¶ '"We are filled with grief ..."': its words
+                speaker = finder.resolve_phrase(issued.group(1), lead_in_offset + issued.start(1))[0]
+            if speaker is None and lead_in.rstrip().endswith(":"):
+                # 'The UN's Mr Gunness disagreed with the minister:' ¶ '"There is a crisis already."': a
+                # sentence handing over to the quote speaks through the one it opens on
+                subject = _subject_of_sentence(lead_in.rstrip(), lead_in_offset, len(lead_in.rstrip()) + 1, finder)
+                speaker = subject.speaker if subject is not None and subject.how == "name" else None
+            said = said._replace(attributed=speaker is not None, speaker=speaker, how="name")
+        if not said.attributed and head.strip() and not re.search(r"[“”\"]", head):
+            # 'Silverman said paid leave would help. “There is a big problem...”': the quote goes on
+            # from the sentence before it, which reports that person's words (a quote earlier in the
+            # paragraph has its own attribution, which the rules below carry on)
+            speaker = _reported_just_before(head, offset, finder)
+            said = said._replace(attributed=speaker is not None, speaker=speaker, how="name")
+        # 'And democracy?' between two quotes: the interviewer's question, answered by the same speaker
+        asked = self.lead_in_number == number - 1 and bool(_QUESTION_BETWEEN.fullmatch(lead_in.strip()))
+        if (
+            not said.attributed
+            and previous is not None
+            and (number - previous.number <= 1 or (number - previous.number == 2 and asked))
+            and _stands_alone(paragraph, start, end)
+        ):
+            # “First part,” he said. “Second part.” — the second part is the same speaker's.
+            said = said._replace(attributed=True, speaker=previous.speaker, how="carried")
+        return said
+
+    def _release_waiting(self, closing: _Attribution | None) -> Iterator[Attributed]:
+        """The waiting quote's lines, now that the line after them is read: with the speaker the closing line names
+        (``closing``), else with the one the first line was given, the lines it ran over going on with the last quote."""
+        previous = self.previous
+        for piece in [self.waiting, *self.waiting_run]:
+            if piece is None or len(piece.text.split()) < MIN_QUOTE_WORDS:
+                continue
+            if closing is not None:
+                # the line it went on to names its speaker ("..., said X", "..., he said"): as that line's
+                yield replace(piece, speaker=closing.speaker, how=closing.how, pronoun=closing.pronoun)
+            elif piece is self.waiting and piece.speaker is not None:
+                yield piece  # the speaker its first line was given, the last line naming none
+            elif piece is not self.waiting and previous is not None:
+                yield replace(piece, speaker=previous.speaker, how="carried", pronoun=previous.pronoun)  # a statement goes on
+        self.waiting, self.waiting_run = None, []
 
 
 def _closes_next_line(spans: list[list[tuple[int, int]]], paragraphs: list[str], number: int) -> bool:
