@@ -426,6 +426,7 @@ class _ReportQuotes:
         self.waiting_run: list[Attributed] = []
 
     def read(self) -> Iterator[Attributed]:
+        """The report's attributed quotes of ``MIN_QUOTE_WORDS`` words or more, in order."""
         offset = 0
         for number, (paragraph, spans) in enumerate(zip(self.lines, self.finder.spans, strict=True)):
             goes_on = (spans and spans[0][0] == 0) or number in self.finder.continued
@@ -437,7 +438,7 @@ class _ReportQuotes:
             offset += len(paragraph) + 1
 
     def _paragraph(self, number: int, paragraph: str, spans: list[tuple[int, int]], offset: int) -> Iterator[Attributed]:
-        finder, previous = self.finder, self.previous
+        finder = self.finder
         last_end: int | None = None  # where the last attributed quote of this paragraph ends
         # an embedded post is no part of the narrative: no "he said" after it is its writer's
         embedded_post = bool(spans) and _TWEET_SIGNATURE.search(paragraph) is not None
