@@ -20,6 +20,8 @@ NO_SENTENCE_END = re.compile(rf"\b({TITLE_ABBREVIATIONS}|No(?=\.\s*\d))\.")
 _MISTYPED_CLOSING = re.compile(
     r"\s*$|\s+(?:said|says|added|adds|told|asked)\b|\s+(?:he|she|they|it)\s+(?:said|says|added|adds)\b"
 )
+# ... or, after a comma, a few words naming who and a speech verb ('..., “ Hansbrough said', '..., “ the EDS statement read')
+_MISTYPED_CLOSING_NAMED = re.compile(r"\s+(?:[\w.'’-]+\s+){1,4}?(?:said|says|added|adds|told|tells|read|reads|wrote|writes)\b")
 
 
 # A straight mark opening its line, spaced from the capital or bracket it opens onto ('" (Custody) are ...', '" We ...')
@@ -70,7 +72,15 @@ def quoted_spans(paragraph: str) -> list[tuple[int, int]]:
         )
         if opening and opened is None:
             opened = at + 1
-        elif mark == "“" and opened is not None and not nested and _MISTYPED_CLOSING.match(paragraph, at + 1):
+        elif (
+            mark == "“"
+            and opened is not None
+            and not nested
+            and (
+                _MISTYPED_CLOSING.match(paragraph, at + 1)
+                or (paragraph[:at].rstrip().endswith(",") and _MISTYPED_CLOSING_NAMED.match(paragraph, at + 1))
+            )
+        ):
             # '“He is so sparkling and personable, “ said academy President Sid Ganis': a closing mark typed as an
             # opening one (before the attribution, or ending the line)
             spans.append((opened, at))

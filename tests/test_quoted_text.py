@@ -104,6 +104,18 @@ def test_lines_with_no_marks_between_a_quote_left_open_and_a_line_reopening_it_a
     assert document_spans([lines[1], lines[2], "He said “it was over” then."])[0][1] == []
 
 
+def test_an_opening_mark_typed_for_a_closing_one_before_a_name_and_its_verb_closes_the_quote() -> None:
+    # '`` I never dreamed I'd be here, `` Hansbrough said' (ECB+'s `` for both marks)
+    for paragraph in [
+        "“I never dreamed I would be here and be the leader, “ Hansbrough said as he stood.",
+        "“There can be no assurance that the talks will go on, “ the company statement read.",
+    ]:
+        assert [paragraph[start:end] for start, end in quoted_spans(paragraph)] == [paragraph[1 : paragraph.index(", “") + 2]]
+    # not after a word: a second quote opening in the same sentence
+    paragraph = "He called it “a bold plan for the town “ Horak said was his."
+    assert quoted_spans(paragraph) == [(paragraph.index("a bold"), len(paragraph))]
+
+
 def test_a_straight_mark_opening_its_line_may_be_spaced_from_its_first_word() -> None:
     # tokenised text: '" (Custody) are having difficulties restraining him.'
     for line in ['" (Custody) are having difficulties restraining him.', '" We will rebuild every house in this town.']:
