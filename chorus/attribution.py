@@ -527,6 +527,8 @@ class _ReportQuotes:
             said = said._replace(attributed=True, speaker=previous.speaker, how="carried")
         head = paragraph[: max(0, start - 1)]  # the paragraph before the quote's opening mark
         lead_in, lead_in_offset = self.lead_in, self.lead_in_offset
+        if self.lead_in_number in finder.continued:
+            lead_in = ""  # a line of a quote running over lines ('Deshawn Wynn, when called upon, ...'): no narrative
         if not said.attributed and not head.strip() and (said_at_end := _SAID_AT_END.search(lead_in.rstrip())):
             # 'These searches weren't simple, Gomes said.' ¶ '"Legal complexities ..."': the speaker just named
             speaker, how = finder.resolve_phrase(said_at_end.group(1), offset - 1)

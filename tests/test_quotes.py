@@ -360,6 +360,21 @@ def test_a_clause_opening_on_while_after_a_partial_quote_attributes_nothing_to_i
     assert _one(_quotes(_report(text)), QUOTE).speaker == "Anna Kovac"
 
 
+def test_a_line_of_a_quote_running_over_lines_is_no_narrative_for_the_line_after_it() -> None:
+    # '"While you would love to have ...' / 'Deshawn Wynn, when called upon, can do the job.' / '... in. "' (Brees)
+    text = (
+        "Anna Kovac said the team would cope.\n"
+        '"In the end, you just work to the strengths of the guys you have, " Kovac said.\n'
+        f'"{QUOTE}.\n'
+        "Pavel Horak, when called upon, can do the job.\n"
+        'You realize that the passing game may have to pick up some slack at times. "\n'
+        "The team plays on Sunday."
+    )
+    quotes = _quotes(_report(text))
+    for words in (QUOTE, "Pavel Horak, when called upon", "You realize that the passing game"):
+        assert _one(quotes, words).speaker == "Anna Kovac", words
+
+
 def test_quote_opening_on_an_epithet_is_not_about_whom_it_means() -> None:
     # '"The sheriff can't know ...," Parr said. "...," he added.': Parr's sentence, not the sheriff's
     text = (
