@@ -606,7 +606,8 @@ _X_SAID_JUST_BEFORE = re.compile(rf"(?:^|[.!?]\s+)([A-Z][^.!?“”\"]{{0,80}}?)
 # A paragraph ending on someone issuing a statement: "..., the Kennedy family released a statement."
 _ISSUED_A_STATEMENT = re.compile(
     r"(?:^|[.!?]\s+|,\s+)([^.!?,“”\"]{1,80}?)\s+(?:released|issued|put\s+out)\s+(?:a|an|the|this)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:statement|communiqu[eé])\s*[.:]$"
+    # "..., General Manager A.J. Smith issued the following statement on Jackson's arrest:"
+    r"(?:statement|communiqu[eé])(?:\s+(?:on|about|regarding|after)\s+[^.!?:“”\"]{1,60})?\s*[.:]$"
 )
 # A short question of its own, with no quote marks: an interviewer's ("And democracy?")
 _QUESTION_BETWEEN = re.compile(r"[^“”\"\n]{1,80}\?")

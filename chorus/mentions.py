@@ -32,7 +32,7 @@ PERSON_TITLES = frozenset(
     officer constable coach dean mp mep lawmaker chair chairperson lady administrator commissioner superintendent
     sheriff marshal councilman councilwoman councillor councilor alderman supervisor treasurer comptroller trooper
     seaman airman corporal ensign commodore brigadier speaker whip emir sheik sheikh sultan imam rabbi
-    archbishop pastor reverend emperor empress duchess sir dame atty dist asst msgr monsignor""".split()
+    archbishop pastor reverend emperor empress duchess sir dame atty dist asst msgr monsignor manager const""".split()
 )
 OFFICE_WORDS = frozenset(
     """foreign defense defence interior information communications national security state home finance

@@ -10,7 +10,8 @@ import re
 MIN_QUOTE_WORDS = 5
 # Abbreviations whose full stop does not end a sentence ("said Det. Geiger", "Sen. McCain said").
 TITLE_ABBREVIATIONS = (
-    "Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Det|Insp|Supt|Cpl|Pvt|Maj|Adm|Cmdr|Prof|Rev|Hon|Sr|Jr|St|Atty|Dist|Asst|Msgr|Fr"
+    "Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Det|Insp|Supt|Cpl|Pvt|Maj|Adm|Cmdr|Prof|Rev|Hon|Sr|Jr|St|Atty|Dist|Asst"
+    "|Msgr|Fr|Const"
 )
 # A full stop that ends no sentence: after a title ("Mr.") or "No." before a number.
 NO_SENTENCE_END = re.compile(rf"\b({TITLE_ABBREVIATIONS}|No(?=\.\s*\d))\.")

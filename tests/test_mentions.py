@@ -124,6 +124,15 @@ def test_a_district_attorneys_abbreviated_title_is_no_part_of_the_name() -> None
 
 
 @pytest.mark.parametrize(
+    "text", ["General Manager Anna Kovac issued a statement.", "It is hard, said Const. Anna Kovac of the police."]
+)
+def test_a_manager_and_a_constable_are_titles_no_part_of_the_name(text: str) -> None:
+    # "General Manager A.J. Smith", "Const. Tim Fanning"
+    surfaces = [m.surface for m in find_mentions([Sentence(text, 0, 0)])]
+    assert "Anna Kovac" in surfaces and not [surface for surface in surfaces if "Manager" in surface or "Const" in surface]
+
+
+@pytest.mark.parametrize(
     ("text", "surface"),
     [
         ("That poses a riddle, said June Stevens, a professor of nutrition.", "June Stevens"),

@@ -375,6 +375,16 @@ def test_a_line_of_a_quote_running_over_lines_is_no_narrative_for_the_line_after
         assert _one(quotes, words).speaker == "Anna Kovac", words
 
 
+def test_a_statement_issued_on_something_hands_over_to_the_quote() -> None:
+    # 'General Manager A.J. Smith issued the following statement on Jackson's arrest:' ¶ '“We're aware of ...'
+    text = (
+        "Pavel Horak was arrested on Friday.\n\n"
+        "Manager Anna Kovac issued the following statement on Horak's arrest:\n\n"
+        f"“{QUOTE}.”"
+    )
+    assert _one(_quotes(_report(text)), QUOTE).speaker == "Anna Kovac"
+
+
 def test_quote_opening_on_an_epithet_is_not_about_whom_it_means() -> None:
     # '"The sheriff can't know ...," Parr said. "...," he added.': Parr's sentence, not the sheriff's
     text = (
