@@ -475,9 +475,9 @@ class _ReportQuotes:
             left_open = end == len(paragraph) and (start, end) == spans[-1]
             if not said.attributed and left_open and long_enough:
                 self.waiting = unattributed
-            # a quote opening a run of lines, given a speaker by the sentence before it (or carried on from the last
-            # quote): provisionally, for the line closing it may name another ('X said the dam was safe.' ¶ '"We will
-            # ...' ¶ ... ¶ '..., " Kovac said.'; '“He was pretty shook up.' ¶ '...,” said Sgt. Marty Earley')
+            # a quote opening its line and left open, given a speaker by the sentence before it (or carried on from the
+            # last quote): provisionally, for the line closing it may name another ('X said the dam was safe.' ¶ '"We
+            # will ...' ¶ ... ¶ '..., " Kovac said.'; '“He was pretty shook up.' ¶ '...,” said Sgt. Marty Earley')
             provisional = (
                 said.attributed
                 and left_open
@@ -485,7 +485,7 @@ class _ReportQuotes:
                 and not head.strip()
                 and (
                     (number + 1 in finder.continued and paragraph[start - 1 : start] == '"')
-                    or (said.how == "carried" and _closes_next_line(finder.spans, self.lines, number))
+                    or _closes_next_line(finder.spans, self.lines, number)
                 )
             )
             if provisional:

@@ -385,6 +385,20 @@ def test_a_statement_issued_on_something_hands_over_to_the_quote() -> None:
     assert _one(_quotes(_report(text)), QUOTE).speaker == "Anna Kovac"
 
 
+def test_a_quote_given_its_speaker_by_the_line_before_takes_the_one_its_closing_line_names() -> None:
+    # 'Eyewitness News spoke to one man who says he called 911.' ¶ '"I see a person lying down.' ¶ '...," said
+    # Mahadeo Rambrich, a witness'
+    text = (
+        "Anna Kovac said she called the police after she heard a crash.\n"
+        f"“{QUOTE}.\n"
+        "I did not know what to do,” said Pavel Horak, a witness."
+    )
+    assert _one(_quotes(_report(text)), QUOTE).speaker == "Pavel Horak"
+    # when the closing line names nobody, the line before still gives the speaker
+    unnamed = text.replace("” said Pavel Horak, a witness.", "”")
+    assert _one(_quotes(_report(unnamed)), QUOTE).speaker == "Anna Kovac"
+
+
 def test_quote_opening_on_an_epithet_is_not_about_whom_it_means() -> None:
     # '"The sheriff can't know ...," Parr said. "...," he added.': Parr's sentence, not the sheriff's
     text = (
