@@ -529,8 +529,10 @@ class _ReportQuotes:
         lead_in, lead_in_offset = self.lead_in, self.lead_in_offset
         if self.lead_in_number in finder.continued:
             lead_in = ""  # a line of a quote running over lines ('Deshawn Wynn, when called upon, ...'): no narrative
-        if not said.attributed and not head.strip() and (said_at_end := _SAID_AT_END.search(lead_in.rstrip())):
-            # 'These searches weren't simple, Gomes said.' ¶ '"Legal complexities ..."': the speaker just named
+        said_at_end = _SAID_AT_END.search(lead_in.rstrip()) or _STATEMENT_SAID_AT_END.search(lead_in.rstrip())
+        if not said.attributed and not head.strip() and said_at_end:
+            # 'These searches weren't simple, Gomes said.' ¶ '"Legal complexities ..."': the speaker just named ('...
+            # were firing, a Defence Ministry statement said.' ¶ '“On sighting the helicopter ...': its issuer)
             speaker, how = finder.resolve_phrase(said_at_end.group(1), offset - 1)
             said = said._replace(attributed=speaker is not None, speaker=speaker, how=how)
         if not said.attributed and not head.strip() and not re.search(r"[“”\"]", lead_in):
@@ -642,6 +644,10 @@ def _reported_just_before(
 
 # The last sentence of a paragraph, when it ends on its attribution: "These searches weren't simple, Gomes said."
 _SAID_AT_END = re.compile(rf"(?:^|[.!?]\s+)([^.!?“”\"]{{1,120}}?)\s+{VERB}\.$", re.IGNORECASE)
+# A long sentence ending on a statement saying it: "India's INS Mysore ... were firing, a Defence Ministry statement said."
+_STATEMENT_SAID_AT_END = re.compile(
+    rf",\s+((?:an?|the)\s+[^.!?,“”\"]{{0,60}}?\b(?:statement|communiqu[eé])\b)\s+{VERB}\.$", re.IGNORECASE
+)
 
 
 def _opens_a_new_sentence(phrase: str, rest: str) -> bool:

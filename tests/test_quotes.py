@@ -399,6 +399,16 @@ def test_a_quote_given_its_speaker_by_the_line_before_takes_the_one_its_closing_
     assert _one(_quotes(_report(unnamed)), QUOTE).speaker == "Anna Kovac"
 
 
+def test_a_paragraph_ending_on_a_statement_saying_it_hands_the_next_quote_to_the_issuer() -> None:
+    # '..., a Defence Ministry statement said.' ¶ '“On sighting the helicopter and Mysore, ...'
+    text = (
+        "The navy ship and its helicopter were on patrol off the coast when they received a distress call from a "
+        "merchant vessel saying two boats were closing in and firing, a Defence Ministry statement said.\n\n"
+        f"“{QUOTE}.”"
+    )
+    assert _one(_quotes(_report(text)), QUOTE).speaker == "Defence Ministry"
+
+
 def test_quote_opening_on_an_epithet_is_not_about_whom_it_means() -> None:
     # '"The sheriff can't know ...," Parr said. "...," he added.': Parr's sentence, not the sheriff's
     text = (
