@@ -46,6 +46,8 @@ _SPEECH = {
     "scoffed", "snapped", "fumed", "pleaded", "observed", "reiterated", "emphasized", "emphasised", "interjected",
     "sighed", "laughed", "agreed", "protested", "demanded", "asserted", "commented", "concluded", "assured", "reported", "rued",
     "deadpanned", "thundered", "shrieked", "bellowed", "hollered", "remembers", "remembered", "notified",
+    "crowed", "bragged", "griped", "grumbled", "mumbled", "stammered", "roared", "barked", "teased", "raved", "enthused",
+    "opined",
     # the present tense of the reporting verbs, for features written "she says", "he explains"
     "tells", "adds", "writes", "tweets", "declares", "states", "warns", "asks", "notes", "explains", "insists", "claims",
     "urges", "demands", "announces", "replies", "responds", "argues", "confirms", "denies", "recalls", "admits", "stresses",

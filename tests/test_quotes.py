@@ -409,6 +409,13 @@ def test_a_paragraph_ending_on_a_statement_saying_it_hands_the_next_quote_to_the
     assert _one(_quotes(_report(text)), QUOTE).speaker == "Defence Ministry"
 
 
+@pytest.mark.parametrize("verb", ["crowed", "bragged", "grumbled", "opined"])
+def test_more_reporting_verbs_attribute_the_quote(verb: str) -> None:
+    # '"I thought it was just impossible," crowed Nvidia CEO Jen-Hsun Huang'
+    text = f'The deal was signed. "{QUOTE}," {verb} Brezno Works chief Anna Kovac.'
+    assert _one(_quotes(_report(text)), QUOTE).speaker == "Anna Kovac"
+
+
 def test_quote_opening_on_an_epithet_is_not_about_whom_it_means() -> None:
     # '"The sheriff can't know ...," Parr said. "...," he added.': Parr's sentence, not the sheriff's
     text = (
