@@ -27,21 +27,25 @@ _MISTYPED_CLOSING_NAMED = re.compile(r"\s+(?:[\w.'’-]+\s+){1,4}?(?:said|says|a
 
 # A straight mark opening its line, spaced from the capital or bracket it opens onto ('" (Custody) are ...', '" We ...')
 _SPACED_OPENING = re.compile(r'"\s+[A-Z(]')
+# A quotation mark of any style
+_MARK = re.compile(r"[\"“”]")
 
 
 def quoted_spans(paragraph: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the quoted text (inside the marks) in one paragraph.
 
     Marks are paired in order whatever their style (outlets mix “curly” and "straight" marks in
-    one quote): “ opens, ” closes, and " opens after a space or at the start and closes elsewhere.
+    one quote): “ opens, ” closes, and " opens after a space or at the start and closes elsewhere (tokenised text's
+    '" (Custody) are ...', spaced from its first word, opens its line too).
     A quote still open at the end of the paragraph ends there; a closing mark with no opening one before it (curly,
     or straight and glued to the word before it), after a few words, closes a quote that opened with the paragraph;
     a curly quote opened inside an open one and closed before it is part of it (newswire's ``...``thrifty''...''
-    nesting).
+    nesting); an opening curly mark typed for a closing one closes the open quote at the line's end or before its
+    attribution ('..., “ said X', '..., “ Hansbrough said').
     """
     spans: list[tuple[int, int]] = []
     opened: int | None = None
-    first = re.search(r"[\"“”]", paragraph)
+    first = _MARK.search(paragraph)
     # a straight mark closes when followed by a space or the end, glued to the word before it ('policy." He') or typed
     # after a space ('appearances, " he said': one with spaces on both sides cannot open a quote)
     closing_straight = (
@@ -59,18 +63,17 @@ def quoted_spans(paragraph: str) -> list[tuple[int, int]]:
         # with its paragraph
         opened = 0
     nested = 0  # curly quotes opened inside the open one and not yet closed
-    for match in re.finditer(r"[\"“”]", paragraph):
+    for match in _MARK.finditer(paragraph):
         mark, at = match.group(), match.start()
         before = paragraph[at - 1] if at else " "
         following = paragraph[at + 1] if at + 1 < len(paragraph) else " "
         # ' down."I think' opens a quote glued to the previous sentence; ' said." Then' closes one.
         glued_open = before in ".!?,;:" and (following.isalnum() or following == "‘")
+        # 'they were, " said Gill': a space typed before a closing mark; an opening one opens onto a word
+        onto_a_word = (before.isspace() or before in "([—-" or glued_open) and not following.isspace()
         # '" (Custody) are having difficulties ...': tokenised text spaces a mark opening its line from its first word
         spaced_opening = not paragraph[:at].strip() and _SPACED_OPENING.match(paragraph, at) is not None
-        # 'they were, " said Gill': a space typed before a closing mark; an opening one opens onto a word
-        opening = mark == "“" or (
-            mark == '"' and (((before.isspace() or before in "([—-" or glued_open) and not following.isspace()) or spaced_opening)
-        )
+        opening = mark == "“" or (mark == '"' and (onto_a_word or spaced_opening))
         if opening and opened is None:
             opened = at + 1
         elif (
@@ -110,7 +113,9 @@ def document_spans(paragraphs: list[str]) -> tuple[list[list[tuple[int, int]]], 
     before it (a speech or statement quoted in full: 'Below is her statement: ¶ “Thank you ... ¶ ... ¶ ... Thank
     you.”'), or a quote opened with a straight mark at a line's end running over lines with no marks to one closing it
     (``_straight_run_end``: text written one sentence a line). Those paragraphs are quoted whole (the last up to its
-    mark), one quote each; returns the spans and the numbers of the paragraphs that go on a statement."""
+    mark), one quote each; so are the lines with no marks between a quote left open and a line reopening it
+    (``_reopened_run_end``), and a short line closing a quote left open on the line before is quoted up to its mark
+    (``_short_closing_piece``). Returns the spans and the numbers of the paragraphs that go on a statement."""
     spans = [quoted_spans(paragraph) for paragraph in paragraphs]
     continued: set[int] = set()
     number = 0
@@ -160,7 +165,7 @@ def _short_closing_piece(paragraphs: list[str], spans: list[list[tuple[int, int]
     before, line = spans[number - 1], paragraphs[number]
     if not before or before[-1][1] != len(paragraphs[number - 1]):
         return None
-    first = re.search(r"[\"“”]", line)
+    first = _MARK.search(line)
     if first is None or not line[: first.start()].strip() or any(start <= first.start() for start, _ in spans[number]):
         return None
     closing = first.group() == "”" or (first.group() == '"' and line[first.end() : first.end() + 1] in ("", " "))
@@ -185,13 +190,13 @@ def _straight_run_end(paragraphs: list[str], spans: list[list[tuple[int, int]]],
     if not own or own[-1][1] != len(paragraphs[number]) or paragraphs[number][own[-1][0] - 1 : own[-1][0]] != '"':
         return None
     last = number + 1
-    while last < len(paragraphs) and last - number <= MAX_STRAIGHT_LINES and not re.search(r"[\"“”]", paragraphs[last]):
+    while last < len(paragraphs) and last - number <= MAX_STRAIGHT_LINES and not _MARK.search(paragraphs[last]):
         if not paragraphs[last].strip():
             return None  # a blank line ends the run
         last += 1
     if last - number < 2 or last >= len(paragraphs) or last - number > MAX_STRAIGHT_LINES:
         return None
-    first = re.search(r"[\"“”]", paragraphs[last])
+    first = _MARK.search(paragraphs[last])
     closing = first is not None and first.group() == '"' and first.start() > 0
     closing = closing and paragraphs[last][first.end() : first.end() + 1] in ("", " ")
     return last if closing else None
@@ -211,11 +216,11 @@ def _reopened_run_end(paragraphs: list[str], spans: list[list[tuple[int, int]]],
     if not own or own[-1][1] != len(paragraphs[number]):
         return None
     last = number + 1
-    while last < len(paragraphs) and last - number <= MAX_REOPENED_LINES and not re.search(r"[\"“”]", paragraphs[last]):
+    while last < len(paragraphs) and last - number <= MAX_REOPENED_LINES and not _MARK.search(paragraphs[last]):
         if not paragraphs[last].strip():
             return None
         last += 1
-    if last - number < 2 or last >= len(paragraphs) or re.search(r"[\"“”]", paragraphs[last]) is None:
+    if last - number < 2 or last >= len(paragraphs) or _MARK.search(paragraphs[last]) is None:
         return None
     return last if paragraphs[last].lstrip()[:1] in ("“", '"') and spans[last] and spans[last][0][0] > 0 else None
 
