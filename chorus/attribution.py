@@ -83,6 +83,10 @@ _RELEASED_BY = re.compile(
 )
 # (a middle initial's full stop goes on: ", Dr. John S. March of Duke")
 _APPOSITIVE_NAME = re.compile(r"^,\s+([A-Z](?:[^,.;:“”\"]|(?<=\s[A-Z])\.(?=\s[A-Z])){1,60})(?:[,.]|$)")
+# Words opening a clause that goes on with the sentence after a quote ('" if you had told her', '" while X said')
+_GOES_ON = re.compile(r"\s*(?:if|when|while|whereas|because|although|though|unless|whether|as|and|but|or|you|i)\b", re.I)
+# A clause ending on a speech verb's participle after a comma: "..., adding:", "..., saying"
+_PARTICIPLE_TAIL = re.compile(r",\s+(?:adding|saying|noting|writing|explaining|declaring)\b[^,.;]{0,20}[:,]?\s*$")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+([^,.;:“”\"]{1,80}?),?\s*$", re.IGNORECASE)
 # "he says athletes will always be tempted to use supplements because it "...": up to 120 characters of what the
 # pronoun says before the quote
@@ -724,12 +728,6 @@ _AS_PUT_IT = re.compile(
     rf"\bas\s+([^,.;:“”\"]{{1,60}}?)\s+{ADVERB}(?:put\s+it|puts\s+it|said|says|wrote|writes|noted|notes)\s*[,:]?\s*$",
     re.IGNORECASE,
 )
-
-
-# Words opening a clause that goes on with the sentence after a quote ('" if you had told her', '" while X said')
-_GOES_ON = re.compile(r"\s*(?:if|when|while|whereas|because|although|though|unless|whether|as|and|but|or|you|i)\b", re.I)
-# A clause ending on a speech verb's participle after a comma: "..., adding:", "..., saying"
-_PARTICIPLE_TAIL = re.compile(r",\s+(?:adding|saying|noting|writing|explaining|declaring)\b[^,.;]{0,20}[:,]?\s*$")
 
 
 def _named_before(clause: str, position: int, finder: SpeakerFinder) -> _Attribution | None:

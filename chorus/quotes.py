@@ -19,9 +19,10 @@ over paragraphs). Its speaker comes from the attribution around it, in the order
 - a partial quote with none of these, inside a sentence opening on a person or body ("Conard rejects the notion
   that America has "some monopoly on hard work."") or on "he"/"she", is theirs when nobody else is named between
   the subject's verb and the quote and the verb is no passive; nothing carries on from it to a later quote;
-- in text written one sentence a line, a quote left open at the end of its line with no attribution takes the speaker
-  the next line names when that line goes on with it, and a line ending on a colon ("The UN's Mr Gunness disagreed
-  with the minister:") hands the next line's quote to the name it opens on.
+- in text written one sentence a line, a quote left open at the end of its line takes the speaker the line closing it
+  names (over one the line before or the last quote gave it), the lines between a quote left open and a line reopening
+  it are the quote's, and a line ending on a colon ("The UN's Mr Gunness disagreed with the minister:") hands the next
+  line's quote to the name it opens on.
 
 Names resolve to the cluster's entities (``chorus.entities``), and only names that can be a subject
 speak: not a possessor ("Laszlo's colleague"), the object of a preposition ("a resident of Brezno"),
