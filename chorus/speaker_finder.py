@@ -160,7 +160,7 @@ _WAS_QUOTED = re.compile(
     r"\s*([^,;:“”\"]{1,80}?)\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:quoted|cited)\b", re.IGNORECASE
 )
 # An indefinite description ("a GOP strategist", "one official"), not a statement ("a statement from X")
-_INDEFINITE = re.compile(r"\s*(?:an?|one|another)\s+(?!(?:\w+\s+){0,2}(?:statement|release)\b)", re.IGNORECASE)
+_INDEFINITE = re.compile(r"\s*(?:an?|one|another)\s+(?!(?:\w+\s+){0,4}(?:statement|release)\b)", re.IGNORECASE)
 # Roles that stand for sources a report does not name ("a senior official"), unlike epithets for whom it is
 # about ("the athlete"): "the official said" is someone the report calls that, or nobody.
 _ANONYMOUS_ROLES = frozenset("official officials source sources witness witnesses resident residents aide aides".split())

@@ -399,14 +399,16 @@ def test_a_quote_given_its_speaker_by_the_line_before_takes_the_one_its_closing_
     assert _one(_quotes(_report(unnamed)), QUOTE).speaker == "Anna Kovac"
 
 
-def test_a_paragraph_ending_on_a_statement_saying_it_hands_the_next_quote_to_the_issuer() -> None:
-    # '..., a Defence Ministry statement said.' ¶ '“On sighting the helicopter and Mysore, ...'
+@pytest.mark.parametrize("issuer", ["Defence Ministry", "Brezno Ministry of Defence"])
+def test_a_paragraph_ending_on_a_statement_saying_it_hands_the_next_quote_to_the_issuer(issuer: str) -> None:
+    # '..., a Defence Ministry statement said.' ¶ '“On sighting the helicopter and Mysore, ...' (an issuer of several
+    # words is no indefinite description: "a Brezno Ministry of Defence statement")
     text = (
         "The navy ship and its helicopter were on patrol off the coast when they received a distress call from a "
-        "merchant vessel saying two boats were closing in and firing, a Defence Ministry statement said.\n\n"
+        f"merchant vessel saying two boats were closing in and firing, a {issuer} statement said.\n\n"
         f"“{QUOTE}.”"
     )
-    assert _one(_quotes(_report(text)), QUOTE).speaker == "Defence Ministry"
+    assert _one(_quotes(_report(text)), QUOTE).speaker == issuer
 
 
 @pytest.mark.parametrize("verb", ["crowed", "bragged", "grumbled", "opined"])
