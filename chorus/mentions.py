@@ -146,6 +146,12 @@ PLATFORMS = frozenset(
     "twitter facebook instagram youtube snapchat reddit tiktok linkedin tumblr whatsapp telegram pinterest weibo wechat".split()
 )
 AGENCY_WORDS = frozenset({"police", "fire", "sheriffs", "sheriff"})
+# What only a company has, after its name's possessive: "Microsoft's chief executive", "Apple's shares"
+_COMPANY_POSSESSION = re.compile(
+    r"['’]s\s+(?:\w+\s+)?(?:shares|stock|ceo|chief\s+executive|customers|products|software|subsidiary|subsidiaries|"
+    r"employees|stores|sales|profits?|revenues?|earnings|shareholders|headquarters)\b",
+    re.IGNORECASE,
+)
 SAID_VERBS = frozenset(
     """said says told added wrote tweeted declared stated warned asked noted explained insisted claimed urged
     announced replied responded argued confirmed denied recalled called shared admitted revealed posted joked
@@ -597,6 +603,8 @@ def _mention_from_run(
     after = sentence.text[starts[-1] + len(words[-1]) :].split()[:2]
     following = fold(after[0]).strip(",.;:") if after else ""
     rest = sentence.text[starts[-1] + len(words[-1]) :]
+    if _COMPANY_POSSESSION.match(rest):
+        evidence["organisation"] += 3  # "Microsoft's chief executive", "Nvidia's shares": what only a company has
     office_of |= following in _OFFICES_OF_PLACES and not DEMONYM.search(lowered[-1])  # "says San Juan mayor"
     if office_of:
         evidence["place"] += 1  # and the office holder speaks: "the mayor of San Juan said", "says San Juan mayor"

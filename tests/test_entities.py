@@ -1160,3 +1160,13 @@ def test_a_common_word_opening_a_sentence_is_no_name(sentence: str, not_a_name: 
 def test_a_hyphenated_name_with_capitals_on_both_sides_stays_whole() -> None:
     _, index = _analyse([Document(text="Jean-Pierre Holm spoke first. Then Jean-Pierre Holm left.", id="a")])
     assert _only(index.entities, "Jean-Pierre Holm").kind == "person"
+
+
+def test_a_one_word_name_with_what_only_a_company_has_is_an_organisation() -> None:
+    # "Microsoft said ..." in every report made Microsoft a person; "Microsoft's chief executive" says otherwise
+    text = (
+        "Velmora said on Tuesday that the flaw affects every version of its browser. "
+        "Velmora's chief executive apologised to users. Velmora said a fix would follow."
+    )
+    _, index = _analyse([Document(text, id="a")])
+    assert _only(index.entities, "Velmora").kind == "organisation"
