@@ -533,8 +533,11 @@ class _ReportQuotes:
         lead_in, lead_in_offset = self.lead_in, self.lead_in_offset
         if self.lead_in_number in finder.continued:
             lead_in = ""  # a line of a quote running over lines ('Deshawn Wynn, when called upon, ...'): no narrative
-        said_at_end = _SAID_AT_END.search(lead_in.rstrip()) or _STATEMENT_SAID_AT_END.search(lead_in.rstrip())
-        if not said.attributed and not head.strip() and said_at_end:
+        if (
+            not said.attributed
+            and not head.strip()
+            and (said_at_end := _SAID_AT_END.search(lead_in.rstrip()) or _STATEMENT_SAID_AT_END.search(lead_in.rstrip()))
+        ):
             # 'These searches weren't simple, Gomes said.' ¶ '"Legal complexities ..."': the speaker just named ('...
             # were firing, a Defence Ministry statement said.' ¶ '“On sighting the helicopter ...': its issuer)
             speaker, how = finder.resolve_phrase(said_at_end.group(1), offset - 1)
