@@ -138,7 +138,7 @@ def document_spans(paragraphs: list[str]) -> tuple[list[list[tuple[int, int]]], 
             continue
         paragraph = paragraphs[number]
         opening = paragraph.rfind("“")
-        if opening < 0 or "”" in paragraph[opening:] or not spans[number] or spans[number][-1][1] != len(paragraph):
+        if opening < 0 or "”" in paragraph[opening:] or not _left_open(paragraphs, spans, number):
             number += 1
             continue
         last = number + 1
@@ -162,8 +162,8 @@ def _short_closing_piece(paragraphs: list[str], spans: list[list[tuple[int, int]
     """The piece of line ``number`` up to a closing mark that ends a quote left open at the end of the line before,
     however few its words ('“Polar bears don't need a listing.' / 'They need ice,” said Inslee.'), when
     ``quoted_spans`` did not read it (it reads a lone closing mark after five words or more), or None."""
-    before, line = spans[number - 1], paragraphs[number]
-    if not before or before[-1][1] != len(paragraphs[number - 1]):
+    line = paragraphs[number]
+    if not _left_open(paragraphs, spans, number - 1):
         return None
     first = _MARK.search(line)
     if first is None or not line[: first.start()].strip() or any(start <= first.start() for start, _ in spans[number]):
@@ -186,15 +186,13 @@ def _straight_run_end(paragraphs: list[str], spans: list[list[tuple[int, int]]],
     with no marks of their own ('"Absolutely no way.' / 'I had dinner with the Mitchells ...' / 'It was a very personal
     relationship. "'), or None: its first mark is a straight one closing (after a space or glued to a word, before a
     space or the line's end) with no mark opening before it."""
-    own = spans[number]
-    if not own or own[-1][1] != len(paragraphs[number]) or paragraphs[number][own[-1][0] - 1 : own[-1][0]] != '"':
+    if not _left_open(paragraphs, spans, number):
         return None
-    last = number + 1
-    while last < len(paragraphs) and last - number <= MAX_STRAIGHT_LINES and not _MARK.search(paragraphs[last]):
-        if not paragraphs[last].strip():
-            return None  # a blank line ends the run
-        last += 1
-    if last - number < 2 or last >= len(paragraphs) or last - number > MAX_STRAIGHT_LINES:
+    opened_at = spans[number][-1][0]
+    if paragraphs[number][opened_at - 1 : opened_at] != '"':
+        return None
+    last = _next_marked_line(paragraphs, number, MAX_STRAIGHT_LINES - 1)  # the closing line is one of the run's
+    if last is None:
         return None
     first = _MARK.search(paragraphs[last])
     closing = first is not None and first.group() == '"' and first.start() > 0
@@ -212,17 +210,29 @@ def _reopened_run_end(paragraphs: list[str], spans: list[list[tuple[int, int]]],
     a paragraph's end and reopening it on the next, so the lines between are the quote's ('“One thing for me, I didn't
     want to focus on the record.' / 'We had a game, and I was trying to help the team.' / '“Whenever it did happen, I
     was thrilled.”'). A blank line ends the run: it separates paragraphs, and a paragraph with no marks is narrative."""
-    own = spans[number]
-    if not own or own[-1][1] != len(paragraphs[number]):
+    if not _left_open(paragraphs, spans, number):
         return None
-    last = number + 1
-    while last < len(paragraphs) and last - number <= MAX_REOPENED_LINES and not _MARK.search(paragraphs[last]):
-        if not paragraphs[last].strip():
-            return None
-        last += 1
-    if last - number < 2 or last >= len(paragraphs) or _MARK.search(paragraphs[last]) is None:
+    last = _next_marked_line(paragraphs, number, MAX_REOPENED_LINES)
+    if last is None:
         return None
     return last if paragraphs[last].lstrip()[:1] in ("“", '"') and spans[last] and spans[last][0][0] > 0 else None
+
+
+def _left_open(paragraphs: list[str], spans: list[list[tuple[int, int]]], number: int) -> bool:
+    """Whether line ``number``'s last quote is still open at the line's end."""
+    return bool(spans[number]) and spans[number][-1][1] == len(paragraphs[number])
+
+
+def _next_marked_line(paragraphs: list[str], number: int, most_unmarked: int) -> int | None:
+    """The first line after line ``number`` with a quotation mark, when one to ``most_unmarked`` lines with no marks
+    come before it; None when a blank line (it ends a run: paragraphs, not sentences, are what it separates) or more
+    lines with no marks come first, or no marked line does."""
+    last = number + 1
+    while last < len(paragraphs) and not _MARK.search(paragraphs[last]):
+        if not paragraphs[last].strip() or last - number > most_unmarked:
+            return None
+        last += 1
+    return last if last - number > 1 and last < len(paragraphs) else None
 
 
 def in_document(paragraphs: list[str], spans: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
