@@ -18,6 +18,8 @@ from chorus.errors import ChorusInputError
 from chorus.models import Cluster, Document
 
 log = logging.getLogger("chorus")
+# Bad lines of one JSONL file warned about one by one; the rest are counted in one line.
+_MAX_WARNINGS = 5
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ""})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -150,7 +152,7 @@ def _document_from_mapping(item: dict, fallback_id: str) -> Document:
             source=str(item.get("source") or ""),
         )
     if not isinstance(text, str):
-        raise ChorusInputError(f"{fallback_id}: a document needs a 'text' (or 'html') string")
+        raise ChorusInputError("a document needs a 'text' (or 'html') string")
     return Document(
         text=text,
         id=str(item.get("id") or fallback_id),
@@ -166,10 +168,13 @@ def cluster_from_mapping(item: dict, fallback_id: str) -> Cluster:
     if not isinstance(documents, list):
         raise ChorusInputError(f"{fallback_id}: 'documents' must be a list")
     cluster_id = str(item.get("id") or fallback_id)
-    docs = [
-        _document_from_mapping(d, f"{cluster_id}-{i}") if isinstance(d, dict) else Document(text=str(d), id=f"{cluster_id}-{i}")
-        for i, d in enumerate(documents)
-    ]
+    docs: list[Document] = []
+    for i, d in enumerate(documents):
+        doc_id = f"{cluster_id}-{i}"
+        try:
+            docs.append(_document_from_mapping(d, doc_id) if isinstance(d, dict) else Document(text=str(d), id=doc_id))
+        except ChorusInputError as error:
+            raise ChorusInputError(f"{cluster_id}, document {i}: {error}") from None
     references = [str(r) for r in item.get("references") or [] if isinstance(r, str)]
     return Cluster(documents=docs, id=cluster_id, query=str(item.get("query") or ""), references=references, explicit=True)
 
@@ -178,34 +183,50 @@ def parse_json(text: str, name: str) -> list[Cluster]:
     """Clusters from JSON or JSON Lines text.
 
     Accepted shapes: a cluster object; a document object; a list of either; one per line (JSONL).
-    Lines holding documents form one cluster; lines holding clusters stay separate clusters.
+    Lines holding documents form one cluster; lines holding clusters stay separate clusters. A bad line or
+    item (broken JSON, a document with no text) is skipped with a warning naming it, and the rest is kept:
+    one truncated line must not lose a feed of thousands.
+
+    Raises:
+        ChorusInputError: when no line or item is usable (the message names the first bad one).
     """
     text = text.strip()
     if not text:
         return []
-    items: list = []
+    items: list[tuple[str, object]] = []  # (where it is, for messages; the parsed item)
+    problems: list[str] = []
     try:
         parsed = json.loads(text)
-        items = parsed if isinstance(parsed, list) else [parsed]
+        items = [(f"item {index}", item) for index, item in enumerate(parsed if isinstance(parsed, list) else [parsed])]
     except json.JSONDecodeError:
         for number, line in enumerate(text.splitlines(), 1):
             if not line.strip():
                 continue
             try:
-                items.append(json.loads(line))
+                items.append((f"line {number}", json.loads(line)))
             except json.JSONDecodeError as error:
-                raise ChorusInputError(f"{name}, line {number}: invalid JSON ({error.msg})") from None
+                problems.append(f"{name}, line {number}: invalid JSON ({error.msg})")
     clusters: list[Cluster] = []
     loose: list[Document] = []
-    for index, item in enumerate(items):
-        if isinstance(item, dict) and "documents" in item:
-            clusters.append(cluster_from_mapping(item, f"{Path(name).stem}-{index}"))
-        elif isinstance(item, dict):
-            loose.append(_document_from_mapping(item, f"{Path(name).stem}-{index}"))
-        elif isinstance(item, str):
-            loose.append(Document(text=item, id=f"{Path(name).stem}-{index}"))
-        else:
-            raise ChorusInputError(f"{name}: item {index} is neither a document nor a cluster")
+    for index, (where, item) in enumerate(items):
+        fallback_id = f"{Path(name).stem}-{index}"
+        try:
+            if isinstance(item, dict) and "documents" in item:
+                clusters.append(cluster_from_mapping(item, fallback_id))
+            elif isinstance(item, dict):
+                loose.append(_document_from_mapping(item, fallback_id))
+            elif isinstance(item, str):
+                loose.append(Document(text=item, id=fallback_id))
+            else:
+                raise ChorusInputError("neither a document nor a cluster")
+        except ChorusInputError as error:
+            problems.append(f"{name}, {where}: {error}")
+    if problems and not clusters and not loose:
+        raise ChorusInputError(problems[0] + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
+    for problem in problems[:_MAX_WARNINGS]:
+        log.warning("skipped %s", problem)
+    if len(problems) > _MAX_WARNINGS:
+        log.warning("skipped %d more bad lines or items of %s", len(problems) - _MAX_WARNINGS, name)
     if loose:
         clusters.append(Cluster(documents=loose, id=Path(name).stem))
     return clusters

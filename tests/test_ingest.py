@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -194,21 +195,45 @@ def test_json_document_with_html_field(tmp_path: Path) -> None:
     assert doc.title == "Quake shakes the city"
 
 
-def test_invalid_json_line_names_the_line() -> None:
-    data = b'{"id": "a", "text": "fine"}\n{"id": "b", "text": "fine"}\n{"id": broken\n'
-    with pytest.raises(ChorusInputError, match=r"bad\.jsonl, line 3: invalid JSON"):
-        parse_bytes(data, "bad.jsonl")
+def test_invalid_json_line_is_skipped_and_named_the_rest_kept(caplog: pytest.LogCaptureFixture) -> None:
+    data = b'{"id": "a", "text": "fine"}\n{"id": "b", "text": "fine too"}\n{"id": broken\n'
+    with caplog.at_level(logging.WARNING, logger="chorus"):
+        [cluster] = parse_bytes(data, "bad.jsonl")
+    assert [(d.id, d.text) for d in cluster.documents] == [("a", "fine"), ("b", "fine too")]
+    assert any("bad.jsonl, line 3: invalid JSON" in record.getMessage() for record in caplog.records)
 
 
-def test_invalid_json_file_is_skipped_and_reported(tmp_path: Path) -> None:
-    path = _write(tmp_path / "bad.jsonl", '{"id": "a", "text": "fine"}\n{"id": broken\n')
+def test_truncated_last_line_of_a_feed_loses_nothing_else(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": f"d{i}", "text": f"Report number {i} about the flood in the valley."}) for i in range(50)]
+    path = _write(tmp_path / "feed.jsonl", "\n".join(lines) + '\n{"id": "d50", "text": "cut off mid')
+    [cluster] = load([path])
+    assert [d.id for d in cluster.documents] == [f"d{i}" for i in range(50)]
+
+
+def test_many_bad_lines_warn_a_few_then_count(caplog: pytest.LogCaptureFixture) -> None:
+    good = json.dumps({"id": "ok", "text": "The one good report."})
+    data = "\n".join([good] + ["{broken"] * 12).encode()
+    with caplog.at_level(logging.WARNING, logger="chorus"):
+        [cluster] = parse_bytes(data, "noisy.jsonl")
+    assert [d.id for d in cluster.documents] == ["ok"]
+    messages = [record.getMessage() for record in caplog.records]
+    assert sum("invalid JSON" in m for m in messages) == 5
+    assert any("7 more bad lines or items of noisy.jsonl" in m for m in messages)
+
+
+def test_json_file_with_no_usable_line_is_skipped_and_reported(tmp_path: Path) -> None:
+    path = _write(tmp_path / "bad.jsonl", '{"id": broken\n{"also broken\n')
+    with pytest.raises(ChorusInputError, match=r"bad\.jsonl, line 1: invalid JSON .*\(and 1 more\)"):
+        parse_bytes(path.read_bytes(), str(path))
     with pytest.raises(ChorusInputError, match="no readable text"):
         load([path])
 
 
-def test_json_item_that_is_neither_document_nor_cluster() -> None:
-    with pytest.raises(ChorusInputError, match="item 1"):
-        parse_json('[{"text": "ok"}, 42]', "odd.json")
+def test_json_item_that_is_neither_document_nor_cluster(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="chorus"):
+        [cluster] = parse_json('[{"text": "ok"}, 42]', "odd.json")
+    assert [d.text for d in cluster.documents] == ["ok"]
+    assert any("odd.json, item 1: neither a document nor a cluster" in r.getMessage() for r in caplog.records)
     with pytest.raises(ChorusInputError, match="text"):
         parse_json('[{"title": "no text"}]', "odd.json")
 
