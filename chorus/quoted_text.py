@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 
+from chorus.segment import PERSON_TITLE_ABBREVIATIONS
+
 MIN_QUOTE_WORDS = 5
-# Abbreviations whose full stop does not end a sentence ("said Det. Geiger", "Sen. McCain said").
-TITLE_ABBREVIATIONS = (
-    "Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Det|Insp|Supt|Cpl|Pvt|Maj|Adm|Cmdr|Prof|Rev|Hon|Sr|Jr|St|Atty|Dist|Asst"
-    "|Msgr|Fr|Const"
+# Abbreviations whose full stop does not end a sentence ("said Det. Geiger", "Sen. McCain said"), as a regex
+# alternation, longest first: the segmenter's person titles, "St." and "Jr." (inside a quote, "Jr." ends no sentence).
+TITLE_ABBREVIATIONS = "|".join(
+    sorted((w.capitalize() for w in PERSON_TITLE_ABBREVIATIONS | {"st", "jr"}), key=lambda w: (-len(w), w))
 )
 # A full stop that ends no sentence: after a title ("Mr.") or "No." before a number.
 NO_SENTENCE_END = re.compile(rf"\b({TITLE_ABBREVIATIONS}|No(?=\.\s*\d))\.")

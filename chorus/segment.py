@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import re
 
-# Abbreviations that never end a sentence when a capitalised word follows ("Gen. Padrino").
-TITLE_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen sen rep gov lt col capt cmdr adm maj sgt cpl pvt rev fr
-    st mt ft supt insp det hon pres amb atty dist asst msgr messrs mme mlle sr sra srta dra""".split()
+# Abbreviations of a person's title ("Gen. Padrino", "Const. Smith") and of a place's ("St. Louis", "Mt. Everest"):
+# they never end a sentence when a capitalised word follows. The one list of title abbreviations: quotes and names
+# read theirs from here.
+PERSON_TITLE_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen sen rep gov lt col capt cmdr adm maj sgt cpl pvt rev fr supt insp det hon pres amb
+    atty dist asst msgr messrs mme mlle sr sra srta dra const""".split()
 )
+PLACE_ABBREVIATIONS = frozenset({"st", "mt", "ft"})
+TITLE_ABBREVIATIONS = PERSON_TITLE_ABBREVIATIONS | PLACE_ABBREVIATIONS
 # Abbreviations that usually sit mid-sentence but may end one ("... in Washington, D.C. The").
 OTHER_ABBREVIATIONS = frozenset(
     """jr inc ltd co corp bros vs etc no nos vol pp jan feb mar apr jun jul aug sep sept

@@ -118,10 +118,10 @@ _COMMON_ORGANISATION = re.compile(
 )
 # A statement whose issuer its own phrase names: "a Turkish Foreign Ministry statement", "a statement from the ministry".
 # What a body issues and reports quote as speaking: "the statement said", "the memorandum said"
-_STATEMENT = r"(?:statement|memorandum|memo|communiqu[eé])"
+STATEMENT = r"(?:statement|memorandum|memo|communiqu[eé])"
 # "a statement from Waitrose", "the joint communique issued by the ministries": its issuer's words
 _STATEMENT_FROM = re.compile(
-    rf"\s*(?:an?|the)\s+(?:[\w'’-]+\s+){{0,2}}?{_STATEMENT}\s+(?:from|by|issued\s+by)\s+([^,.;:“”\"]{{1,60}}?)\s*",
+    rf"\s*(?:an?|the)\s+(?:[\w'’-]+\s+){{0,2}}?{STATEMENT}\s+(?:from|by|issued\s+by)\s+([^,.;:“”\"]{{1,60}}?)\s*",
     re.IGNORECASE,
 )
 
@@ -515,7 +515,7 @@ class SpeakerFinder:
             # named last
             writer = self.writer_of_last_letter(position) or self.last_speaking_body_before(position)
             return writer or self.last_subject_company_before(position, reach=600, single_word_people=True), "description"
-        if not re.match(rf"\s*(?:(?:the|this|that|his|her|its|their|he|she)\b|an?\s+(?:\w+\s+)?{_STATEMENT}\b)", subject, re.I):
+        if not re.match(rf"\s*(?:(?:the|this|that|his|her|its|their|he|she)\b|an?\s+(?:\w+\s+)?{STATEMENT}\b)", subject, re.I):
             last = re.match(r"\s*the\s+(\w+)\s*$", subject.rsplit(",", 1)[-1], re.I)
             if "," in subject and last and (called := self.person_called(last.group(1), position)):
                 # "In his conclusions, Jackson's final judgment on the evidence, the judge": the one called so speaks
@@ -524,9 +524,7 @@ class SpeakerFinder:
         if own := _GROUP_PHRASE.match(subject):
             # "the South African government said", "the Sherman family said": a group that names itself
             return Entity(name=" ".join(own.group(1).split()), kind="organisation"), "description"
-        if re.fullmatch(rf"\s*(?:the|this|that)\s+{_STATEMENT}\s*", subject, re.I) and (
-            issuer := self.statement_issuer(position)
-        ):
+        if re.fullmatch(rf"\s*(?:the|this|that)\s+{STATEMENT}\s*", subject, re.I) and (issuer := self.statement_issuer(position)):
             # "the statement reads": whoever the report names as its issuer ("a Foreign Ministry statement")
             return issuer, "name"
         words = re.findall(r"[a-z]+", subject.lower())
@@ -582,7 +580,7 @@ class SpeakerFinder:
                 return writer
         return None
 
-    def statement_issuer(self, position: int, reach: int = 1500, noun: str = _STATEMENT) -> Entity | None:
+    def statement_issuer(self, position: int, reach: int = 1500, noun: str = STATEMENT) -> Entity | None:
         """Who issued the statement the report mentioned last before ``position`` ("In a statement,
         the Sherman family said ..." ... '"...," the statement reads'); ``noun``: a pattern for another kind of
         document ("report": "The Amnesty International report noted ..." ... '"...," the report said')."""

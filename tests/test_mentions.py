@@ -123,6 +123,13 @@ def test_a_district_attorneys_abbreviated_title_is_no_part_of_the_name() -> None
     assert "Paul Navarro" in surfaces and not [surface for surface in surfaces if "Dist" in surface]
 
 
+@pytest.mark.parametrize("title", ["Insp.", "Pres.", "Amb.", "Cmdr.", "Hon."])
+def test_every_title_abbreviation_the_segmenter_knows_is_no_part_of_the_name(title: str) -> None:
+    # one list of title abbreviations (``chorus.segment``): "Insp. Clouseau" is Clouseau, as "Det. Clouseau" is
+    surfaces = [m.surface for m in find_mentions([Sentence(f"The case is closed, said {title} Anna Kovac on Monday.", 0, 0)])]
+    assert "Anna Kovac" in surfaces and not [surface for surface in surfaces if title.rstrip(".") in surface]
+
+
 @pytest.mark.parametrize(
     "text", ["General Manager Anna Kovac issued a statement.", "It is hard, said Const. Anna Kovac of the police."]
 )

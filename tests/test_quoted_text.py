@@ -27,6 +27,12 @@ def test_sentence_ends_after_a_closing_quote_mark_but_not_after_a_title() -> Non
     assert ends == ['"Secret.', "Byong.", "``go."]
 
 
+def test_no_sentence_ends_after_any_title_abbreviation_the_segmenter_knows() -> None:
+    text = "We met Amb. Jon Byong and Insp. Ana Kovac. Then Pres. Ilic spoke. It ended."
+    ends = [text[: end + 1].split()[-1] for end in sentence_ends(text)]
+    assert ends == ["Kovac.", "spoke."]
+
+
 def test_a_curly_quote_inside_a_quote_is_part_of_it() -> None:
     paragraph = "“The Pima evolved “thrifty” fat genes to survive famine,” Ravussin said. “That is all.”"
     assert [paragraph[start:end] for start, end in quoted_spans(paragraph)] == [

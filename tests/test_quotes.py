@@ -246,6 +246,13 @@ def test_a_paragraph_ending_on_a_statement_released_hands_the_quote_to_its_issue
     assert speaker is not None and speaker.startswith("Kovac")  # the family (a report naming it "Kovac" elsewhere)
 
 
+def test_a_paragraph_ending_on_a_memo_released_hands_the_quote_to_its_issuer() -> None:
+    # the statement nouns are one list: a memo or a communiqué is issued as a statement is
+    text = f'After the senator met the family in Brezno, the Kovac family released a memo.\n"{QUOTE}. We are filled with grief."'
+    speaker = _one(_quotes(_report(text)), QUOTE).speaker
+    assert speaker is not None and speaker.startswith("Kovac")
+
+
 def test_a_quote_after_an_inverted_attribution_that_ended_its_sentence_goes_on_with_its_speaker() -> None:
     # '"Is this a graffiti artist?" said Edward F. Borden Jr. "Whoever authored ..."'
     text = (

@@ -31,6 +31,7 @@ from chorus.segment import split_paragraphs, split_sentences, words
             ["Sen. Mirela Vasic called for an inquiry.", "Nobody answered."],
         ),
         ("Dr. Halden said the rain was extreme. He was right.", ["Dr. Halden said the rain was extreme.", "He was right."]),
+        ("Const. Ana Vasic saw the car. It was red.", ["Const. Ana Vasic saw the car.", "It was red."]),
         (
             "Mrs. Elena Kovar took only the cat. Everything else was lost.",
             ["Mrs. Elena Kovar took only the cat.", "Everything else was lost."],
