@@ -429,6 +429,12 @@ COMPANY_NOUNS = frozenset(
     """firm company corporation retailer chain publisher carrier airline maker manufacturer automaker distributor
     wholesaler""".split()
 )
+# Nouns for a body that introduce its name right after them, or before a comma ("the charity Oxfam", "the operator,
+# Hidrolesna,"): a company's and these
+BODY_NOUNS = COMPANY_NOUNS | frozenset(
+    """operator association society charity foundation agency organisation organization broadcaster newspaper website
+    startup insurer lender""".split()
+)
 # What ends a company's name ("Noble Inc"); and the words after a name that its first word alone may drop: a
 # company's, a network's or a university's ("Apotex" for "Apotex Inc", "Fox" for "Fox News", "Yale").
 COMPANY_SUFFIXES = frozenset("inc corp corporation co ltd llc plc gmbh ag sa".split())
@@ -599,8 +605,9 @@ def _mention_from_run(
     office_of = previous == "of" and len(before) > 1 and fold(before[-2]) in _OFFICES_OF_PLACES
     if previous == "the" and len(words) == 1 and ACRONYM.match(words[0]) and " ".join(lowered) not in COUNTRY_ALIASES:
         evidence["organisation"] += 1  # "the FBI", "the CIA": a body known by its initials ("the US" is a country)
-    if previous in COMPANY_NOUNS:
-        evidence["organisation"] += 2  # "the Washington firm Bryan Cave", "the retailer Barnes"
+    if previous in COMPANY_NOUNS or previous.rstrip(",") in BODY_NOUNS:
+        # "the Washington firm Bryan Cave", "the retailer Barnes", "the charity Oxfam", "the dam operator, Hidrolesna,"
+        evidence["organisation"] += 2
     after = sentence.text[starts[-1] + len(words[-1]) :].split()[:2]
     following = fold(after[0]).strip(",.;:") if after else ""
     rest = sentence.text[starts[-1] + len(words[-1]) :]

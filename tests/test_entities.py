@@ -874,6 +874,22 @@ def test_a_name_after_firm_is_a_company_not_a_person() -> None:
     assert _only(index.entities, "J. Michael Cooper").kind == "person"
 
 
+@pytest.mark.parametrize(
+    "introduced",
+    [
+        "The minister blamed the dam operator, Hidrolesna, for the breach.",
+        "Volunteers of the charity Hidrolesna handed out blankets.",
+        "The water was owned by the society Hidrolesna until 2020.",
+    ],
+)
+def test_a_name_a_body_noun_introduces_is_an_organisation_though_it_said_things(introduced: str) -> None:
+    # a one-word name that "said" things reads like a person; the noun introducing it says otherwise
+    _, index = _analyse(
+        [Document(f"{introduced} Hidrolesna said it would cooperate.", id="a"), Document("Hidrolesna did not reply.", id="b")]
+    )
+    assert _only(index.entities, "Hidrolesna").kind == "organisation"
+
+
 def test_a_party_tag_with_a_state_s_full_name_is_that_state() -> None:
     _, index = _analyse(
         [
