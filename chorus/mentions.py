@@ -331,7 +331,7 @@ def find_mentions(sentences: list[Sentence]) -> list[Mention]:
                 if _possessive_ends_name(tokens, j):
                     break  # "the LAPD's Robbery-Homicide Division": the owner and the owned are two names
                 if _is_capitalised(word) and word[:1].isalpha():
-                    if _body_then_person(tokens, run, j):
+                    if _body_then_person(tokens, run, j) or _word_then_person(tokens, run, j, standalone):
                         break  # "the European Movement Stephen Woodard": a body's name, then a person's
                     run.append(j)
                     j += 1
@@ -395,6 +395,22 @@ def _body_then_person(tokens: list[tuple[str, int]], run: list[int], j: int) -> 
         and ends_after_surname
         and "of" in words
         and any(word in ORGANISATION_WORDS for word in words[: words.index("of")])
+    )
+
+
+def _word_then_person(tokens: list[tuple[str, int]], run: list[int], j: int, standalone: set[str]) -> bool:
+    """The run so far is one word the reports also write as a name of its own ("in Velmora,") and no first name, and a
+    first name and a capitalised word follow ("The mayoress of Vel'mora Ilinka Dragomir", a translation that dropped
+    the comma; "CNN Anderson Cooper"): two names written together."""
+    return (
+        len(run) == 1
+        and j + 1 < len(tokens)
+        and _is_capitalised(tokens[j + 1][0])
+        and tokens[j + 1][0][:1].isalpha()
+        and fold(tokens[j + 1][0]) not in ORGANISATION_WORDS | PLACE_WORDS  # "Macedonia Baptist Church": one name
+        and fold(tokens[run[0]][0]) in standalone
+        and _is_first_name(tokens[j][0])
+        and not _is_first_name(tokens[run[0]][0])
     )
 
 

@@ -124,12 +124,8 @@ def test_demo_mayor_is_one_entity(demo) -> None:
         assert _only(index.entities, spelling) is mayor
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="04 writes 'The mayoress of Vel'mora Ilinka Dragomir': the place is glued to the name, so the "
-    "mayor's 04 spelling is 'Vel'mora Ilinka Dragomir' and Velmora loses that mention",
-)
 def test_demo_mayor_translated_spelling_is_clean(demo) -> None:
+    # 04 writes "The mayoress of Vel'mora Ilinka Dragomir" (the translation dropped a comma): two names, not one
     _, index = demo
     mayor = _only(index.entities, "Ilinca Dragomir")
     assert "Ilinka Dragomir" in mayor.forms["04_velmorski-glas"]
@@ -521,13 +517,7 @@ def test_no_text_no_entities() -> None:
         ("In Vel'mora the dam has broken.", "In Velmora the dam has broken."),
         ("Ana Petrescu and Andrei Petrescu never met.", "Ana Petrescu and Andrei Petrescu never met."),
         ("Petrescu blamed the operator.", "Petrescu blamed the operator."),
-        pytest.param(
-            "The mayoress Ilinka Dragomir ordered the evacuation.",
-            "The mayoress Ilinca Dragomír ordered the evacuation.",
-            marks=pytest.mark.xfail(
-                strict=True, reason="the 04 spelling is recorded as 'Vel'mora Ilinka Dragomir', so only the surname is rewritten"
-            ),
-        ),
+        ("The mayoress Ilinka Dragomir ordered the evacuation.", "The mayoress Ilinca Dragomír ordered the evacuation."),
         (
             "Water from the Sarovec reservoir poured down the valley.",
             "Water from the Šarovec reservoir poured down the valley.",

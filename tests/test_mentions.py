@@ -117,6 +117,17 @@ def test_a_name_runs_on_over_two_particles() -> None:
     assert "Susana de la Puente" in surfaces and "Ursula von der Leyen" in surfaces
 
 
+def test_a_word_written_alone_elsewhere_then_a_first_name_and_surname_are_two_names() -> None:
+    sentences = [
+        Sentence("The water reached the lower town of Velmora, officials said.", 0, 0),
+        Sentence("The mayoress of Velmora Ilinka Dragomir ordered the evacuation.", 1, 0),
+        Sentence("Members of the Macedonia Baptist Church met. They came from Macedonia.", 2, 0),
+    ]
+    surfaces = [m.surface for m in find_mentions(sentences)]
+    assert "Ilinka Dragomir" in surfaces and "Velmora Ilinka Dragomir" not in surfaces
+    assert "Macedonia Baptist Church" in surfaces  # the word after the first name is a church's: one name
+
+
 def test_a_district_attorneys_abbreviated_title_is_no_part_of_the_name() -> None:
     sentence = Sentence("This is the worst case, said Los Angeles County Dist. Atty. Paul Navarro on Monday.", 0, 0)
     surfaces = [m.surface for m in find_mentions([sentence])]
