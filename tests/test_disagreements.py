@@ -1130,3 +1130,58 @@ def test_bodies_are_a_count_of_people() -> None:
         "As many as 300 people were buried in the old cemetery behind the school.",
     )
     assert {c.sources[0] for c in disagreement.claims} == {"a", "b"}
+
+
+def test_a_count_in_a_list_is_about_its_sentence() -> None:
+    # "seven prior investigations" alone between commas: the sentence says what they investigated; "prior" does
+    # not change what is counted
+    listed = (
+        "The Velmora dam failure has been examined by an independent safety panel, seven prior parliamentary inquiries, "
+        "and the national water authority."
+    )
+    half = "Even after an independent safety panel and half a dozen parliamentary inquiries, the Velmora families wait."
+    [disagreement] = _pair(listed, half)
+    assert _claim(disagreement, "seven").sources == ["a"]
+    # a figure in parentheses is no list item: its sentence may be about someone else
+    assert (
+        _pair(
+            "The champion Viktor Sobran (52-3, 46 KOs) beat Tomas Veber in Karsk.",
+            "Tomas Veber (45-7-2, 36 KOs) lost to Viktor Sobran in Karsk.",
+        )
+        == []
+    )
+
+
+def test_the_day_a_named_thing_happened() -> None:
+    [disagreement] = _pair(
+        "The Karsk flood study appears in a paper being published Friday in the hydrology journal, Hydrologia.",
+        "A paper on the flood study will be published Saturday as a short note in the journal Hydrologia.",
+    )
+    assert disagreement.about == "day it was published"
+    assert _claim(disagreement, "Friday").sources == ["a"]
+    # two journals: two studies published on their own days
+    assert (
+        _pair(
+            "The study was published in Thursday's Ostravian Journal of Hydrology.",
+            "The study will be published in Wednesday's Karsk Review of Engineering.",
+        )
+        == []
+    )
+    # another quake than the story's
+    assert (
+        _pair(
+            "The earthquake that struck Karsk early Tuesday destroyed the old bridge in the Karsk valley.",
+            "Another strong earthquake struck Karsk on Sunday and damaged the old bridge in the Karsk valley.",
+        )
+        == []
+    )
+
+
+def test_the_time_the_quake_struck() -> None:
+    exact = "The magnitude 5.8 quake struck at 3:36 a.m. and was felt across northern Ostravia."
+    [disagreement] = _pair(exact, "The centre of Sunday's quake, which hit around 3:30 a.m. local time, lay near Karsk.")
+    assert disagreement.about == "time the earthquake struck"
+    # "around 3:35" rounds 3:36; an aftershock's time and a time in another zone are other times
+    assert _pair(exact, "The quake hit around 3:35 a.m. and was felt in Velmora.") == []
+    assert _pair(exact, "An aftershock struck at 5:10 a.m. and was felt in Velmora.") == []
+    assert _pair(exact, "The quake struck at 1:36 a.m. GMT and was felt in Velmora.") == []

@@ -4,12 +4,12 @@ misleads), so a pair of claims must be about the same thing by several signals b
 ``find_disagreements`` reads each kind of claim from every sentence, then compares each kind across outlets;
 each part is a module whose docstring gives its rules:
 
-- ``figures``: counts, sums of money, death tolls, earthquake magnitudes and measures (converted to metres) read
-  from a sentence;
+- ``figures``: counts, sums of money, death tolls, earthquake magnitudes and times, and measures (converted to
+  metres) read from a sentence;
 - ``quantities``: when two figures are the same quantity (noun class, time frame, kind, role, shared words,
   places) and when they conflict (qualifiers, approximations, round figures, bounds);
 - ``stances``: opposite verbs of the same named actors;
-- ``people``: the ages and states of a named person, and the weekday something happened to them;
+- ``people``: the ages and states of a named person, and the weekday something happened to them or to a thing;
 - ``claims``: what they all use: claims grouped by position, a claim's clause and its content words, the day a
   report was published and the news cycle.
 
@@ -26,10 +26,13 @@ from chorus.disagreements.claims import report_day
 from chorus.disagreements.figures import Quantity, read_quantities
 from chorus.disagreements.people import (
     Age,
+    Happening,
     Status,
     When,
     age_disagreements,
+    happening_disagreements,
     read_ages,
+    read_happenings,
     read_statuses,
     read_whens,
     shared_surnames_of,
@@ -54,6 +57,7 @@ def find_disagreements(
     ages: list[Age] = []
     statuses: list[Status] = []
     whens: list[When] = []
+    happenings: list[Happening] = []
     spellings: dict[str, dict[str, list[Entity]]] = {}
     days = {doc.id: day for doc in documents if (day := report_day(doc.date)) is not None}
     # Why: a surname two people of the story share ("Katie Jenkin", her brother "John Jenkin") is either's, whichever
@@ -69,6 +73,7 @@ def find_disagreements(
         ages.extend(read_ages(sentence, group, doc_id, names, shared))
         statuses.extend(read_statuses(sentence, group, doc_id, names))
         whens.extend(read_whens(sentence, group, doc_id, names))
+        happenings.extend(read_happenings(sentence, group, doc_id, names))
         stances.extend(read_stances(sentence, group, doc_id, entities))
     return (
         quantity_disagreements(quantities, days)
@@ -76,4 +81,5 @@ def find_disagreements(
         + age_disagreements(ages, days)
         + status_disagreements(statuses, days)
         + when_disagreements(whens, days)
+        + happening_disagreements(happenings, days)
     )

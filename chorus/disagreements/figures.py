@@ -1,12 +1,13 @@
-"""Reading figures from a sentence: counts, sums of money, death tolls, earthquake magnitudes and measures, each a
-``Quantity`` holding what ``chorus.disagreements.quantities`` needs to tell whether two figures are one quantity:
+"""Reading figures from a sentence: counts, sums of money, death tolls, earthquake magnitudes and times, and measures,
+each a ``Quantity`` holding what ``chorus.disagreements.quantities`` needs to tell whether two figures are one quantity:
 
 - counts: values, ranges ("between 18 and 22", "40-50") and bounds ("more than 50") of a noun, read by class
   ("people"/"victims"/"others" count people; "fighters"/"militants" attackers; "crew"/"sailors"/"personnel" who is
   aboard; "the death toll climbed to 40" the dead), with the time frame ("each year", "since 1990") and the kind
   ("killed" vs "wounded") of their clause, and whether they are relative counts ("the other three");
 - sums of money, with the role ("total", "fine") their noun or their clause gives them;
-- an earthquake's magnitudes, not an aftershock's or a past quake's;
+- an earthquake's magnitudes and the clock time it struck ("struck at 3:36 a.m."), not an aftershock's or a past
+  quake's;
 - measures, converted to metres whatever unit each outlet used ("about 100 meters deep" vs "some 450 feet
   down"; a conversion in parentheses, "90 kilometers (55 miles) south", read past): depths, lengths, heights,
   distances (from a named place), areas and storeys, each with what it measures.
@@ -19,7 +20,10 @@ sets it for each of its clauses; a list line opening on a name ("Adapazari 3,046
 an event named after a name no other report uses ("The Lauda Air crash killed all 223") is of another event; "420
 passengers and crew" counts both nouns, not the passengers alone; "a preliminary magnitude of 7.8, but downgraded that
 to 7.4" gives the outlet both estimates; a sentence opening on a participle phrase ("Resting ... off Alassio, the vessel
-is 98 feet long") describes its subject, so its words are the figure's context.
+is 98 feet long") describes its subject, so its words are the figure's context. From the development misses: a
+figure alone between commas is an item of a list, about what its sentence is about ("examined by a safety panel, seven
+prior parliamentary inquiries, and the water authority"); "prior", "previous", "earlier"
+do not change what is counted ("seven prior investigations", "half a dozen investigations").
 """
 
 from __future__ import annotations
@@ -300,7 +304,8 @@ def read_quantities(sentence: Sentence, group: int, doc_id: str, names: Names = 
     magnitudes = _magnitudes(sentence, group, doc_id, names) if re.search(r"agnitude|Richter|-degree", sentence.text) else []
     measures = _measures(sentence, group, doc_id, names) if _ANY_MEASURE.search(sentence.text) else []
     tolls = _tolls(sentence, group, doc_id, names) if "toll" in sentence.text.lower() else []
-    return counts + sums + magnitudes + measures + tolls
+    times = _quake_times(sentence, group, doc_id, names) if re.search(r"\d[:.]\d\d", sentence.text) else []
+    return counts + sums + magnitudes + measures + tolls + times
 
 
 # A death toll given without a noun after its figure: "The U.S. death toll climbed to 40", "the toll stood at 120"
@@ -411,11 +416,11 @@ def _counts(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[Q
                 qualifier,
                 unit_word,
                 setting.clause,
-                setting.context - {unit_word},
+                _list_item_context(text, match, setting) - {unit_word},
                 group,
                 doc_id,
                 noun=unit.lower(),
-                modifiers=frozenset(concepts(between or "")),
+                modifiers=frozenset(concepts(between or "")) - _BEFORE_NOW,
                 predicate=frozenset(predicate),
                 key=frozenset(predicate) & KEY_PREDICATES,
                 frame=setting.frame,
@@ -439,6 +444,27 @@ def _counts(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[Q
             found.append(replace(whole, low=value, high=value, qualifier="exact", phrase=phrase, relative=True, places=places))
             previous_end = part.end()
     return found
+
+
+def _list_item_context(text: str, match: re.Match[str], setting: _Setting) -> frozenset[str]:
+    """A figure's context words. A clause that is nothing but its figure, between commas, is an item of a list
+    ("examined by a safety panel, seven prior parliamentary inquiries, and the water authority"): it is about what its
+    sentence is about, so the sentence's words are its context."""
+    clause_start, clause_end = clause_bounds(text, match.start(), match.end())
+    if text[clause_start - 1 : clause_start] != "," or text[clause_end : clause_end + 1] not in (",", ""):
+        return setting.context
+    clause = setting.clause
+    if joiner := _LIST_JOINER.match(clause):
+        clause = clause[joiner.end() :]  # "..., and seven bridges"
+    return frozenset(concepts(text)) if clause.lower() == match.group(0).lower() else setting.context
+
+
+_LIST_JOINER = re.compile(r"(?:and|or|as\s+well\s+as)\s+", re.IGNORECASE)
+
+
+# Words placing what is counted before the story's moment ("seven prior investigations", "two previous
+# convictions"): they do not change what is counted, as "half a dozen congressional investigations" counts them too
+_BEFORE_NOW = frozenset(concepts("prior previous earlier"))
 
 
 # A part of a count in one place, right after it: ", including 18 in New York City", ", 23 of them in New York"
@@ -495,6 +521,40 @@ def _magnitudes(sentence: Sentence, group: int, doc_id: str, names: Names) -> li
                     noun="magnitude", places=setting.places,
                 )
             )  # fmt: skip
+    return found
+
+
+# The time an earthquake struck: "the quake struck at 3:36 a.m.", "Sunday's quake, which hit around 3:30 a.m. local
+# time", "the temblor jolted the region shortly after 2:30 p.m. (0630 GMT)"
+_QUAKE_TIME = re.compile(
+    r"\b(?:earthquake|quake|temblor|tremor)s?\b[^.;:]{0,30}?\b(?:struck|hit|rocked|jolted|shook)\s+(?:[\w'’-]+\s+){0,4}?"
+    rf"(?:at\s+)?(?:(?P<qualifier>{_QUALIFIER}|just\s+after|shortly\s+after|just\s+before|shortly\s+before)\s+)?"
+    r"(?P<hour>\d{1,2})[:.](?P<minute>[0-5]\d)\s*(?P<half>[ap])\.?m\b\.?(?:\s+(?P<zone>local\s+time|GMT|UTC|[ECMP][DS]T))?",
+    re.IGNORECASE,
+)
+
+
+def _quake_times(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[Quantity]:
+    """The clock time the story's earthquake struck, in minutes after midnight, keyed by the time zone written ("local
+    time" as none: a report's times are local unless it says so); not an aftershock's or a past quake's."""
+    found: list[Quantity] = []
+    text = sentence.text
+    for match in _QUAKE_TIME.finditer(text):
+        setting = _setting(text, match.start("hour"), match.end(), 0, names, "")
+        told = f"{match.group(0)} {setting.clause}"
+        if _OTHER_SHOCK.search(told) or re.search(r"\banother\b", told, re.IGNORECASE):
+            continue  # "an aftershock struck at 5:10 a.m.", "another quake hit at ...": not the story's quake
+        hour = int(match.group("hour")) % 12 + (12 if match.group("half").lower() == "p" else 0)
+        minutes = float(hour * 60 + int(match.group("minute")))
+        zone = (match.group("zone") or "").upper()
+        zone = "" if zone.startswith("LOCAL") else zone
+        qualifier = "approx" if match.group("qualifier") else "exact"
+        found.append(
+            Quantity(
+                minutes, minutes, qualifier, f"clock {zone}".strip(),
+                setting.clause, setting.context, group, doc_id, noun="time the earthquake struck", places=setting.places,
+            )
+        )  # fmt: skip
     return found
 
 

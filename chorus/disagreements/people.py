@@ -2,7 +2,10 @@
 person ("was freed" vs "is under house arrest", "was killed" vs "was wounded") that outlets give differently; an outlet
 telling both states is recounting a change, not disagreeing; and the weekday something happened to a person named
 in full ("found the body of Ritu Sachdeva on Saturday" vs "... shortly after midnight Sunday"), the day after the
-verb, one day and one person in the clause, each outlet giving one.
+verb, one day and one person in the clause, each outlet giving one; and, the same way, the weekday something happened
+to a thing ("a paper being published Friday in the journal, Hydrologia" vs "will be published Saturday as a note in
+the journal Hydrologia"): sentences naming one thing, clauses sharing words, and not another such
+thing ("another strong earthquake struck on Sunday").
 
 Rules from a precision audit of unannotated clusters (Multi-News and DUC 2007): reports more than a news cycle
 apart (dated) give states as they stood then, and ages one year older a year later. From a second audit (the reports
@@ -22,7 +25,7 @@ from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from chorus.analyse import WEEKDAYS
-from chorus.disagreements.claims import Days, Names, clause_bounds, grouped_claims, news_cycles_apart
+from chorus.disagreements.claims import Days, Names, clause_bounds, concepts, grouped_claims, news_cycles_apart
 from chorus.mentions import fold
 from chorus.models import Disagreement, Entity, Sentence
 
@@ -263,4 +266,79 @@ def when_disagreements(whens: list[When], days: Days | None = None) -> list[Disa
         if len({w.day for w in sides}) >= 2:
             claims = grouped_claims([(w.phrase, w.doc_id, w.day) for w in sides])
             disagreements.append(Disagreement(about=f"when {person} {_EVENT_LABELS[event]}", claims=claims))
+    return disagreements
+
+
+# What happens to a thing on a day: "a report being published Friday", "the submarine went down on Saturday", "the
+# quake struck early Sunday", "the bridge collapsed Monday"
+_HAPPENINGS = {
+    "published": r"published|publishes|publish",
+    "sank": r"sank|went\s+down|plunged",
+    "struck": r"struck|hit|rocked|jolted",
+    "collapsed": r"collapsed|crashed|exploded|erupted",
+}
+_HAPPENING_LABELS = {"published": "was published", "sank": "sank", "struck": "struck", "collapsed": "collapsed"}
+_HAPPENING = re.compile(
+    # not "the hit-and-run": a noun
+    r"\b(?:" + "|".join(f"(?P<{event}>{verbs})" for event, verbs in _HAPPENINGS.items()) + r")\b(?!-)",
+    re.IGNORECASE,
+)
+# Words telling of another thing than the story's: "another strong earthquake", "a second blast", "an aftershock"
+_ANOTHER = re.compile(r"\b(?:another|other|second|aftershocks?|previous|earlier|past)\b", re.IGNORECASE)
+# Two clauses about one happening share this many content words besides its verb and day ("a paper being published
+# Friday in the hydrology journal", "a paper on the study will be published Saturday ... in the journal")
+THING_EVIDENCE = 2
+
+
+@dataclass(frozen=True)
+class Happening:
+    event: str
+    day: str
+    phrase: str
+    context: frozenset[str]
+    named: frozenset[str]  # the names of its sentence: what it happened to may be named there ("..., Hydrologia")
+    group: int
+    doc_id: str
+
+
+def read_happenings(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[Happening]:
+    """The weekday a sentence gives to something happening to no named person (a study published, a ship sunk), with
+    the words of its clause that say what happened."""
+    text = sentence.text
+    found = []
+    for match in _HAPPENING.finditer(text):
+        clause_start, clause_end = clause_bounds(text, match.start(), match.end())
+        # the day after the verb, as for a person ("said Tuesday that the submarine went down on Saturday")
+        days = {day.group(1) for day in _EVENT_DAY.finditer(text, match.end(), clause_end)}
+        if len(days) != 1 or any(clause_start <= at < clause_end and e[0].kind == "person" for at, _, e in names):
+            continue  # no day or several; or a person's, which ``read_whens`` reads
+        if _ANOTHER.search(text[clause_start:clause_end]):
+            continue  # "another strong earthquake struck on Sunday": not the story's happening
+        context = concepts(text[clause_start:clause_end]) - concepts(match.group(0) + " " + " ".join(WEEKDAYS))
+        phrase = text[clause_start:clause_end].strip(" .!?'‘’")
+        named = frozenset(e[0].name for _, _, e in names)
+        found.append(Happening(match.lastgroup or "", days.pop(), phrase, frozenset(context), named, group, doc_id))
+    return found
+
+
+def happening_disagreements(happenings: list[Happening], days: Days | None = None) -> list[Disagreement]:
+    """One happening given different weekdays by outlets of one news cycle, each giving one day for it. A story may
+    tell of several things published or sunk ("Thursday's Journal of Hydrology", "Wednesday's Review of
+    Engineering"): the two sentences must name one thing and their clauses share
+    ``THING_EVIDENCE`` words."""
+    disagreements = []
+    for event in sorted({h.event for h in happenings}):
+        sides = _one_each([h for h in happenings if h.event == event], lambda h: h.day)
+        sides = _rivalled(
+            sides,
+            lambda h, g: (
+                g.day != h.day
+                and len(h.context & g.context) >= THING_EVIDENCE
+                and bool(h.named & g.named)
+                and not news_cycles_apart(days or {}, h.doc_id, g.doc_id)
+            ),
+        )
+        if len({h.day for h in sides}) >= 2:
+            claims = grouped_claims([(h.phrase, h.doc_id, h.day) for h in sides])
+            disagreements.append(Disagreement(about=f"day it {_HAPPENING_LABELS[event]}", claims=claims))
     return disagreements

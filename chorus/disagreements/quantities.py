@@ -9,7 +9,9 @@
   gives both of, and relative counts ("the other three") against totals are never compared. Same
   values disagree only through incompatible qualifiers ("more than 50" vs "around 50"); an approximation
   agrees with an exact value within its tolerance ("nearly two dozen" and 23); an earthquake's magnitudes
-  (6 vs 6.2) when they are a revision apart and name the same places, not an aftershock's or a past quake's;
+  (6 vs 6.2) when they are a revision apart and name the same places, not an aftershock's or a past quake's; the
+  clock time it struck, in one time zone ("3:36 a.m." vs "around 3:30 a.m. local time"), an approximate time agreeing
+  within ``CLOCK_ROUNDING`` minutes;
 - measures, converted to metres whatever unit each outlet used ("about 100 meters deep" vs "some 450 feet
   down"): depths, areas and storeys of the story; lengths and heights only when their clauses share a word (a
   story may measure several things); distances only from the same named place and of the same thing (a word of
@@ -40,6 +42,8 @@ from chorus.models import Disagreement
 NEAR = 0.1
 # Agencies revise a magnitude by a few tenths (6.0 vs 6.2); a whole unit apart is another quake.
 MAGNITUDE_REVISION = 0.5
+# Minutes an approximate clock time ("around 3:30 a.m.") may be from the time it rounds
+CLOCK_ROUNDING = 5.0
 # Words of where a distance points, no part of what it measures
 _DIRECTIONS = frozenset(
     concepts("north south east west northeast northwest southeast southwest northern southern eastern western away off")
@@ -79,6 +83,8 @@ def _same_topic(a: Quantity, b: Quantity) -> bool:
         return True  # the depth (of the sea where it lies), the area, the storeys: one in a story
     if a.unit == "crew":
         return a.key == b.key  # who is aboard: one crew in a story ("a 107-man crew", "the 116 sailors on board")
+    if a.unit.startswith("clock"):
+        return not a.places or not b.places or a.places == b.places  # one quake, as for its magnitude below
     if a.unit == "magnitude":
         # one quake: the same places named (or none on one side: "6.8 by Turkish scientists"), magnitudes a
         # revision apart
@@ -175,6 +181,11 @@ def _bound_of_range(a: Quantity, b: Quantity) -> bool:
 def _conflict(a: Quantity, b: Quantity) -> bool:
     if not _same_topic(a, b):
         return False
+    if a.unit.startswith("clock"):
+        # Why: "around 3:30" is a time rounded to five minutes (it agrees with 3:33, not with 3:36); exact times agree
+        # only when equal. No 2x rule: clock times are not parts of a whole.
+        tolerance = CLOCK_ROUNDING if "approx" in (a.qualifier, b.qualifier) else 0.0
+        return abs(a.low - b.low) > tolerance
     if a.high > 2 * max(1.0, b.low) or b.high > 2 * max(1.0, a.low):
         return False  # values this far apart are different quantities (a part and a whole, another event)
     if a.unit.startswith("measure ") and _gap(a, b) <= NEAR:
@@ -241,6 +252,8 @@ def _quantity_label(quantity: Quantity) -> str:
         return "amount of money"
     if noun == "magnitude":
         return "magnitude of the earthquake"
+    if quantity.unit.startswith("clock"):
+        return noun
     if quantity.unit.startswith("measure "):
         return "number of storeys" if noun == "storeys" else noun
     if "death" in quantity.predicate:
