@@ -241,6 +241,8 @@ class When:
 def read_whens(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[When]:
     """The weekday a sentence gives to something that happened to a named person (found, died, arrested...)."""
     text = sentence.text
+    if not _EVENT_DAY.search(text):
+        return []  # no weekday anywhere (most sentences): nothing to read, and the verb patterns are slower
     found = []
     for match in _EVENT.finditer(text):
         clause_start, clause_end = clause_bounds(text, match.start(), match.end())
@@ -305,6 +307,8 @@ def read_happenings(sentence: Sentence, group: int, doc_id: str, names: Names) -
     """The weekday a sentence gives to something happening to no named person (a study published, a ship sunk), with
     the words of its clause that say what happened."""
     text = sentence.text
+    if not _EVENT_DAY.search(text):
+        return []  # no weekday anywhere (most sentences)
     found = []
     for match in _HAPPENING.finditer(text):
         clause_start, clause_end = clause_bounds(text, match.start(), match.end())
