@@ -621,7 +621,7 @@ def _mention_from_run(
     office_of = previous == "of" and len(before) > 1 and fold(before[-2]) in _OFFICES_OF_PLACES
     if previous == "the" and len(words) == 1 and ACRONYM.match(words[0]) and " ".join(lowered) not in COUNTRY_ALIASES:
         evidence["organisation"] += 1  # "the FBI", "the CIA": a body known by its initials ("the US" is a country)
-    if previous in COMPANY_NOUNS or previous.rstrip(",") in BODY_NOUNS:
+    if previous.rstrip(",") in BODY_NOUNS:
         # "the Washington firm Bryan Cave", "the retailer Barnes", "the charity Oxfam", "the dam operator, Hidrolesna,"
         evidence["organisation"] += 2
     after = sentence.text[starts[-1] + len(words[-1]) :].split()[:2]
