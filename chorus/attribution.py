@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from chorus.models import Document, Entity
 from chorus.quoted_text import MIN_QUOTE_WORDS, NO_SENTENCE_END, sentence_ends
-from chorus.speaker_finder import ADVERB, STATEMENT, VERB, SpeakerFinder, is_outlet
+from chorus.speaker_finder import ADVERB, LONGEST_VERB, STATEMENT, VERB, SpeakerFinder, is_outlet
 
 # How the rules found a quote's speaker: a name in the attribution ("X said", "said Mayor X"), a pronoun
 # resolved to the person the narrative is about ("he said"), a description ("the company said", "the
@@ -116,6 +116,15 @@ class _Attribution(NamedTuple):
     pronoun_at: int | None = None
 
 
+def _hands_over(lead_in: str) -> bool:
+    """Whether a paragraph (stripped of its trailing spaces) ends handing over to a quote: on a colon, a dash or a speech
+    verb (``_LEAD_IN``)."""
+    # A match ends at the text's end, so it starts at most ``LONGEST_VERB`` characters before it (a bare verb matches
+    # wherever one with its auxiliary does). Searching from there rather than across the whole paragraph gives the same
+    # answer: ``search`` with a start position still reads the characters before it for ``\b``.
+    return _LEAD_IN.search(lead_in, max(0, len(lead_in) - LONGEST_VERB)) is not None
+
+
 def _attribute(paragraph: str, offset: int, start: int, end: int, finder: SpeakerFinder, lead_in: str = "") -> _Attribution:
     """How the quote at ``paragraph[start:end]`` is attributed (``offset`` is the paragraph's place in the
     document, ``lead_in`` the paragraph before it)."""
@@ -125,7 +134,7 @@ def _attribute(paragraph: str, offset: int, start: int, end: int, finder: Speake
     # 300 characters before the quote, or of the paragraph handing over to it ('X issued a statement saying —' ¶
     # '“...”'): a long apposition may stand between the name and its "said"
     before = paragraph[max(0, start - 1 - 300) : max(0, start - 1)]
-    if not before.strip() and _LEAD_IN.search(lead_in.rstrip()):
+    if not before.strip() and _hands_over(lead_in.rstrip()):
         before = lead_in.rstrip()[-300:]
     before = _no_false_ends(before)
     position = offset + start

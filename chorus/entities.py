@@ -22,7 +22,9 @@ when any source accents it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -440,17 +442,33 @@ def find_word(text: str, word: str) -> list[int]:
     return starts
 
 
-def find_names(text: str, by_form: dict[str, list[Entity]]) -> list[tuple[int, str, list[Entity]]]:
+def longest_first(by_form: dict[str, list[Entity]]) -> list[str]:
+    """The spellings of ``by_form``, longest first (equal lengths in their order there): the order ``find_names``
+    tries them in."""
+    return sorted(by_form, key=len, reverse=True)
+
+
+def find_names(
+    text: str, by_form: dict[str, list[Entity]], forms: Sequence[str] | None = None
+) -> list[tuple[int, str, list[Entity]]]:
     """``(start, spelling, entities)`` of every name in ``text``, in text order; where spellings
-    overlap the longest wins (so "Andrei Petrescu" is not also read as "Petrescu")."""
-    taken: list[tuple[int, int]] = []
+    overlap the longest wins (so "Andrei Petrescu" is not also read as "Petrescu").
+
+    ``forms``: ``longest_first(by_form)``, passed by a caller that reads many texts with one ``by_form`` (a document's
+    sentences), which then sorts the spellings once rather than for every text."""
+    # The spans taken so far, in text order. They never overlap, so their ends rise with their starts and the one
+    # starting last before a new span's end is the only one that can reach past its start (a spelling is never empty).
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []
     found: list[tuple[int, str, list[Entity]]] = []
-    for form in sorted(by_form, key=len, reverse=True):
+    for form in longest_first(by_form) if forms is None else forms:
         if form not in text:
             continue
         for start in find_word(text, form):
             end = start + len(form)
-            if not any(s < end and start < e for s, e in taken):
-                taken.append((start, end))
+            before = bisect_left(taken_starts, end)  # the spans starting before ``end``
+            if not (before and taken_ends[before - 1] > start):
+                taken_starts.insert(before, start)
+                taken_ends.insert(before, end)
                 found.append((start, form, by_form[form]))
     return sorted(found, key=lambda item: item[0])

@@ -98,6 +98,18 @@ ROLE_NOUNS = frozenset(
 )
 _CONTRACTION = re.compile(r"[A-Za-z]+['’](?:m|re|ve|ll|d)|(?:I|We|You|They|He|She|It|That|There|What|Let)['’]s?", re.I)
 _TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*|\S")
+# Patterns read for every capitalised run (``_mention_from_run`` and its helpers), compiled once rather than looked up in
+# ``re``'s cache on every call
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")  # "J.R.", "U.S."
+_POSSESSIVE_S = re.compile(r"['’]s$")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_INTRODUCING = re.compile(r",\s+(?:an?|the|who)\s")  # ", a Democratic pollster", ", who said"
+_MONTH_ABBREVIATION = re.compile(r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.", re.IGNORECASE)
+_WEB_DOMAIN = re.compile(r"\.(?:com|org|net)$")
+_APPOSITION = re.compile(r",\s+(?:(?:an?|the)\s+)?((?:[\w-]+\s+){0,3}[\w-]+)")
+_STATE_AFTER = re.compile(r",\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\.?(?=[\s,;:)]|$)")  # "Springfield, Illinois"
+_PARTY_TAG = re.compile(r"[rdi]-(\w+)")  # "R-Texas"
+_ALIAS_OPENING = re.compile(r"(?:\(|,\s+or)\s*$")  # "(" or ", or" right before a name
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 # The adjectives of places made of two words ("Puerto Rican", "South African", "Sri Lankan"), before a noun for
 # people or a body of them
@@ -194,9 +206,7 @@ def person_gender(entity: Entity) -> str | None:
     if entity.kind != "person":
         return None
     words = [
-        word
-        for word in entity.name.split()
-        if not re.fullmatch(r"(?:[A-Z]\.)+", word) and word.lower().rstrip(".") not in PERSON_TITLES
+        word for word in entity.name.split() if not _INITIALS.fullmatch(word) and word.lower().rstrip(".") not in PERSON_TITLES
     ]
     if len(words) < 2:
         return None  # "Kovac": no first name to read
@@ -247,9 +257,14 @@ def first_name_gender(name: str) -> str | None:
     return guesses.pop() if len(guesses) == 1 else None
 
 
+# What ``fold`` drops (compiled once: ``fold`` runs for nearly every capitalised word, where ``re.sub`` with a string
+# pattern would look the pattern up in the ``re`` cache on every call)
+_FOLDED_AWAY = re.compile(r"['’.]")
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII form: accents dropped, apostrophes and dots removed ("Guaidó" -> "guaido")."""
-    return re.sub(r"['’.]", "", strip_accents(text).lower())
+    return _FOLDED_AWAY.sub("", strip_accents(text).lower())
 
 
 @dataclass
@@ -275,11 +290,14 @@ def _ends_sentence(token: str) -> bool:
 
 
 _GLUED_PARTICLE = re.compile(r"(?:de|di|da|du|del|della|le|la|van|von|mc|mac)[A-Z][a-z]")
+# The letters a glued particle starts with: a word starting otherwise cannot match ``_GLUED_PARTICLE``, and testing the
+# first letter spares the pattern to most words (``_is_capitalised`` runs several times for every word of a cluster)
+_PARTICLE_INITIALS = frozenset("dlvm")
 
 
 def _is_capitalised(token: str) -> bool:
     """A capitalised word, or a surname whose particle is written small and glued on ("diGenova", "deLeon")."""
-    return token[:1].isupper() or _GLUED_PARTICLE.match(token) is not None
+    return token[:1].isupper() or (token[:1] in _PARTICLE_INITIALS and _GLUED_PARTICLE.match(token) is not None)
 
 
 def _common_at_start(word: str, lowercase_words: set[str]) -> bool:
@@ -297,8 +315,9 @@ def _common_at_start(word: str, lowercase_words: set[str]) -> bool:
 
 def find_mentions(sentences: list[Sentence]) -> list[Mention]:
     """Runs of capitalised words in every sentence, as ``Mention`` objects (titles stripped)."""
-    lowercase_words = {token.lower() for s in sentences for token in _TOKEN.findall(s.text) if token[:1].islower()}
     tokenised = [[(m.group(), m.start()) for m in _TOKEN.finditer(s.text)] for s in sentences]
+    # the words written in lower case somewhere, from the tokens just read (not a second tokenising pass)
+    lowercase_words = {token.lower() for tokens in tokenised for token, _ in tokens if token[:1].islower()}
     # Capitalised words written on their own mid-sentence ("in Baghlan,", "the Taliban."): names even
     # where their ending looks like an adjective's ("Baghlan province", "Greenspan admitted").
     standalone = {
@@ -418,7 +437,7 @@ def _possessive_ends_name(tokens: list[tuple[str, int]], j: int) -> bool:
     """Whether a name ends at the possessive before token ``j`` ("Pentagon's | Africa Command"), that is
     unless a single generic noun follows ("Children's Hospital", "Sheriff's Department")."""
     before = tokens[j - 1][0]
-    if not re.search(r"['’]s$", before) or not _is_capitalised(tokens[j][0]):
+    if not _POSSESSIVE_S.search(before) or not _is_capitalised(tokens[j][0]):
         return False
     following = fold(tokens[j][0])
     more = j + 1 < len(tokens) and _is_capitalised(tokens[j + 1][0]) and tokens[j + 1][0][:1].isalpha()
@@ -462,7 +481,7 @@ _COMPOUND_MODIFIER = re.compile(r"-(?:based|born|led|backed|run|owned|funded|bou
 
 def _is_title(word: str) -> bool:
     """A title word, also hyphenated ("Secretary-General") or possessive ("Minister's")."""
-    bare = re.sub(r"['’]s$", "", word.lower().rstrip("."))
+    bare = _POSSESSIVE_S.sub("", word.lower().rstrip("."))
     return bare in PERSON_TITLES or ("-" in bare and all(part in PERSON_TITLES for part in bare.split("-")))
 
 
@@ -486,7 +505,7 @@ def _mention_from_run(
     # "Mark Mellman, a Democratic pollster, ...": two names introduced by an apposition are a person's first name
     # and surname, even when the first is also a common word ("high-water mark")
     after_run = sentence.text[tokens[run[-1]][1] + len(tokens[run[-1]][0]) :]
-    introduced = len(words) == 2 and bool(re.match(r",\s+(?:an?|the|who)\s", after_run))
+    introduced = len(words) == 2 and bool(_INTRODUCING.match(after_run))
     # "said June Stevens", "April Ryan": a month that is also a given name, before a surname (not "In June Congress")
     month_named = (
         len(words) == 2
@@ -519,7 +538,7 @@ def _mention_from_run(
         evidence["person"] += 2
         words, starts = words[titled[-1] + 1 :], starts[titled[-1] + 1 :]
     while len(words) > 1:
-        head = re.sub(r"['’]s$", "", words[0].lower().rstrip("."))
+        head = _POSSESSIVE_S.sub("", words[0].lower().rstrip("."))
         next_word = words[1].lower().rstrip(".")
         if _nationality_before_first_name(words, organisation_name):
             evidence["person"] += 1
@@ -538,8 +557,8 @@ def _mention_from_run(
         words, starts = words[:-1], starts[:-1]
     if not words:
         return None
-    words[-1] = re.sub(r"['’]s?$", "", words[-1])
-    words = [w.rstrip(".,;:-") if not re.fullmatch(r"(?:[A-Z]\.)+", w) else w for w in words]
+    words[-1] = _POSSESSIVE_END.sub("", words[-1])
+    words = [w.rstrip(".,;:-") if not _INITIALS.fullmatch(w) else w for w in words]
     words = [w for w in words if w]
     if not words:
         return None
@@ -555,7 +574,7 @@ def _mention_from_run(
             return None  # "Absolutely.", "Perpetually late": an adverb opening a sentence (not "Kelly", "Kimberly")
         if _CONTRACTION.fullmatch(word):
             return None  # "I'm", "We're", "They've": a pronoun and a verb
-        if re.fullmatch(r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.", tokens[run[-1]][0], re.IGNORECASE):
+        if _MONTH_ABBREVIATION.fullmatch(tokens[run[-1]][0]):
             return None  # "Dec. 15": a month, abbreviated
         if lower == "may" and (
             re.match(r"\s*\d", sentence.text[starts[0] + len(word) :])
@@ -600,7 +619,7 @@ def _mention_from_run(
     if any(w in PLACE_WORDS for w in lowered) and not (len(lowered) >= 2 and lowered[-1] in ORGANISATION_WORDS):
         # (not "Cobb County Superior Court", "Great Ormond Street Hospital": a body named after its place)
         evidence["place"] += 2
-    if re.search(r"\.(?:com|org|net)$", words[-1].lower()):
+    if _WEB_DOMAIN.search(words[-1].lower()):
         evidence["organisation"] += 3  # "Amazon.com", "Chess.com": a company or a site, wherever it is "at"
     if len(lowered) >= 2 and lowered[-1] in PLACE_HEADS:
         evidence["place"] += 2  # "Bronx Zoo", "Coronet Theater": a place, however its first word reads
@@ -635,7 +654,7 @@ def _mention_from_run(
     elif following in SAID_VERBS | _PRESENT_SAID or previous in _SAYS_BEFORE_NAME or rest.startswith(", who"):
         # "Slater writes", "writes Slater"; but "the FBI said": a body known by its initials
         evidence["organisation" if len(words) == 1 and ACRONYM.match(words[0]) else "person"] += 1
-    elif (apposition := re.match(r",\s+(?:(?:an?|the)\s+)?((?:[\w-]+\s+){0,3}[\w-]+)", rest)) and (
+    elif (apposition := _APPOSITION.match(rest)) and (
         any(word in ROLE_NOUNS or word in PERSON_TITLES for word in apposition.group(1).lower().split())
         # "June Stevens, a University of North Carolina professor": the body's name is the role's modifier
         or (
@@ -657,7 +676,7 @@ def _mention_from_run(
         evidence["place"] += 1
     if " ".join(lowered) in _STATE_NAMES:
         evidence["place"] += 2  # "Ohio", "New Mexico": a state, not whoever shares the name
-    if (state := re.match(r",\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\.?(?=[\s,;:)]|$)", rest)) and (
+    if (state := _STATE_AFTER.match(rest)) and (
         fold(state.group(1)) in STATE_ABBREVIATIONS or fold(state.group(1)) in _STATE_NAMES
     ):
         evidence["place"] += 2  # "Eastlake, Ohio", "Baton Rouge, La.": a town named with its state
@@ -698,7 +717,7 @@ def _mention_from_run(
         target = ORGANISATION_ALIASES[joined].split()
         core = tuple(w for w in target if w not in PARTICLES and w not in GENERIC_WORDS) or tuple(target)
         evidence["organisation"] += 2
-    elif len(words) == 1 and (tag := re.fullmatch(r"[rdi]-(\w+)", joined)) and tag.group(1) in _STATES:
+    elif len(words) == 1 and (tag := _PARTY_TAG.fullmatch(joined)) and tag.group(1) in _STATES:
         # "(R-Fla.)", "R-Utah": a party tag names the member's state
         core = tuple(STATE_ABBREVIATIONS.get(tag.group(1), tag.group(1)).split())
         evidence["place"] += 2
@@ -707,7 +726,7 @@ def _mention_from_run(
         evidence["place"] += 2
     titled_gender = _GENDER_TITLE.search(sentence.text[: starts[0]])
     gender = None if titled_gender is None else "female" if titled_gender.group(1) else "male"
-    aside = re.search(r"(?:\(|,\s+or)\s*$", sentence.text[: starts[0]]) is not None
+    aside = _ALIAS_OPENING.search(sentence.text[: starts[0]]) is not None
     return Mention(surface, sentence.doc_index, index, starts[0], core, evidence, gender, aside)
 
 

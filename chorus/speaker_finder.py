@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
 
-from chorus.entities import find_names, spellings_in
+from chorus.entities import find_names, longest_first, spellings_in
 from chorus.mentions import (
     COMPANY_NOUNS,
     ORGANISATION_WORDS,
@@ -65,6 +65,9 @@ _SPEECH = {
 _VERBS = "|".join(sorted(SAID_VERBS | _SPEECH, key=len, reverse=True))
 # A speech verb (a pattern fragment, shared with ``chorus.attribution``): "said", "has told", "points out".
 VERB = rf"(?:(?:has|had|have)\s+)?(?:{_VERBS})"
+# The longest speech verb of ``VERB`` (its auxiliary aside), in characters: how far from a text's end a match of
+# ``VERB`` ending there starts at the latest
+LONGEST_VERB = max(len(verb) for verb in SAID_VERBS | _SPEECH)
 # "she later wrote", "he then told", "she quickly added": one adverb between the pronoun and its verb.
 ADVERB = r"(?:(?:also|later|then|again|once|further|still|\w+ly)\s+)?"
 # An opening clause before the subject: "During an interview with Vanity Fair, the athlete said".
@@ -197,6 +200,17 @@ _TRANSITIVE_VERBS |= frozenset(
 )  # '"...," warned Smith': the speaker
 
 
+# The patterns of ``_name_role``, compiled once: it runs for every name of every document, and three of them are built
+# from the title abbreviations (a long f-string that calling ``re`` with would rebuild and look up on every call)
+_POSSESSIVE_AFTER = re.compile(r"['’](?:s\b|\s)")
+_CREDIT_SLASH = re.compile(r"\s*/\s*[A-Z]")
+_CREDIT_HANDLE = re.compile(r"\s*\(@\w")
+_CAPITALISED_BETWEEN = re.compile(rf"\s+(?:(?:{TITLE_ABBREVIATIONS})\.?\s+|[A-Z][\w'’-]*\s+)*")
+_FOR_BEFORE = re.compile(rf"(?:^|[.!?]\s+|\n)For\s+(?:(?:{TITLE_ABBREVIATIONS})\.?\s+)?$")
+_TITLE_ABBREVIATION = re.compile(rf"(?:{TITLE_ABBREVIATIONS})\.")
+_ENDS_ON_PUNCTUATION = re.compile(r"[.,;:!?”\"]$")
+
+
 def _name_role(text: str, start: int, end: int, next_start: int | None, previous_end: int | None = None) -> str:
     """What the name at ``text[start:end]`` is in its clause.
 
@@ -206,21 +220,15 @@ def _name_role(text: str, start: int, end: int, next_start: int | None, previous
     administration": people's names take none); ``"credit"`` of a photograph ("Michael Tullberg/Getty Images"); else
     ``"subject"`` (a name that can be the one speaking). ``previous_end``: where the name before it ends.
     """
-    if re.match(r"['’](?:s\b|\s)", text[end : end + 2]):
+    if _POSSESSIVE_AFTER.match(text[end : end + 2]):
         return "possessor"
-    if re.match(r"\s*/\s*[A-Z]", text[end : end + 4]):
+    if _CREDIT_SLASH.match(text[end : end + 4]):
         return "credit"  # "Michael Tullberg/Getty Images": a photographer's credit under a picture, not one who speaks
-    if re.match(r"\s*\(@\w", text[end : end + 4]):
+    if _CREDIT_HANDLE.match(text[end : end + 4]):
         return "credit"  # "— Donald J. Trump (@realDonaldTrump)": an embedded post's signature, no part of the narrative
-    if next_start is not None and (
-        re.fullmatch(rf"\s+(?:(?:{TITLE_ABBREVIATIONS})\.?\s+|[A-Z][\w'’-]*\s+)*", text[end:next_start])
-        or _role_between(text[end:next_start])
-    ):
+    if next_start is not None and (_CAPITALISED_BETWEEN.fullmatch(text[end:next_start]) or _role_between(text[end:next_start])):
         return "modifier"
-    if (
-        re.search(rf"(?:^|[.!?]\s+|\n)For\s+(?:(?:{TITLE_ABBREVIATIONS})\.?\s+)?$", text[max(0, start - 40) : start])
-        and text[end : end + 1] == ","
-    ):
+    if _FOR_BEFORE.search(text[max(0, start - 40) : start]) and text[end : end + 1] == ",":
         return "subject"  # "For Ellen Roseman, a facilitator, the main job is coaching": the one the sentence is about
     if previous_end is not None and previous_end < start and not text[previous_end:start].strip():
         # "in the Ministry of National Infrastructure Joseph Nowarski said": the body right before the name is its
@@ -258,10 +266,7 @@ def _name_role(text: str, start: int, end: int, next_start: int | None, previous
                 return "subject"
             return "titled object" if titled else "object"
         titled = titled or word.rstrip(".") in PERSON_TITLES
-        if not (
-            re.fullmatch(rf"(?:{TITLE_ABBREVIATIONS})\.", token)
-            or (token[:1].isupper() and not re.search(r"[.,;:!?”\"]$", token))
-        ):
+        if not (_TITLE_ABBREVIATION.fullmatch(token) or (token[:1].isupper() and not _ENDS_ON_PUNCTUATION.search(token))):
             break
     return "subject"
 
@@ -365,7 +370,8 @@ class SpeakerFinder:
     def __init__(self, text: str, doc_id: str, entities: list[Entity]) -> None:
         self.text = text
         self.by_form = _with_surnames(spellings_in(doc_id, entities))
-        self.occurrences = _with_roles(text, find_names(text, self.by_form))
+        self.forms = longest_first(self.by_form)  # sorted once for the document and every phrase of it read later
+        self.occurrences = _with_roles(text, find_names(text, self.by_form, self.forms))
         paragraphs = text.split("\n")
         # each paragraph's quoted spans, and the paragraphs going on a statement (``document_spans``): read once
         self.spans, self.continued = document_spans(paragraphs)
@@ -750,7 +756,7 @@ class SpeakerFinder:
         """The entity a phrase names as its speaker ("Mayor Anna Kovac", "the Interior Ministry of Ruritania"), or
         None: the first subject it names, as of ``position`` (a surname is the person it last stood for)."""
         # In phrase order: the first named comes first; possessors, modifiers and objects do not speak.
-        named = _with_roles(phrase, find_names(phrase, self.by_form))
+        named = _with_roles(phrase, find_names(phrase, self.by_form, self.forms))
         found = [
             (self._choose(entities, position), role, form)
             for _, form, entities, role in named

@@ -79,10 +79,18 @@ def sentence_date(text: str, reported: dt.date | None) -> dt.date | None:
     return _date_in(text, reported)
 
 
+# Cheap tests before the date patterns, which are slow to fail and fail on most sentences: each is a part its patterns
+# require, so a sentence failing it cannot match them. Every explicit date has a digit (``_ISO``, ``_DAY_MONTH``,
+# ``_MONTH_DAY``), and every day ``_RELATIVE`` names ends in "day" (the weekdays, "yesterday", "today").
+_DIGIT = re.compile(r"\d")
+_DAY_WORD = re.compile(r"day\b", re.IGNORECASE)
+
+
 def _date_in(text: str, reported: dt.date | None) -> dt.date | None:
-    if match := _ISO.search(text):
+    numbered = _DIGIT.search(text) is not None
+    if numbered and (match := _ISO.search(text)):
         return _date(int(match[1]), int(match[2]), int(match[3]))
-    for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
+    for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)) if numbered else ():
         if match := pattern.search(text):
             if not match[month_group][0].isupper():
                 continue  # "12 may still be missing": the modal verb, not the month
@@ -98,7 +106,7 @@ def _date_in(text: str, reported: dt.date | None) -> dt.date | None:
                 return dates[0]
             if dates and reported:
                 return _year_around(dates, reported, _looks_ahead(text, match.start(), match.end(), _DATE_AHEAD))
-    if reported and (match := _RELATIVE.search(text)):
+    if reported and _DAY_WORD.search(text) and (match := _RELATIVE.search(text)):
         word = match[3].lower()
         if word == "today":
             return reported

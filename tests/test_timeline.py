@@ -7,13 +7,14 @@ Weekdays resolve to the most recent such day on or before the report's date: 201
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
 from chorus import Document, SummaryOptions
 from chorus.models import TimelineEvent
 from chorus.pipeline import prepare
-from chorus.timeline import build_timeline, sentence_date
+from chorus.timeline import _DAY_WORD, _RELATIVE, build_timeline, sentence_date
 
 TUESDAY = dt.date(2019, 4, 30)
 
@@ -273,3 +274,11 @@ def test_venezuela_timeline(venezuela_documents) -> None:
     # Only 001 is dated (2019-04-30, a Tuesday): "... Juan Guaidó on Tuesday called for mass anti-government protests".
     called = [e for e in events if "on Tuesday called for mass anti-government protests" in e.text]
     assert [(e.date, e.sources) for e in called] == [("2019-04-30", ["001_39792b1896ac9294"])]
+
+
+def test_every_word_the_relative_day_pattern_names_passes_its_cheap_pretest() -> None:
+    # ``_date_in`` tries ``_RELATIVE`` only where ``_DAY_WORD`` ("...day") is found: each word it names must end so
+    words = re.search(r"\(\{?([^()]*\|today)\)", _RELATIVE.pattern)
+    assert words is not None
+    for word in words.group(1).split("|"):
+        assert _RELATIVE.search(f"It happened {word}.") and _DAY_WORD.search(word), word

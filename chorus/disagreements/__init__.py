@@ -41,7 +41,7 @@ from chorus.disagreements.people import (
 )
 from chorus.disagreements.quantities import quantity_disagreements
 from chorus.disagreements.stances import Stance, read_stances, stance_disagreements
-from chorus.entities import find_names, spellings_in
+from chorus.entities import find_names, longest_first, spellings_in
 from chorus.models import Disagreement, Document, Entity, Sentence
 
 
@@ -59,6 +59,7 @@ def find_disagreements(
     whens: list[When] = []
     happenings: list[Happening] = []
     spellings: dict[str, dict[str, list[Entity]]] = {}
+    forms: dict[str, list[str]] = {}  # each document's spellings longest first, sorted once for all its sentences
     days = {doc.id: day for doc in documents if (day := report_day(doc.date)) is not None}
     # Why: a surname two people of the story share ("Katie Jenkin", her brother "John Jenkin") is either's, whichever
     # report writes it alone (a surname two people of one report share is one of these)
@@ -68,7 +69,8 @@ def find_disagreements(
         group = groups[sentence.doc_index]
         if doc_id not in spellings:
             spellings[doc_id] = spellings_in(doc_id, entities)
-        names = find_names(sentence.text, spellings[doc_id])  # found once, used by every kind of claim
+            forms[doc_id] = longest_first(spellings[doc_id])
+        names = find_names(sentence.text, spellings[doc_id], forms[doc_id])  # found once, used by every kind of claim
         quantities.extend(read_quantities(sentence, group, doc_id, names))
         ages.extend(read_ages(sentence, group, doc_id, names, shared))
         statuses.extend(read_statuses(sentence, group, doc_id, names))

@@ -149,6 +149,9 @@ _STATUS = {
         re.IGNORECASE,
     ),
 }
+# Any state at all, as one pattern (the states' patterns are alternatives already): most sentences naming a person
+# give none, and are then searched once, not once per state
+_ANY_STATUS = re.compile("|".join(pattern.pattern for pattern in _STATUS.values()), re.IGNORECASE)
 # States that cannot both hold of one person: an outlet saying one and another the other disagree.
 OPPOSITE_STATUS = {"free": "held", "held": "free", "dead": "alive", "alive": "dead"}
 # How far before a state its person may be named ("López, who said he had been freed").
@@ -179,7 +182,7 @@ def _states_of(between: str) -> bool:
 def read_statuses(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[Status]:
     """The states a sentence gives to named people: each state goes to the person named last before it."""
     text = sentence.text
-    if not any(named[0].kind == "person" for _, _, named in names):
+    if not any(named[0].kind == "person" for _, _, named in names) or not _ANY_STATUS.search(text):
         return []
     people = [(start, start + len(spelling), named[0].name) for start, spelling, named in names if named[0].kind == "person"]
     found = []
