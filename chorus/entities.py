@@ -233,15 +233,19 @@ def group_entities(mentions: list[Mention], documents: list[Document], min_menti
                 if len(letters) >= 2 and g not in initials[letters]:
                     initials[letters].append(g)
     kept: list[tuple[str, list[int]]] = []
+    # read once for every acronym (built per acronym, they made thousands of reports quadratic)
+    names_in = _names_by_sentence(mentions)
+    group_of = {i: g for g, members in enumerate(groups) for i in members}
     for key, members in single_groups:
         acronyms = [i for i in members if ACRONYM.match(mentions[i].surface.replace(".", ""))]
-        target = _bracketed_name(mentions, acronyms, groups) if acronyms else None
+        target = _bracketed_name(mentions, acronyms, names_in, group_of) if acronyms else None
         if target is None and acronyms and len(initials.get(key, [])) == 1:
             target = initials[key][0]
         if target is None:
             kept.append((key, members))
         else:
             groups[target].extend(members)
+            group_of.update((i, target) for i in members)
     groups.extend(members for _, members in kept)
 
     entities: list[Entity] = []
@@ -287,17 +291,25 @@ def _group_kind(mentions: list[Mention], members: list[int]) -> str:
     return max(("person", "organisation", "place"), key=lambda k: evidence[k])
 
 
-def _bracketed_name(mentions: list[Mention], acronyms: list[int], groups: list[list[int]]) -> int | None:
-    """The group of the multi-word name written just before one of the acronyms, as its alias: in brackets or after
-    ", or" ("San Diego Fire-Rescue Department (SDFD)", "the Bureau of Accident Investigation, or BEA,")."""
+def _names_by_sentence(mentions: list[Mention]) -> dict[int, list[tuple[int, int]]]:
+    """Each sentence's mentions as ``(start, mention index)``, one per place (the last mention found there)."""
     position = {(m.sentence_index, m.start): k for k, m in enumerate(mentions)}
-    group_of = {i: g for g, members in enumerate(groups) for i in members}
+    by_sentence: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for (sentence, start), k in position.items():
+        by_sentence[sentence].append((start, k))
+    return by_sentence
+
+
+def _bracketed_name(
+    mentions: list[Mention], acronyms: list[int], names_in: dict[int, list[tuple[int, int]]], group_of: dict[int, int]
+) -> int | None:
+    """The group of the multi-word name written just before one of the acronyms, as its alias: in brackets or after
+    ", or" ("San Diego Fire-Rescue Department (SDFD)", "the Bureau of Accident Investigation, or BEA,").
+    ``names_in``: ``_names_by_sentence(mentions)``; ``group_of``: each grouped mention's group."""
     for i in acronyms:
         acronym = mentions[i]
         previous = [
-            k
-            for (sentence, start), k in position.items()
-            if sentence == acronym.sentence_index and start < acronym.start and len(mentions[k].core) >= 2
+            k for start, k in names_in.get(acronym.sentence_index, []) if start < acronym.start and len(mentions[k].core) >= 2
         ]
         if not previous or not acronym.aside:
             continue
