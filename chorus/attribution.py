@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+from chorus.entities import spellings_by_document
 from chorus.models import Document, Entity
 from chorus.quoted_text import MIN_QUOTE_WORDS, NO_SENTENCE_END, sentence_ends
 from chorus.speaker_finder import ADVERB, LONGEST_VERB, STATEMENT, VERB, SpeakerFinder, is_outlet
@@ -408,9 +409,10 @@ class Attributed:
 
 def attributed_quotes(documents: list[Document], entities: list[Entity]) -> Iterator[Attributed]:
     """Every attributed direct quote of at least ``MIN_QUOTE_WORDS`` words of each report, in report order."""
+    spellings = spellings_by_document(entities)  # one pass over the entities for all the reports
     for doc_index, document in enumerate(documents):
         if "“" in document.text or '"' in document.text:
-            yield from _ReportQuotes(doc_index, document, entities).read()
+            yield from _ReportQuotes(doc_index, document, entities, spellings[document.id]).read()
 
 
 class _LastQuote(NamedTuple):
@@ -427,9 +429,11 @@ class _ReportQuotes:
     waiting for the line that closes it (text written one sentence a line: '“There are very few billboards around the
     city.' / 'I still don't know who to vote for,” said Maral')."""
 
-    def __init__(self, doc_index: int, document: Document, entities: list[Entity]) -> None:
+    def __init__(
+        self, doc_index: int, document: Document, entities: list[Entity], spellings: dict[str, list[Entity]] | None = None
+    ) -> None:
         self.doc_index = doc_index
-        self.finder = SpeakerFinder(document.text, document.id, entities)
+        self.finder = SpeakerFinder(document.text, document.id, entities, spellings)
         self.lines = document.text.split("\n")
         self.previous: _LastQuote | None = None
         self.lead_in, self.lead_in_offset, self.lead_in_number = "", 0, -1  # the last non-empty paragraph: where, which

@@ -367,9 +367,10 @@ SURNAME_REACH = 1500
 class SpeakerFinder:
     """Resolves names and pronouns to entities inside one document."""
 
-    def __init__(self, text: str, doc_id: str, entities: list[Entity]) -> None:
+    def __init__(self, text: str, doc_id: str, entities: list[Entity], spellings: dict[str, list[Entity]] | None = None) -> None:
+        """``spellings``: ``spellings_in(doc_id, entities)``, when the caller has it (read for every report at once)."""
         self.text = text
-        self.by_form = _with_surnames(spellings_in(doc_id, entities))
+        self.by_form = _with_surnames(spellings_in(doc_id, entities) if spellings is None else spellings)
         self.forms = longest_first(self.by_form)  # sorted once for the document and every phrase of it read later
         self.occurrences = _with_roles(text, find_names(text, self.by_form, self.forms))
         paragraphs = text.split("\n")

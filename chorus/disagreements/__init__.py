@@ -41,7 +41,7 @@ from chorus.disagreements.people import (
 )
 from chorus.disagreements.quantities import quantity_disagreements
 from chorus.disagreements.stances import Stance, read_stances, stance_disagreements
-from chorus.entities import find_names, longest_first, spellings_in
+from chorus.entities import find_names, longest_first, spellings_by_document
 from chorus.models import Disagreement, Document, Entity, Sentence
 
 
@@ -58,7 +58,7 @@ def find_disagreements(
     statuses: list[Status] = []
     whens: list[When] = []
     happenings: list[Happening] = []
-    spellings: dict[str, dict[str, list[Entity]]] = {}
+    spellings = spellings_by_document(entities)
     forms: dict[str, list[str]] = {}  # each document's spellings longest first, sorted once for all its sentences
     days = {doc.id: day for doc in documents if (day := report_day(doc.date)) is not None}
     # Why: a surname two people of the story share ("Katie Jenkin", her brother "John Jenkin") is either's, whichever
@@ -67,8 +67,7 @@ def find_disagreements(
     for sentence in sentences:
         doc_id = documents[sentence.doc_index].id
         group = groups[sentence.doc_index]
-        if doc_id not in spellings:
-            spellings[doc_id] = spellings_in(doc_id, entities)
+        if doc_id not in forms:
             forms[doc_id] = longest_first(spellings[doc_id])
         names = find_names(sentence.text, spellings[doc_id], forms[doc_id])  # found once, used by every kind of claim
         quantities.extend(read_quantities(sentence, group, doc_id, names))
@@ -76,7 +75,7 @@ def find_disagreements(
         statuses.extend(read_statuses(sentence, group, doc_id, names))
         whens.extend(read_whens(sentence, group, doc_id, names))
         happenings.extend(read_happenings(sentence, group, doc_id, names))
-        stances.extend(read_stances(sentence, group, doc_id, entities))
+        stances.extend(read_stances(sentence, group, doc_id, entities, names))
     return (
         quantity_disagreements(quantities, days)
         + stance_disagreements(stances, days)
