@@ -62,7 +62,7 @@ numpy only, read once). ``"rules"``: the rules' own choice. Measured in ``BENCHM
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -126,10 +126,15 @@ def _ordered_words(text: str) -> tuple[str, ...]:
 def _merge(found: list[_Found], documents: list[Document]) -> list[Quote]:
     groups: list[list[int]] = []  # indices into ``found``
     signatures: list[set[str]] = []
+    # Each word -> the groups whose signature holds it: a quote is compared only with groups sharing a word with it
+    # (one sharing none cannot pass the test below), in group order as before; comparing it with every group made
+    # thousands of reports quadratic.
+    holders: dict[str, set[int]] = defaultdict(set)
     words_of = [_words(item.text) for item in found]
     for index, item in enumerate(found):
         words = words_of[index]
-        for g, signature in enumerate(signatures):
+        for g in sorted({g for word in words for g in holders.get(word, ())}):
+            signature = signatures[g]
             shared = len(words & signature)
             smaller = min(len(words), len(signature))
             if not (smaller and shared >= min(3, smaller) and shared / smaller >= 0.7):
@@ -144,8 +149,12 @@ def _merge(found: list[_Found], documents: list[Document]) -> list[Quote]:
                 continue  # 'None of them have been able to do anything' (one content word) is not any line saying "able"
             members.append(index)
             signatures[g] = signature | words
+            for word in words:
+                holders[word].add(g)
             break
         else:
+            for word in words:
+                holders[word].add(len(groups))
             groups.append([index])
             signatures.append(words)
     quotes: list[Quote] = []
