@@ -412,7 +412,7 @@ def attributed_quotes(documents: list[Document], entities: list[Entity]) -> Iter
     spellings = spellings_by_document(entities)  # one pass over the entities for all the reports
     for doc_index, document in enumerate(documents):
         if "“" in document.text or '"' in document.text:
-            yield from _ReportQuotes(doc_index, document, entities, spellings[document.id]).read()
+            yield from _ReportQuotes(doc_index, document, spellings[document.id]).read()
 
 
 class _LastQuote(NamedTuple):
@@ -429,11 +429,9 @@ class _ReportQuotes:
     waiting for the line that closes it (text written one sentence a line: '“There are very few billboards around the
     city.' / 'I still don't know who to vote for,” said Maral')."""
 
-    def __init__(
-        self, doc_index: int, document: Document, entities: list[Entity], spellings: dict[str, list[Entity]] | None = None
-    ) -> None:
+    def __init__(self, doc_index: int, document: Document, spellings: dict[str, list[Entity]]) -> None:
         self.doc_index = doc_index
-        self.finder = SpeakerFinder(document.text, document.id, entities, spellings)
+        self.finder = SpeakerFinder(document.text, spellings)
         self.lines = document.text.split("\n")
         self.previous: _LastQuote | None = None
         self.lead_in, self.lead_in_offset, self.lead_in_number = "", 0, -1  # the last non-empty paragraph: where, which

@@ -430,19 +430,10 @@ def canonical_names(text: str, entities: list[Entity]) -> str:
     return text
 
 
-def spellings_in(document_id: str, entities: list[Entity]) -> dict[str, list[Entity]]:
-    """Each spelling a document uses -> the entities written that way there (a shared surname
-    maps to several), in entity order."""
-    by_form: dict[str, list[Entity]] = {}
-    for entity in entities:
-        for form in entity.forms.get(document_id, []):
-            by_form.setdefault(form, []).append(entity)
-    return by_form
-
-
 def spellings_by_document(entities: list[Entity]) -> dict[str, dict[str, list[Entity]]]:
-    """``spellings_in`` of every document at once: for a stage reading every report, one pass over the entities
-    rather than one per report (which grows with the square of the reports)."""
+    """For each document, each spelling it uses -> the entities written that way there (a shared surname maps to
+    several), in entity order; a document naming none maps to ``{}``. One pass over the entities for every report (a
+    pass per report grew with the square of the reports)."""
     by_document: dict[str, dict[str, list[Entity]]] = defaultdict(dict)
     for entity in entities:
         for document_id, forms in entity.forms.items():

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
 
-from chorus.entities import find_names, longest_first, spellings_in
+from chorus.entities import find_names, longest_first
 from chorus.mentions import (
     COMPANY_NOUNS,
     ORGANISATION_WORDS,
@@ -367,10 +367,10 @@ SURNAME_REACH = 1500
 class SpeakerFinder:
     """Resolves names and pronouns to entities inside one document."""
 
-    def __init__(self, text: str, doc_id: str, entities: list[Entity], spellings: dict[str, list[Entity]] | None = None) -> None:
-        """``spellings``: ``spellings_in(doc_id, entities)``, when the caller has it (read for every report at once)."""
+    def __init__(self, text: str, spellings: dict[str, list[Entity]]) -> None:
+        """``spellings``: each spelling the report uses -> the entities written that way (``spellings_by_document``)."""
         self.text = text
-        self.by_form = _with_surnames(spellings_in(doc_id, entities) if spellings is None else spellings)
+        self.by_form = _with_surnames(spellings)
         self.forms = longest_first(self.by_form)  # sorted once for the document and every phrase of it read later
         self.occurrences = _with_roles(text, find_names(text, self.by_form, self.forms))
         paragraphs = text.split("\n")

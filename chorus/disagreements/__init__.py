@@ -75,7 +75,7 @@ def find_disagreements(
         statuses.extend(read_statuses(sentence, group, doc_id, names))
         whens.extend(read_whens(sentence, group, doc_id, names))
         happenings.extend(read_happenings(sentence, group, doc_id, names))
-        stances.extend(read_stances(sentence, group, doc_id, entities, names))
+        stances.extend(read_stances(sentence, group, doc_id, names))
     return (
         quantity_disagreements(quantities, days)
         + stance_disagreements(stances, days)

@@ -15,8 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from chorus.disagreements.claims import Days, Names, concepts, grouped_claims, news_cycles_apart
-from chorus.entities import find_names, spellings_in
-from chorus.models import Disagreement, Entity, Sentence
+from chorus.models import Disagreement, Sentence
 
 _POSITIVE = re.compile(
     r"\b(?:support(?:s|ed)?|(?:their|its|his|her)\s+support\s+(?:for|to)|back(?:s|ed)|prais(?:e|es|ed)"
@@ -65,19 +64,18 @@ class Stance:
     target: str = ""  # the named entity the stance is towards, or ""
 
 
-def _actors_in(text: str, entities: list[Entity], doc_id: str, names: Names | None = None) -> dict[str, int]:
-    """Canonical names of the entities named in ``text``, with their first position (``names``: those found in it
-    already, when the caller has them)."""
+def _actors_in(names: Names) -> dict[str, int]:
+    """Canonical names of the entities named in a sentence (``names``, found in it), with their first position."""
     found: dict[str, int] = {}
-    for start, _, named in find_names(text, spellings_in(doc_id, entities)) if names is None else names:
+    for start, _, named in names:
         found.setdefault(named[0].name, start)
     return found
 
 
-def read_stances(sentence: Sentence, group: int, doc_id: str, entities: list[Entity], names: Names | None = None) -> list[Stance]:
+def read_stances(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[Stance]:
     if not _STANCE_WORD.search(sentence.text) or _CONDITIONAL_SENTENCE.match(sentence.text):
         return []
-    actors = _actors_in(sentence.text, entities, doc_id, names)
+    actors = _actors_in(names)
     if not actors:
         return []
     text = sentence.text
