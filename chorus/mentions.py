@@ -396,12 +396,7 @@ def _body_then_person(tokens: list[tuple[str, int]], run: list[int], j: int) -> 
     """The run so far names a body (it ends on an organisation's word, or is "Ministry of ...") and a first name and a
     capitalised word follow ("Director of the European Movement Stephen Woodard said", "Fox News Megyn Kelly"): two
     names written together."""
-    if not (
-        j + 1 < len(tokens)
-        and _is_capitalised(tokens[j + 1][0])
-        and tokens[j + 1][0][:1].isalpha()
-        and _is_first_name(tokens[j][0])
-    ):
+    if not _first_name_then_capitalised(tokens, j):
         return False
     if fold(tokens[run[-1]][0]) in ORGANISATION_WORDS:
         return True
@@ -423,13 +418,20 @@ def _word_then_person(tokens: list[tuple[str, int]], run: list[int], j: int, sta
     the comma; "CNN Anderson Cooper"): two names written together."""
     return (
         len(run) == 1
-        and j + 1 < len(tokens)
-        and _is_capitalised(tokens[j + 1][0])
-        and tokens[j + 1][0][:1].isalpha()
+        and _first_name_then_capitalised(tokens, j)
         and fold(tokens[j + 1][0]) not in ORGANISATION_WORDS | PLACE_WORDS  # "Macedonia Baptist Church": one name
         and fold(tokens[run[0]][0]) in standalone
-        and _is_first_name(tokens[j][0])
         and not _is_first_name(tokens[run[0]][0])
+    )
+
+
+def _first_name_then_capitalised(tokens: list[tuple[str, int]], j: int) -> bool:
+    """Token ``j`` is a first name and a capitalised word follows it: where a second name may begin in a run."""
+    return (
+        j + 1 < len(tokens)
+        and _is_capitalised(tokens[j + 1][0])
+        and tokens[j + 1][0][:1].isalpha()
+        and _is_first_name(tokens[j][0])
     )
 
 
