@@ -241,6 +241,13 @@ class When:
     doc_id: str
 
 
+def _days_after(text: str, match: re.Match[str]) -> tuple[int, int, set[str]]:
+    """The bounds of a verb's clause and the weekdays written after the verb in it ("announced Wednesday that two
+    Israelis arrested ..." dates the announcement, not the arrest)."""
+    clause_start, clause_end = clause_bounds(text, match.start(), match.end())
+    return clause_start, clause_end, {day.group(1) for day in _EVENT_DAY.finditer(text, match.end(), clause_end)}
+
+
 def read_whens(sentence: Sentence, group: int, doc_id: str, names: Names) -> list[When]:
     """The weekday a sentence gives to something that happened to a named person (found, died, arrested...)."""
     text = sentence.text
@@ -248,9 +255,7 @@ def read_whens(sentence: Sentence, group: int, doc_id: str, names: Names) -> lis
         return []  # no weekday anywhere (most sentences): nothing to read, and the verb patterns are slower
     found = []
     for match in _EVENT.finditer(text):
-        clause_start, clause_end = clause_bounds(text, match.start(), match.end())
-        # the day after the verb ("announced Wednesday that two Israelis arrested ..." dates the announcement)
-        days = {day.group(1) for day in _EVENT_DAY.finditer(text, match.end(), clause_end)}
+        clause_start, clause_end, days = _days_after(text, match)
         # one person named in full: an individual, not "Israelis"
         people = {
             e[0].name for at, _, e in names if clause_start <= at < clause_end and e[0].kind == "person" and " " in e[0].name
@@ -293,6 +298,8 @@ _ANOTHER = re.compile(r"\b(?:another|other|second|aftershocks?|previous|earlier|
 # Two clauses about one happening share this many content words besides its verb and day ("a paper being published
 # Friday in the hydrology journal", "a paper on the study will be published Saturday ... in the journal")
 THING_EVIDENCE = 2
+# The weekdays as content words: a happening's day is not what it is about
+_DAY_WORDS = frozenset(concepts(" ".join(WEEKDAYS)))
 
 
 @dataclass(frozen=True)
@@ -313,17 +320,16 @@ def read_happenings(sentence: Sentence, group: int, doc_id: str, names: Names) -
     if not _EVENT_DAY.search(text):
         return []  # no weekday anywhere (most sentences)
     found = []
+    named = frozenset(e[0].name for _, _, e in names)
     for match in _HAPPENING.finditer(text):
-        clause_start, clause_end = clause_bounds(text, match.start(), match.end())
         # the day after the verb, as for a person ("said Tuesday that the submarine went down on Saturday")
-        days = {day.group(1) for day in _EVENT_DAY.finditer(text, match.end(), clause_end)}
+        clause_start, clause_end, days = _days_after(text, match)
         if len(days) != 1 or any(clause_start <= at < clause_end and e[0].kind == "person" for at, _, e in names):
             continue  # no day or several; or a person's, which ``read_whens`` reads
         if _ANOTHER.search(text[clause_start:clause_end]):
             continue  # "another strong earthquake struck on Sunday": not the story's happening
-        context = concepts(text[clause_start:clause_end]) - concepts(match.group(0) + " " + " ".join(WEEKDAYS))
+        context = concepts(text[clause_start:clause_end]) - concepts(match.group(0)) - _DAY_WORDS
         phrase = text[clause_start:clause_end].strip(" .!?'‘’")
-        named = frozenset(e[0].name for _, _, e in names)
         found.append(Happening(match.lastgroup or "", days.pop(), phrase, frozenset(context), named, group, doc_id))
     return found
 
