@@ -235,6 +235,7 @@ class _Setting:
     frame: str
     places: frozenset[str]
     people: frozenset[str]
+    bounds: tuple[int, int]  # where the clause starts and ends in the sentence
 
 
 def _setting(text: str, start: int, end: int, previous_end: int, names: Names, own_words: str) -> _Setting:
@@ -282,6 +283,7 @@ def _setting(text: str, start: int, end: int, previous_end: int, names: Names, o
             for at, spelling, named in names
             if clause_start <= at < clause_end and named[0].kind == "person" and not _tells(text, at, at + len(spelling))
         ),
+        (clause_start, clause_end),
     )
 
 
@@ -450,7 +452,7 @@ def _list_item_context(text: str, match: re.Match[str], setting: _Setting) -> fr
     """A figure's context words. A clause that is nothing but its figure, between commas, is an item of a list
     ("examined by a safety panel, seven prior parliamentary inquiries, and the water authority"): it is about what its
     sentence is about, so the sentence's words are its context."""
-    clause_start, clause_end = clause_bounds(text, match.start(), match.end())
+    clause_start, clause_end = setting.bounds
     if text[clause_start - 1 : clause_start] != "," or text[clause_end : clause_end + 1] not in (",", ""):
         return setting.context
     clause = setting.clause
