@@ -66,6 +66,12 @@ def _gap(a: Quantity, b: Quantity) -> float:
     return max(0.0, max(a.low, b.low) - min(a.high, b.high)) / max(1.0, a.high, b.high)
 
 
+def _one_quake_place(a: Quantity, b: Quantity) -> bool:
+    """Two figures of a quake (its magnitude, the time it struck) name the same places, or one names none ("6.8 by
+    Turkish scientists"): one quake."""
+    return a.places == b.places or not a.places or not b.places
+
+
 def _same_topic(a: Quantity, b: Quantity) -> bool:
     """The same quantity: same noun, time frame and kind, and much shared context or near values."""
     if a.unit != b.unit or a.frame != b.frame:
@@ -84,12 +90,10 @@ def _same_topic(a: Quantity, b: Quantity) -> bool:
     if a.unit == "crew":
         return a.key == b.key  # who is aboard: one crew in a story ("a 107-man crew", "the 116 sailors on board")
     if a.unit.startswith("clock"):
-        return not a.places or not b.places or a.places == b.places  # one quake, as for its magnitude below
+        return _one_quake_place(a, b)
     if a.unit == "magnitude":
-        # one quake: the same places named (or none on one side: "6.8 by Turkish scientists"), magnitudes a
-        # revision apart
-        places_agree = a.places == b.places or not a.places or not b.places
-        return places_agree and abs(a.low - b.low) <= MAGNITUDE_REVISION
+        # one quake (the same places), magnitudes a revision apart
+        return _one_quake_place(a, b) and abs(a.low - b.low) <= MAGNITUDE_REVISION
     if a.relative != b.relative and not (a.places & b.places) - {"where", "part"}:
         return False  # "10 others" vs a total; but "68 other deaths in the Caribbean" is the Caribbean's count
     a_key, b_key = a.key, b.key
