@@ -37,6 +37,7 @@ Everything is a pure function over ``chorus.models.Document``.
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 import json
 import math
@@ -654,6 +655,50 @@ def pair_featurizer(
     return left, right, featurize
 
 
+DATE_FEATURES = ("closer_than_typical",)
+"""The publication-date feature of a pair of reports that ``chorus/weights/stories.json`` adds to the learned score's
+logit (``date_coef``, fitted after the text features, on dated collections): how much closer in time the two were
+published than this collection's typical pair, ``min(0, log(1 + days apart) - log(1 + typical days apart))``, the
+typical gap being the median over random pairs of dated reports. 0 when either report has no ``date``. Relative to
+the collection, so a day's stream (every report the same day) gains nothing; never below 0, so a story reported
+over months is not pulled apart, only reports published close together pulled in."""
+
+_ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+
+
+def publication_days(documents: Sequence[Document]) -> np.ndarray:
+    """Each report's publication day (``n``, days since 0001-01-01), NaN when its ``date`` does not start with an ISO
+    ``YYYY-MM-DD`` (``chorus.ingest.iso_date`` writes them so)."""
+    days = np.full(len(documents), np.nan)
+    for index, document in enumerate(documents):
+        match = _ISO_DAY.match(document.date or "")
+        if match:
+            try:
+                days[index] = dt.date(int(match[1]), int(match[2]), int(match[3])).toordinal()
+            except ValueError:
+                pass
+    return days
+
+
+def date_closeness(days: np.ndarray | None, options: ClusterOptions) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
+    """A function giving the ``DATE_FEATURES`` of report pairs ``(a[i], b[i])`` (``pairs x 1``) for the publication
+    ``days`` of ``publication_days`` (None or fewer than two dated reports: all 0)."""
+    dated = np.nonzero(~np.isnan(days))[0] if days is not None else np.zeros(0, dtype=np.int64)
+    if days is None or len(dated) < 2:
+        return lambda a, b: np.zeros((len(a), len(DATE_FEATURES)))
+    first, second = _random_pairs(len(dated), options)
+    typical = float(np.median(np.abs(days[dated[first]] - days[dated[second]]))) if len(first) else 0.0
+    filled = np.nan_to_num(days)
+    both = ~np.isnan(days)
+
+    def closeness(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        gap = np.abs(filled[a] - filled[b])
+        closer = np.minimum(0.0, np.log1p(gap) - math.log1p(typical))
+        return np.where(both[a] & both[b], closer, 0.0)[:, None]
+
+    return closeness
+
+
 @lru_cache(maxsize=1)
 def story_model() -> dict:
     """The same-story model shipped as ``chorus/weights/stories.json`` (read once): ``features`` (must be
@@ -666,15 +711,25 @@ def story_model() -> dict:
         raise ValueError("chorus/weights/stories.json was trained with another near-duplicate bar: retrain it")
     if not len(data["coef"]) == len(data["mean"]) == len(data["scale"]) == len(STORY_FEATURES):
         raise ValueError("chorus/weights/stories.json: coef, mean and scale need one number per feature")
+    if tuple(data.get("date_features", ())) != DATE_FEATURES or len(data.get("date_coef", ())) != len(DATE_FEATURES):
+        raise ValueError("chorus/weights/stories.json has no weights for DATE_FEATURES: retrain with bench/train_stories.py")
     return data
 
 
-def story_probabilities(features: np.ndarray, model: dict | None = None) -> np.ndarray:
-    """The probability that each pair of reports tells one story (``story_pairs``'s features)."""
+def story_logits(features: np.ndarray, model: dict | None = None, closeness: np.ndarray | None = None) -> np.ndarray:
+    """The learned score's logit for each pair of reports: ``story_pairs``'s features, plus the ``DATE_FEATURES``
+    (``closeness``, ``pairs x 1``) when the reports are dated."""
     model = model or story_model()
     z = (features - np.asarray(model["mean"])) / np.asarray(model["scale"])
     logit = z @ np.asarray(model["coef"]) + float(model["intercept"])
-    return 1.0 / (1.0 + np.exp(-np.clip(logit, -50, 50)))
+    if closeness is not None:
+        logit = logit + closeness @ np.asarray(model.get("date_coef", np.zeros(len(DATE_FEATURES))))
+    return logit
+
+
+def story_probabilities(features: np.ndarray, model: dict | None = None, closeness: np.ndarray | None = None) -> np.ndarray:
+    """The probability that each pair of reports tells one story (``story_logits``)."""
+    return 1.0 / (1.0 + np.exp(-np.clip(story_logits(features, model, closeness), -50, 50)))
 
 
 # The learned score's features are relative to the collection's background (the 99th percentile of random
@@ -691,19 +746,22 @@ def group(
     options: ClusterOptions,
     kinds: np.ndarray | None = None,
     model: dict | None = None,
+    days: np.ndarray | None = None,
 ) -> np.ndarray:
     """Story labels from the vectors and their neighbour graph: average linkage of the learned same-story
     probabilities (``options.learned``, given the column ``kinds`` of ``vectorize_terms``; ``LEARNED_MIN_REPORTS``
     reports or more, no fixed ``threshold``) or of the cosines at the calibrated cut, then lone reports attached to their
-    nearest neighbour's story. ``model``: a same-story model other than the shipped one (``story_model``)."""
+    nearest neighbour's story. ``model``: a same-story model other than the shipped one (``story_model``); ``days``:
+    the reports' publication days (``publication_days``), which the learned score reads when given."""
     threshold = calibrate(matrix, similarities, options)
     n = matrix.shape[0]
     if options.learned and kinds is not None and n >= LEARNED_MIN_REPORTS and options.threshold is None:
         model = model or story_model()
         left, right, featurize = pair_featurizer(matrix, kinds, neighbours, similarities, options)
+        closeness = date_closeness(days, options)
 
         def probability(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-            return story_probabilities(featurize(a, b), model)
+            return story_probabilities(featurize(a, b), model, closeness(a, b))
 
         labels = linkage_edges(n, left, right, probability(left, right), float(model["cut"]))
         labels = merge_fragments(labels, left, right, probability, options)
@@ -869,7 +927,7 @@ def cluster_labels(
         return np.zeros(1, dtype=np.int64)
     matrix, kinds = vectorize_terms(documents, options, bags)
     neighbours, similarities = nearest_neighbours(matrix, options.neighbours, options.max_postings, options.block_size)
-    return group(matrix, neighbours, similarities, options, kinds)
+    return group(matrix, neighbours, similarities, options, kinds, days=publication_days(documents))
 
 
 def cluster_documents(

@@ -7,6 +7,8 @@ logger; an input that yields nothing raises ``ChorusInputError`` with a one-line
 
 from __future__ import annotations
 
+import datetime as dt
+import email.utils
 import json
 import logging
 import re
@@ -31,6 +33,50 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 _HTML_HINT = re.compile(rb"<\s*(?:!doctype\s+html|html|body|article|div|p)[\s>]", re.IGNORECASE)
+
+
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[ T,]+(\d{1,2}):(\d{2})(?::\d{2})?)?\s*$")
+_WRITTEN_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y")
+
+
+def iso_date(value: str) -> str:
+    """A publication date as ``YYYY-MM-DD`` or ``YYYY-MM-DD HH:MM``, from the forms news data carries: ISO 8601
+    (``2019-04-30T14:00:00Z``), RFC 2822 (``Tue, 30 Apr 2019 14:00:00 GMT``), ``04/30/2019 14:00:00`` (month
+    first, as US newswire writes it, unless the first number cannot be a month) and ``April 30, 2019``.
+    Anything else is returned as given (stripped): the report keeps it, dated features ignore it."""
+    text = (value or "").strip()
+    if not text:
+        return ""
+    stamp: dt.datetime | None = None
+    has_time = True
+    try:
+        stamp = dt.datetime.fromisoformat(text)
+        has_time = bool(re.search(r"\d[T ]\d", text))
+    except ValueError:
+        pass
+    if stamp is None and (match := _NUMERIC_DATE.match(text)):
+        first, second, year, hour, minute = match.groups()
+        month, day = (int(first), int(second)) if int(first) <= 12 else (int(second), int(first))
+        try:
+            stamp = dt.datetime(int(year), month, day, int(hour or 0), int(minute or 0))
+            has_time = hour is not None
+        except ValueError:
+            return text
+    if stamp is None:
+        try:
+            stamp = email.utils.parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            pass
+    if stamp is None:
+        for form in _WRITTEN_DATE_FORMATS:
+            try:
+                stamp, has_time = dt.datetime.strptime(text, form), False
+                break
+            except ValueError:
+                continue
+    if stamp is None:
+        return text
+    return stamp.strftime("%Y-%m-%d %H:%M" if has_time else "%Y-%m-%d")
 
 
 def decode(data: bytes, name: str = "input") -> str:
@@ -148,7 +194,7 @@ def _document_from_mapping(item: dict, fallback_id: str) -> Document:
             text=doc.text,
             id=doc.id,
             title=str(item.get("title") or doc.title),
-            date=str(item.get("date") or doc.date),
+            date=iso_date(str(item.get("date") or "")) or doc.date,
             source=str(item.get("source") or ""),
         )
     if not isinstance(text, str):
@@ -157,7 +203,7 @@ def _document_from_mapping(item: dict, fallback_id: str) -> Document:
         text=text,
         id=str(item.get("id") or fallback_id),
         title=str(item.get("title") or ""),
-        date=str(item.get("date") or ""),
+        date=iso_date(str(item.get("date") or "")),
         source=str(item.get("source") or item.get("url") or ""),
     )
 

@@ -289,3 +289,62 @@ def test_a_report_moves_to_the_neighbouring_story_it_belongs_with_best():
     # off, or with a margin wider than the difference (0.7 - 0.2): nothing moves
     assert move_reports(labels, left, right, probability, ClusterOptions(move_margin=None)).tolist() == labels.tolist()
     assert move_reports(labels, left, right, probability, ClusterOptions(move_margin=0.6)).tolist() == labels.tolist()
+
+
+def test_publication_days_read_iso_dates_and_leave_others_undated() -> None:
+    import math
+
+    from chorus.cluster import publication_days
+
+    docs = [Document(text="a", date="2019-04-30 14:00"), Document(text="b", date="2019-05-02"), Document(text="c")]
+    docs.append(Document(text="d", date="last Tuesday"))
+    days = publication_days(docs)
+    assert days[1] - days[0] == 2
+    assert math.isnan(days[2]) and math.isnan(days[3])
+
+
+def test_date_closeness_pulls_in_only_reports_published_closer_than_the_collections_typical_pair() -> None:
+    import numpy as np
+
+    from chorus.cluster import DATE_FEATURES, date_closeness, publication_days
+
+    spread = [Document(text=str(i), date=f"2019-{1 + i % 12:02d}-{1 + i % 28:02d}") for i in range(40)]
+    days = publication_days([*spread, Document(text="undated")])
+    closeness = date_closeness(days, ClusterOptions())
+    close, far_apart, undated = closeness(np.array([0, 0, 0]), np.array([12, 6, 40]))  # 12 and 188 days apart
+    assert close.shape == (len(DATE_FEATURES),)
+    assert close[0] < 0  # closer than typical: the model's negative weight raises the score
+    assert far_apart[0] == 0 and undated[0] == 0  # never pushed apart, and no date says nothing
+    # a day's stream: every pair is as close as the typical one, so dates say nothing
+    one_day = publication_days([Document(text=str(i), date="2019-04-30") for i in range(20)])
+    assert not date_closeness(one_day, ClusterOptions())(np.arange(10), np.arange(10, 20)).any()
+    assert not date_closeness(None, ClusterOptions())(np.arange(3), np.arange(3)).any()
+
+
+def test_the_shipped_model_rates_same_day_pairs_higher_and_a_days_stream_like_an_undated_one() -> None:
+    from chorus.cluster import cluster_labels, story_model
+
+    assert story_model()["date_coef"][0] < 0
+    docs = [d for triple in zip(_docs(QUAKE, "q"), _docs(LAUNCH, "m"), _docs(FLOOD, "f"), strict=True) for d in triple]
+    docs = docs + [Document(text=d.text + " Officials gave no more details.", id=d.id + "x") for d in docs]
+    assert len(docs) >= 16  # the learned score's path
+    same_day = [Document(text=d.text, id=d.id, date="2021-06-01") for d in docs]
+    assert cluster_labels(same_day).tolist() == cluster_labels(docs).tolist()
+
+
+def test_publication_dates_improve_the_duc_2006_stand_in(duc2006_path) -> None:
+    """DUC 2006's reports 11-20 of each topic (never fitted on), with and without their publication dates."""
+    from chorus.cluster import cluster_labels
+    from chorus.ingest import iso_date
+
+    docs, dated, gold = [], [], []
+    for line in duc2006_path.open(encoding="utf-8"):
+        cluster = json.loads(line)
+        for doc in cluster["documents"][10:20]:
+            docs.append(Document(text=doc["text"], id=doc["id"]))
+            dated.append(Document(text=doc["text"], id=doc["id"], date=iso_date(doc.get("date") or "")))
+            gold.append(cluster["id"])
+    assert sum(bool(d.date) for d in dated) == len(dated)
+    without = _bcubed_f1(cluster_labels(docs).tolist(), gold)
+    with_dates = _bcubed_f1(cluster_labels(dated).tolist(), gold)
+    assert with_dates >= without + 0.01, (without, with_dates)

@@ -426,3 +426,34 @@ def test_stdin_json_cluster_keeps_its_id_without_query(monkeypatch: pytest.Monke
     monkeypatch.setattr(sys, "stdin", _FakeStdin(json.dumps(data).encode()))
     [cluster] = load(["-"])
     assert cluster.id == "S"
+
+
+# --- Publication dates --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("2019-04-30", "2019-04-30"),
+        ("2019-04-30T14:05:00Z", "2019-04-30 14:05"),
+        ("2019-04-30 14:05", "2019-04-30 14:05"),
+        ("Tue, 30 Apr 2019 14:05:00 GMT", "2019-04-30 14:05"),
+        ("04/30/2019 14:05:00", "2019-04-30 14:05"),  # US newswire: month first
+        ("30/04/2019", "2019-04-30"),  # 30 cannot be a month
+        ("April 30, 2019", "2019-04-30"),
+        ("30 Apr 2019", "2019-04-30"),
+        ("last Tuesday", "last Tuesday"),  # kept as given, read by nothing that needs a day
+        ("13/13/2019", "13/13/2019"),
+        ("  ", ""),
+    ],
+)
+def test_publication_dates_in_the_forms_news_data_carries_become_iso(written: str, read: str) -> None:
+    from chorus.ingest import iso_date
+
+    assert iso_date(written) == read
+
+
+def test_jsonl_dates_are_read_as_iso(tmp_path: Path) -> None:
+    rows = [{"id": "a", "text": STORY, "date": "06/10/1998 11:09:00"}, {"id": "b", "text": STORY + " More.", "date": 19980612}]
+    path = _write(tmp_path / "wire.jsonl", "\n".join(json.dumps(r) for r in rows) + "\n")
+    assert [d.date for d in _only_documents([path])] == ["1998-06-10 11:09", "1998-06-12"]  # ISO basic form too
