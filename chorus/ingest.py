@@ -32,6 +32,9 @@ _DATE_LINE = re.compile(
     r"^\s*(?:date|published|posted|updated)\s*:?\s*(\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?)\s*",
     re.IGNORECASE,
 )
+# A whole line giving the date in another form: "Published: April 30, 2019", "Date: Tue, 30 Apr 2019 14:00:00 GMT".
+_DATE_LABEL_LINE = re.compile(r"^\s*(?:date|published|posted|updated)\s*:?\s*(\S.{5,40}?)\s*$", re.IGNORECASE)
+_ISO_START = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _HTML_HINT = re.compile(rb"<\s*(?:!doctype\s+html|html|body|article|div|p)[\s>]", re.IGNORECASE)
 
 
@@ -129,7 +132,11 @@ def document_from_text(text: str, id: str = "", source: str = "", title: str = "
     # The date may sit on its own line or prefix the headline (" date 2019-04-30 Headline").
     for index in range(min(3, len(lines))):
         match = _DATE_LINE.match(lines[index])
-        if match:
+        written = _DATE_LABEL_LINE.match(lines[index]) if not match else None
+        if written and _ISO_START.match(iso_date(written.group(1))):
+            date = date or iso_date(written.group(1))
+            lines[index] = ""
+        elif match:
             date = date or match.group(1)
             lines[index] = lines[index][match.end() :]
             if not lines[index].strip() and index == head:

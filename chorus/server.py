@@ -93,7 +93,7 @@ class DocumentIn(BaseModel):
     html: str | None = Field(default=None, description="the report as an HTML page (main text extracted)")
     id: str | None = Field(default=None, description="identifier used in citations (default doc1, doc2...)")
     title: str | None = None
-    date: str | None = Field(default=None, description="ISO date, e.g. 2019-04-30")
+    date: str | None = Field(default=None, description="publication date: ISO 8601 (2019-04-30), RFC 2822 or April 30, 2019")
 
     @model_validator(mode="after")
     def _text_or_html(self) -> DocumentIn:
@@ -126,7 +126,7 @@ def build_documents(items: list[dict], max_words_per_document: int, max_document
     ``items`` hold ``{"kind": "text"|"html", ...fields}`` or ``{"kind": "file", "name", "data"}``.
     Raises ``ChorusInputError`` for unusable input and ``LimitExceeded`` for too-long documents.
     """
-    from chorus.ingest import document_from_html, parse_bytes
+    from chorus.ingest import document_from_html, iso_date, parse_bytes
     from chorus.models import Document
 
     documents: list[Document] = []
@@ -140,15 +140,11 @@ def build_documents(items: list[dict], max_words_per_document: int, max_document
                 cluster_query = cluster_query or cluster.query
         elif kind == "html":
             doc = document_from_html(item["html"], id=item.get("id") or fallback)
-            documents.append(
-                Document(text=doc.text, id=doc.id, title=item.get("title") or doc.title, date=item.get("date") or doc.date)
-            )
+            date = iso_date(item.get("date") or "") or doc.date
+            documents.append(Document(text=doc.text, id=doc.id, title=item.get("title") or doc.title, date=date))
         else:
-            documents.append(
-                Document(
-                    text=item["text"], id=item.get("id") or fallback, title=item.get("title") or "", date=item.get("date") or ""
-                )
-            )
+            date = iso_date(item.get("date") or "")
+            documents.append(Document(text=item["text"], id=item.get("id") or fallback, title=item.get("title") or "", date=date))
     if len(documents) > max_documents:
         raise LimitExceeded(
             f"{len(documents)} documents; the limit is {max_documents} per request", "max_documents", max_documents

@@ -457,3 +457,13 @@ def test_jsonl_dates_are_read_as_iso(tmp_path: Path) -> None:
     rows = [{"id": "a", "text": STORY, "date": "06/10/1998 11:09:00"}, {"id": "b", "text": STORY + " More.", "date": 19980612}]
     path = _write(tmp_path / "wire.jsonl", "\n".join(json.dumps(r) for r in rows) + "\n")
     assert [d.date for d in _only_documents([path])] == ["1998-06-10 11:09", "1998-06-12"]  # ISO basic form too
+
+
+def test_a_labelled_date_line_in_another_form_gives_the_date(tmp_path: Path) -> None:
+    path = _write(tmp_path / "storm.txt", f"Storm hits the coast\nPublished: March 14, 2026\n\n{STORY}\n")
+    [doc] = _only_documents([path])
+    assert (doc.title, doc.date, doc.text) == ("Storm hits the coast", "2026-03-14", STORY)
+    # a label followed by something that is no date is text, not a date
+    path = _write(tmp_path / "notes.txt", f"Updated: see the end of this page\n\n{STORY}\n")
+    [doc] = _only_documents([path])
+    assert doc.date == "" and "see the end" in doc.title + doc.text

@@ -93,7 +93,7 @@ def test_summarize_json_with_fields_query_and_html(client):
         "documents": [
             {"text": REPORTS[0], "id": "courier", "title": "Flood", "date": "2026-03-10"},
             {"html": page, "id": "herald"},
-            {"text": REPORTS[2], "id": "wire"},
+            {"text": REPORTS[2], "id": "wire", "date": "Wed, 11 Mar 2026 08:30:00 GMT"},
         ],
         "words": 50,
         "query": "evacuation",
@@ -103,6 +103,7 @@ def test_summarize_json_with_fields_query_and_html(client):
     herald = data["documents"][1]
     assert herald["words"] > 20
     assert data["documents"][0]["date"] == "2026-03-10"
+    assert data["documents"][2]["date"] == "2026-03-11 08:30"  # read as ISO, as files are
     assert "tracking" not in json.dumps(data)
 
 
