@@ -68,7 +68,7 @@ def iso_date(value: str) -> str:
     if stamp is None:
         try:
             stamp = email.utils.parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):  # the stdlib parser's ways of saying "not a date"
             pass
     if stamp is None:
         for form in _WRITTEN_DATE_FORMATS:

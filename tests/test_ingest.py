@@ -444,6 +444,7 @@ def test_stdin_json_cluster_keeps_its_id_without_query(monkeypatch: pytest.Monke
         ("30 Apr 2019", "2019-04-30"),
         ("last Tuesday", "last Tuesday"),  # kept as given, read by nothing that needs a day
         ("13/13/2019", "13/13/2019"),
+        ("Apr 2019 999999999999999999999999999999 14:00:00", "Apr 2019 999999999999999999999999999999 14:00:00"),  # overflow
         ("  ", ""),
     ],
 )
