@@ -992,12 +992,12 @@ def representative_title(documents: list[Document]) -> str:
 
 def outlet_of(document: Document) -> str:
     """The outlet a report comes from: its source (host of a URL, a file's folder), else its id
-    without a trailing number."""
+    without its trailing numbers (``afp-2`` -> ``afp``; ``APW19981016.0240``, an LDC newswire id -> ``APW``)."""
     source = document.source.strip()
     if source:
         match = re.match(r"^[a-z]+://(?:www\.)?([^/]+)", source, re.IGNORECASE)
         return match.group(1).lower() if match else source
-    return re.sub(r"[-_~.]*\d+$", "", document.id) or document.id
+    return re.sub(r"[-_~.\d]*\d$", "", document.id) or document.id
 
 
 def count_outlets(documents: list[Document]) -> int:

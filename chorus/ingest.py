@@ -42,6 +42,22 @@ _NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[ T,]+(\d{1
 _WRITTEN_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y")
 
 
+# The document ids of LDC's newswire corpora (DUC, TAC, TDT, AQUAINT, Gigaword) carry the publication day:
+# "NYT19980612.0403", "APW19981016.0240", "AFP_ENG_19940512.0004".
+_LDC_ID = re.compile(r"^(?:[A-Z]{3}_[A-Z]{3}_|[A-Z]{2,4})((?:19|20)\d\d)(\d\d)(\d\d)\.\d{4}$")
+
+
+def date_from_id(document_id: str) -> str:
+    """The ``YYYY-MM-DD`` publication day an LDC newswire id carries (``NYT19980612.0403``), else ""."""
+    match = _LDC_ID.match(document_id.strip())
+    if not match:
+        return ""
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3])).isoformat()
+    except ValueError:
+        return ""
+
+
 def iso_date(value: str) -> str:
     """A publication date as ``YYYY-MM-DD`` or ``YYYY-MM-DD HH:MM``, from the forms news data carries: ISO 8601
     (``2019-04-30T14:00:00Z``), RFC 2822 (``Tue, 30 Apr 2019 14:00:00 GMT``), ``04/30/2019 14:00:00`` (month
@@ -147,7 +163,7 @@ def document_from_text(text: str, id: str = "", source: str = "", title: str = "
         title = lines[head].strip()
         head += 1
     body = "\n".join(lines[head:]).strip()
-    return Document(text=body, id=id, title=title, date=date, source=source)
+    return Document(text=body, id=id, title=title, date=date or date_from_id(id), source=source)
 
 
 def _looks_like_headline(line: str, rest: list[str]) -> bool:
@@ -206,11 +222,12 @@ def _document_from_mapping(item: dict, fallback_id: str) -> Document:
         )
     if not isinstance(text, str):
         raise ChorusInputError("a document needs a 'text' (or 'html') string")
+    document_id = str(item.get("id") or fallback_id)
     return Document(
         text=text,
-        id=str(item.get("id") or fallback_id),
+        id=document_id,
         title=str(item.get("title") or ""),
-        date=iso_date(str(item.get("date") or "")),
+        date=iso_date(str(item.get("date") or "")) or date_from_id(document_id),
         source=str(item.get("source") or item.get("url") or ""),
     )
 
@@ -294,7 +311,8 @@ def parse_bytes(data: bytes, name: str, suffix: str | None = None) -> list[Clust
     stripped = text.lstrip()
     if suffix in JSON_SUFFIXES or (suffix not in HTML_SUFFIXES and stripped[:1] in "{[" and _is_json(stripped)):
         return parse_json(text, name)
-    doc_id = Path(name).stem if name != "-" else "stdin"
+    # a number after the dot is part of the name, not a file type: "NYT19980612.0403", "report.2"
+    doc_id = "stdin" if name == "-" else Path(name).name if suffix[1:].isdigit() else Path(name).stem
     if suffix in HTML_SUFFIXES or _HTML_HINT.search(data[:4096]):
         document = document_from_html(text, id=doc_id, source=name)
     else:

@@ -88,6 +88,10 @@ def test_outlets_counted_by_source():
     ]
     stories = cluster_documents(docs)
     assert len(stories) == 1 and stories[0].outlets == 2
+    from chorus.cluster import count_outlets
+
+    wire = ["APW19981016.0240", "APW19981017.0012", "NYT19981016.0403", "afp-1", "afp-2", "courier"]
+    assert count_outlets([Document(text="x", id=i) for i in wire]) == 4  # APW, NYT, afp, courier
 
 
 def _bcubed_f1(labels, gold) -> float:

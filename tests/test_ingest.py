@@ -468,3 +468,17 @@ def test_a_labelled_date_line_in_another_form_gives_the_date(tmp_path: Path) -> 
     path = _write(tmp_path / "notes.txt", f"Updated: see the end of this page\n\n{STORY}\n")
     [doc] = _only_documents([path])
     assert doc.date == "" and "see the end" in doc.title + doc.text
+
+
+def test_an_ldc_newswire_id_dates_a_report_that_has_no_date(tmp_path: Path) -> None:
+    from chorus.ingest import date_from_id
+
+    assert date_from_id("NYT19980612.0403") == "1998-06-12"
+    assert date_from_id("AFP_ENG_19940512.0004") == "1994-05-12"
+    assert date_from_id("APW19981345.0001") == ""  # no 45th day
+    assert date_from_id("story-20190430") == date_from_id("courier") == ""
+    rows = [{"id": "APW19981016.0240", "text": STORY}, {"id": "XIE19980304.0061", "text": STORY + ".", "date": "Mar 5, 1998"}]
+    path = _write(tmp_path / "wire.jsonl", "\n".join(json.dumps(r) for r in rows) + "\n")
+    assert [d.date for d in _only_documents([path])] == ["1998-10-16", "1998-03-05"]  # a given date wins
+    [doc] = _only_documents([_write(tmp_path / "NYT19980612.0403", f"{STORY}\n")])
+    assert doc.date == "1998-06-12"
