@@ -1,4 +1,5 @@
-"""Put the chosen sentences in reading order: by event time (document date, then position)."""
+"""Put the chosen sentences in reading order: by event time (document date, then position), with an opener that does not
+point back to a sentence the reader has not seen."""
 
 from __future__ import annotations
 
@@ -18,15 +19,38 @@ def date_key(date: str) -> str:
     return f"{year}{month}{day}{hour or '00':0>2}{minute or '00'}"
 
 
+# A sentence that opens by pointing back ("He also called for...", "But the army...") needs the sentence it
+# continues: it cannot open a brief.
+_POINTS_BACK = re.compile(
+    r"^[\"“‘'(]*(?:he|she|they|it|his|her|their|its|this|these|those|that|also|but|however|meanwhile|still|yet|instead"
+    r"|moreover|furthermore|besides|then|later|afterwards|such)\b",
+    re.IGNORECASE,
+)
+
+
+def points_back(text: str) -> bool:
+    """Whether a sentence opens with a pronoun or connective that refers to what came before it."""
+    return bool(_POINTS_BACK.match(text.strip()))
+
+
 def chronological(sentences: list[Sentence], documents: list[Document]) -> list[Sentence]:
     """Sentences sorted by their document's date, then by their position in it.
 
-    Undated documents sort after dated ones, keeping input order among themselves; at equal dates
-    earlier positions come first, so the leads that set the scene open the brief.
+    At equal dates earlier positions come first, so the leads that set the scene open the brief. An undated
+    document is read as published on the dated documents' middle date (reports of one event mostly come out
+    together: its lead still opens the brief beside the dated leads); with no dated document, positions alone
+    decide. A sentence that points back ("He also said...", ``points_back``) does not open the brief: the
+    first sentence that does not is put before it.
     """
+    keys = [date_key(d.date) for d in documents]
+    dated = sorted(k for k in keys if k)
+    middle = dated[(len(dated) - 1) // 2] if dated else ""
 
-    def key(sentence: Sentence) -> tuple[int, str, int, int]:
-        date = date_key(documents[sentence.doc_index].date)
-        return (0 if date else 1, date, sentence.position, sentence.doc_index)
+    def key(sentence: Sentence) -> tuple[str, int, int]:
+        return (keys[sentence.doc_index] or middle, sentence.position, sentence.doc_index)
 
-    return sorted(sentences, key=key)
+    ordered = sorted(sentences, key=key)
+    if ordered and points_back(ordered[0].text):
+        opener = next((i for i, s in enumerate(ordered) if not points_back(s.text)), 0)
+        ordered.insert(0, ordered.pop(opener))
+    return ordered

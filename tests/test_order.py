@@ -1,4 +1,4 @@
-"""Reading order: by document date, then position; undated documents last."""
+"""Reading order: by date, then position; undated reports on the dated ones' middle date; no opener that points back."""
 
 from __future__ import annotations
 
@@ -52,14 +52,51 @@ def test_same_date_orders_by_position_across_documents() -> None:
     assert [s.text for s in chronological(sentences, documents)] == ["b0", "a1", "b3", "a5"]
 
 
-def test_undated_documents_come_after_dated_ones_in_input_order() -> None:
+def test_undated_documents_read_as_published_on_the_dated_ones_middle_date() -> None:
     documents = [
         Document("x", id="undated1"),
         Document("x", id="dated", date="2026-03-14"),
         Document("x", id="undated2", date="not a date"),
+        Document("x", id="earlier", date="2026-03-10"),
+        Document("x", id="later", date="2026-03-20"),
     ]
     sentences = [Sentence("u2", 2, 0), Sentence("u1-late", 0, 9), Sentence("d", 1, 3), Sentence("u1", 0, 0)]
-    assert [s.text for s in chronological(sentences, documents)] == ["d", "u1", "u2", "u1-late"]
+    sentences += [Sentence("early", 3, 5), Sentence("late", 4, 0)]
+    # the leads of the undated reports open the 14th, beside the dated report of that day
+    assert [s.text for s in chronological(sentences, documents)] == ["early", "u1", "u2", "d", "u1-late", "late"]
+    undated = [Document("x"), Document("y")]
+    assert [s.text for s in chronological([Sentence("b3", 1, 3), Sentence("a1", 0, 1)], undated)] == ["a1", "b3"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He also called for calm.", True),
+        ("“They will not pass,” she said.", True),  # who "they" are was said before
+        ("But the army stayed in its barracks.", True),
+        ("Its leaders fled.", True),
+        ("Heavy rain fell on Tuesday.", False),  # "He" only as a whole word
+        ("Thousands marched in Caracas.", False),
+        ("That night, troops moved in.", True),
+    ],
+)
+def test_points_back(text: str, expected: bool) -> None:
+    from chorus.order import points_back
+
+    assert points_back(text) is expected
+
+
+def test_a_sentence_that_points_back_does_not_open_the_brief() -> None:
+    documents = [Document("x", date="2019-04-30"), Document("y", date="2019-04-30")]
+    sentences = [Sentence("Guaidó called for an uprising.", 1, 2), Sentence("He also called for calm.", 0, 1)]
+    sentences.append(Sentence("But troops stayed loyal.", 0, 4))
+    assert [s.text for s in chronological(sentences, documents)] == [
+        "Guaidó called for an uprising.",
+        "He also called for calm.",
+        "But troops stayed loyal.",
+    ]
+    only_back = [Sentence("He left.", 0, 0), Sentence("They stayed.", 1, 1)]
+    assert [s.text for s in chronological(only_back, documents)] == ["He left.", "They stayed."]
 
 
 def test_chronological_keeps_every_sentence_and_handles_nothing() -> None:
