@@ -333,8 +333,13 @@ def _is_json(text: str) -> bool:
             return False
 
 
+# A folder's notes about itself are not reports (a file named so is still read when given by name).
+_FOLDER_NOTES = frozenset({"readme", "license", "licence", "changelog", "contributing", "notice", "authors"})
+
+
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | str]:
-    """Expand folders (recursively, sorted, readable suffixes only); ``-`` passes through as stdin."""
+    """Expand folders (recursively, sorted, readable suffixes only, hidden files and a folder's own notes such as
+    ``README.md`` left out); ``-`` passes through as stdin."""
     for path in paths:
         if str(path) == "-":
             yield "-"
@@ -342,7 +347,12 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | str]:
         path = Path(path)
         if path.is_dir():
             files = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READABLE_SUFFIXES and not p.name.startswith(".")
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in READABLE_SUFFIXES
+                and not p.name.startswith(".")
+                and p.stem.lower() not in _FOLDER_NOTES
             )
             if not files:
                 raise ChorusInputError(f"{path}: no readable files (.txt, .md, .html, .json, .jsonl) in this folder")

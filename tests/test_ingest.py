@@ -290,10 +290,14 @@ def test_folder_is_read_recursively_ignoring_hidden_and_unknown_files(tmp_path: 
     _write(tmp_path / ".hidden.txt", "HIDDEN text must not be read.")
     _write(tmp_path / "notes.docx", "UNKNOWN suffix must not be read.")
     _write(tmp_path / "table.csv", "CSV,must,not,be,read")
+    _write(tmp_path / "README.md", "NOTES about this folder are not a report.")
+    _write(tmp_path / "sub" / "LICENSE.txt", "LICENCE text is not a report.")
     docs = _only_documents([tmp_path])
     assert [d.id for d in docs] == ["a", "b", "c"]
     joined = " ".join(d.text for d in docs)
-    assert "HIDDEN" not in joined and "UNKNOWN" not in joined and "CSV" not in joined
+    assert all(word not in joined for word in ("HIDDEN", "UNKNOWN", "CSV", "NOTES", "LICENCE"))
+    # given by name, such a file is read
+    assert [d.id for d in _only_documents([tmp_path / "README.md"])] == ["README"]
 
 
 def test_folder_and_file_together(tmp_path: Path) -> None:
