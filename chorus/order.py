@@ -28,9 +28,14 @@ _POINTS_BACK = re.compile(
 )
 
 
+# A quote whose speaker is only a pronoun: '"We are counting on you," he said.'
+_PRONOUN_SPEAKER = re.compile(r"[,.!?]\s*[\"”’']\s*(?:he|she|they)\s+[a-z]+", re.IGNORECASE)
+
+
 def points_back(text: str) -> bool:
-    """Whether a sentence opens with a pronoun or connective that refers to what came before it."""
-    return bool(_POINTS_BACK.match(text.strip()))
+    """Whether a sentence opens with a pronoun or connective that refers to what came before it, or gives a quote
+    to a pronoun."""
+    return bool(_POINTS_BACK.match(text.strip()) or _PRONOUN_SPEAKER.search(text))
 
 
 def chronological(sentences: list[Sentence], documents: list[Document]) -> list[Sentence]:
@@ -39,8 +44,10 @@ def chronological(sentences: list[Sentence], documents: list[Document]) -> list[
     At equal dates earlier positions come first, so the leads that set the scene open the brief. An undated
     document is read as published on the dated documents' middle date (reports of one event mostly come out
     together: its lead still opens the brief beside the dated leads); with no dated document, positions alone
-    decide. A sentence that points back ("He also said...", ``points_back``) does not open the brief: the
-    first sentence that does not is put before it.
+    decide. A sentence that points back ("He also said...", ``points_back``) follows the brief's last sentence that
+    comes before it in its own report, when there is one (what "he" means is there, not in another report's
+    sentence that the dates put between them), and does not open the brief: the first sentence that does not
+    point back is put before it.
     """
     keys = [date_key(d.date) for d in documents]
     dated = sorted(k for k in keys if k)
@@ -49,8 +56,27 @@ def chronological(sentences: list[Sentence], documents: list[Document]) -> list[
     def key(sentence: Sentence) -> tuple[str, int, int]:
         return (keys[sentence.doc_index] or middle, sentence.position, sentence.doc_index)
 
-    ordered = sorted(sentences, key=key)
+    ordered = _with_their_context(sorted(sentences, key=key))
     if ordered and points_back(ordered[0].text):
         opener = next((i for i, s in enumerate(ordered) if not points_back(s.text)), 0)
         ordered.insert(0, ordered.pop(opener))
     return ordered
+
+
+def _with_their_context(ordered: list[Sentence]) -> list[Sentence]:
+    """``ordered`` with each sentence that points back moved up to follow the last earlier sentence of its own report
+    (and the sentences of that report already placed after it that point back too)."""
+    placed: list[Sentence] = []
+    for sentence in ordered:
+        anchor = None
+        if points_back(sentence.text):
+            earlier = [i for i, p in enumerate(placed) if p.doc_index == sentence.doc_index and p.position < sentence.position]
+            anchor = earlier[-1] if earlier else None
+        if anchor is None:
+            placed.append(sentence)
+            continue
+        at = anchor + 1
+        while at < len(placed) and placed[at].doc_index == sentence.doc_index and points_back(placed[at].text):
+            at += 1
+        placed.insert(at, sentence)
+    return placed

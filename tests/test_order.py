@@ -78,6 +78,8 @@ def test_undated_documents_read_as_published_on_the_dated_ones_middle_date() -> 
         ("Heavy rain fell on Tuesday.", False),  # "He" only as a whole word
         ("Thousands marched in Caracas.", False),
         ("That night, troops moved in.", True),
+        ("“We are counting on you,” he said.", True),  # whose words?
+        ("“We are counting on you,” Guaidó said.", False),
     ],
 )
 def test_points_back(text: str, expected: bool) -> None:
@@ -105,3 +107,17 @@ def test_chronological_keeps_every_sentence_and_handles_nothing() -> None:
     result = chronological(sentences, documents)
     assert sorted(_ids(result)) == sorted(_ids(sentences))
     assert chronological([], documents) == []
+
+
+def test_a_sentence_that_points_back_follows_its_own_reports_earlier_sentence() -> None:
+    documents = [Document("x", date="2019-04-30"), Document("y", date="2019-04-30")]
+    lead = Sentence("Guaidó called for an uprising.", 0, 0)
+    other = Sentence("Troops fired tear gas at the crowd.", 1, 1)
+    continues = Sentence("He also called for calm.", 0, 3)
+    quote = Sentence("“We are counting on you,” he said.", 0, 5)
+    later = Sentence("The army stayed loyal.", 1, 4)
+    ordered = chronological([later, quote, continues, other, lead], documents)
+    # by position alone: lead, other, continues, later, quote; "he" is Guaidó, named in report 0's lead
+    assert [s.text for s in ordered] == [lead.text, continues.text, quote.text, other.text, later.text]
+    # with no earlier sentence of its own report, it keeps its place
+    assert [s.text for s in chronological([continues, other], documents)] == [other.text, continues.text]
