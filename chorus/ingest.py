@@ -39,6 +39,7 @@ _HTML_HINT = re.compile(rb"<\s*(?:!doctype\s+html|html|body|article|div|p)[\s>]"
 
 
 _NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[ T,]+(\d{1,2}):(\d{2})(?::\d{2})?)?\s*$")
+_ISO_WITH_TIME = re.compile(r"\d[T ]\d")
 _WRITTEN_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y")
 
 
@@ -70,7 +71,7 @@ def iso_date(value: str) -> str:
     has_time = True
     try:
         stamp = dt.datetime.fromisoformat(text)
-        has_time = bool(re.search(r"\d[T ]\d", text))
+        has_time = bool(_ISO_WITH_TIME.search(text))
     except ValueError:
         pass
     if stamp is None and (match := _NUMERIC_DATE.match(text)):
