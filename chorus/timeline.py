@@ -109,7 +109,7 @@ def _date_in(text: str, reported: dt.date | None) -> dt.date | None:
     if reported and _DAY_WORD.search(text) and (match := _RELATIVE.search(text)):
         word = match[3].lower()
         if word == "today":
-            return reported
+            return reported if _tells_of_a_day(text) else None
         if word == "yesterday":
             return reported - dt.timedelta(days=1)
         weekday = WEEKDAYS.index(word)
@@ -118,6 +118,42 @@ def _date_in(text: str, reported: dt.date | None) -> dt.date | None:
         back = (reported.weekday() - weekday) % 7 or (7 if match["last"] else 0)
         return reported - dt.timedelta(days=back)
     return None
+
+
+# "Today" in a sentence told in the past ("Egypt today gave Israel three weeks") or ahead ("the board will hear it
+# today") is the report's day; in one told in the present it means "nowadays" ("Navajos today number 250,000", "Today
+# he lives with steel rods in his spine") and dates nothing.
+_PAST_OR_AHEAD = frozenset(
+    "said told says will was were had did gave took made met began came went won lost fell rose struck sent spoke saw"
+    " found brought stood sought shot fought ran led left held became wrote broke chose drew drove flew got grew knew"
+    " paid sold taught threw withdrew built spent bought caught thought kept felt heard meant dealt sank shook swore"
+    " hit quit cut set put".split()
+)
+# "-ed" words after these are states, not past happenings: "remain guarded", "is expected", "have been passed down"
+_STATE_BEFORE = frozenset("is are am be been being remain remains seem seems stay stays get gets".split())
+# Words ending in "-ed" that are no past tense: "sacred songs are still sung today", "a hundred", "succeed"
+_NOT_PAST = frozenset(
+    "hundred sacred naked wicked rugged beloved kindred wretched crooked ragged indeed based speed breed greed creed bleed"
+    " proceed succeed exceed".split()
+)
+_WORDS = re.compile(r"[a-z']+")
+
+
+def _tells_of_a_day(text: str) -> bool:
+    """Whether a sentence is told in the past or looking ahead (a past-tense or speech verb, "will"), so its "today"
+    is a day and not "nowadays"."""
+    words = _WORDS.findall(text.lower())
+    for index, word in enumerate(words):
+        if word in _PAST_OR_AHEAD:
+            return True
+        if (
+            word.endswith("ed")
+            and len(word) > 4
+            and word not in _NOT_PAST
+            and (index == 0 or words[index - 1] not in _STATE_BEFORE)
+        ):
+            return True
+    return False
 
 
 # How far past its report a date without a year may fall and still be this year's: "the summit on May 25" in a report

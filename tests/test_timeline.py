@@ -93,6 +93,33 @@ def test_days_ahead_resolve_forward(text: str, expected: dt.date) -> None:
     assert sentence_date(text, TUESDAY) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Navajo government estimates there are about 250,000 Navajos today.",
+        "Tribal members today remain guarded about the hunt.",
+        "Today, few experts on drug laws dispute the link.",
+        "Today home schooling can involve strong links to local schools.",
+        "He shares words from sacred whaling songs that have been passed down and are still sung today.",
+    ],
+)
+def test_today_in_a_sentence_told_in_the_present_means_nowadays(text: str) -> None:
+    assert sentence_date(text, TUESDAY) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt today gave Israel three weeks to implement the agreements.",
+        "The spokesman today formally denied the reports.",
+        "Today, the board will hear public comment on the standards.",
+        "The regulation, which took effect today, bans smoking in public places.",
+    ],
+)
+def test_today_in_a_sentence_told_in_the_past_or_ahead_is_the_reports_day(text: str) -> None:
+    assert sentence_date(text, TUESDAY) == TUESDAY
+
+
 def test_last_weekday_in_a_report_of_that_weekday_is_a_week_back() -> None:
     assert sentence_date("The plan was drawn up last Tuesday.", TUESDAY) == dt.date(2019, 4, 23)
     assert sentence_date("The plan was drawn up on Tuesday.", TUESDAY) == TUESDAY
