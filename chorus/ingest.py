@@ -45,12 +45,13 @@ _WRITTEN_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %
 
 # The document ids of LDC's newswire corpora (DUC, TAC, TDT, AQUAINT, Gigaword) carry the publication day:
 # "NYT19980612.0403", "APW19981016.0240", "AFP_ENG_19940512.0004".
-_LDC_ID = re.compile(r"^(?:[A-Z]{3}_[A-Z]{3}_|[A-Z]{2,4})((?:19|20)\d\d)(\d\d)(\d\d)\.\d{4}$")
+_LDC_ID = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z]{3}_[A-Z]{3}_|[A-Z]{2,4})((?:19|20)\d\d)(\d\d)(\d\d)\.\d{4}(?![0-9])")
 
 
 def date_from_id(document_id: str) -> str:
-    """The ``YYYY-MM-DD`` publication day an LDC newswire id carries (``NYT19980612.0403``), else ""."""
-    match = _LDC_ID.match(document_id.strip())
+    """The ``YYYY-MM-DD`` publication day an LDC newswire id carries (``NYT19980612.0403``, also inside a longer id:
+    ``d30001t-APW19981016.0240``), else ""."""
+    match = _LDC_ID.search(document_id)
     if not match:
         return ""
     try:

@@ -479,6 +479,8 @@ def test_an_ldc_newswire_id_dates_a_report_that_has_no_date(tmp_path: Path) -> N
 
     assert date_from_id("NYT19980612.0403") == "1998-06-12"
     assert date_from_id("AFP_ENG_19940512.0004") == "1994-05-12"
+    assert date_from_id("d30001t-APW19981016.0240") == date_from_id("APW19981016.0240.txt") == "1998-10-16"
+    assert date_from_id("xAPW19981016.0240") == date_from_id("APW19981016.02401") == ""
     assert date_from_id("APW19981345.0001") == ""  # no 45th day
     assert date_from_id("story-20190430") == date_from_id("courier") == ""
     rows = [{"id": "APW19981016.0240", "text": STORY}, {"id": "XIE19980304.0061", "text": STORY + ".", "date": "Mar 5, 1998"}]
