@@ -60,12 +60,23 @@ def date_from_id(document_id: str) -> str:
         return ""
 
 
-def iso_date(value: str) -> str:
+def iso_date(value: object) -> str:
     """A publication date as ``YYYY-MM-DD`` or ``YYYY-MM-DD HH:MM``, from the forms news data carries: ISO 8601
     (``2019-04-30T14:00:00Z``), RFC 2822 (``Tue, 30 Apr 2019 14:00:00 GMT``), ``04/30/2019 14:00:00`` (month
-    first, as US newswire writes it, unless the first number cannot be a month) and ``April 30, 2019``.
-    Anything else is returned as given (stripped): the report keeps it, dated features ignore it."""
-    text = (value or "").strip()
+    first, as US newswire writes it, unless the first number cannot be a month), ``April 30, 2019``, and a JSON
+    number: seconds (or milliseconds) since 1970, UTC, or a ``19980612`` day. Any other text is returned as given
+    (stripped): the report keeps it, dated features ignore it; anything else (a list, an object, a number out of
+    range) gives ""."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, int) and 19000101 <= value <= 21001231:  # 19980612 is a day, not seconds of 1970
+            return iso_date(str(value))
+        seconds = value / 1000 if abs(value) >= 1e11 else value
+        if not 1e8 < seconds < 4e9:  # 1973 to 2096: smaller numbers are no timestamps of news
+            return ""
+        return _iso(dt.datetime.fromtimestamp(seconds, tz=dt.UTC), True)
+    if not isinstance(value, str):
+        return ""
+    text = value.strip()
     if not text:
         return ""
     stamp: dt.datetime | None = None
@@ -97,7 +108,12 @@ def iso_date(value: str) -> str:
                 continue
     if stamp is None:
         return text
-    return stamp.strftime("%Y-%m-%d %H:%M" if has_time else "%Y-%m-%d")
+    return _iso(stamp, has_time)
+
+
+def _iso(stamp: dt.datetime, has_time: bool) -> str:
+    day = f"{stamp.year:04d}-{stamp.month:02d}-{stamp.day:02d}"  # strftime leaves years before 1000 unpadded
+    return f"{day} {stamp.hour:02d}:{stamp.minute:02d}" if has_time else day
 
 
 def decode(data: bytes, name: str = "input") -> str:
@@ -219,7 +235,7 @@ def _document_from_mapping(item: dict, fallback_id: str) -> Document:
             text=doc.text,
             id=doc.id,
             title=str(item.get("title") or doc.title),
-            date=iso_date(str(item.get("date") or "")) or doc.date,
+            date=iso_date(item.get("date")) or doc.date,
             source=str(item.get("source") or ""),
         )
     if not isinstance(text, str):
@@ -229,7 +245,7 @@ def _document_from_mapping(item: dict, fallback_id: str) -> Document:
         text=text,
         id=document_id,
         title=str(item.get("title") or ""),
-        date=iso_date(str(item.get("date") or "")) or date_from_id(document_id),
+        date=iso_date(item.get("date")) or date_from_id(document_id),
         source=str(item.get("source") or item.get("url") or ""),
     )
 

@@ -450,9 +450,15 @@ def test_stdin_json_cluster_keeps_its_id_without_query(monkeypatch: pytest.Monke
         ("13/13/2019", "13/13/2019"),
         ("Apr 2019 999999999999999999999999999999 14:00:00", "Apr 2019 999999999999999999999999999999 14:00:00"),  # overflow
         ("  ", ""),
+        (1556634600, "2019-04-30 14:30"),  # seconds since 1970, UTC
+        (1556634600000, "2019-04-30 14:30"),  # milliseconds
+        (19980612, "1998-06-12"),
+        (12345, ""),
+        (["2019-04-30"], ""),
+        (None, ""),
     ],
 )
-def test_publication_dates_in_the_forms_news_data_carries_become_iso(written: str, read: str) -> None:
+def test_publication_dates_in_the_forms_news_data_carries_become_iso(written: object, read: str) -> None:
     from chorus.ingest import iso_date
 
     assert iso_date(written) == read
