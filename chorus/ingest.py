@@ -69,7 +69,8 @@ def iso_date(value: object) -> str:
     range) gives ""."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if isinstance(value, int) and 19000101 <= value <= 21001231:  # 19980612 is a day, not seconds of 1970
-            return iso_date(str(value))
+            day = iso_date(str(value))
+            return day if _ISO_START.match(day) else ""
         seconds = value / 1000 if abs(value) >= 1e11 else value
         if not 1e8 < seconds < 4e9:  # 1973 to 2096: smaller numbers are no timestamps of news
             return ""

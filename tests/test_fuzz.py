@@ -119,6 +119,61 @@ def test_parse_bytes_raises_only_input_errors(data: bytes, name: str):
         assert all(isinstance(d, Document) and isinstance(d.text, str) for d in cluster.documents)
 
 
+DATE_PIECES = st.sampled_from(
+    [
+        "Tue,",
+        "30",
+        "Apr",
+        "April",
+        "2019",
+        "99999",
+        "14:00:00",
+        "GMT",
+        "+0200",
+        "/",
+        "-",
+        "T",
+        "Z",
+        "13",
+        "0",
+        ",",
+        " ",
+        "99:99",
+        "9" * 30,
+        "Feb",
+        "29",
+        "1900",
+        "0000",
+        "2019-02-30",
+        "12/31/99999",
+        "\x00",
+        "é",
+    ]
+)
+DATES = st.one_of(
+    st.lists(DATE_PIECES, max_size=8).map("".join),
+    st.lists(DATE_PIECES, min_size=3, max_size=6).map(" ".join),
+    # an RFC 2822 shape with any numbers in it: the stdlib parser overflows on huge ones
+    st.builds("{} Apr {} {}:00:00 GMT".format, st.integers(), st.integers(), st.integers()),
+    st.text(max_size=40),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.none(),
+    st.lists(st.integers(), max_size=2),
+)
+
+
+@fuzz
+@given(value=DATES)
+def test_iso_date_never_raises(value):
+    from chorus.ingest import iso_date
+
+    count("ingest.iso_date")
+    read = iso_date(value)
+    assert isinstance(read, str)
+    assert read == "" or (read[:4].isdigit() and read[4:5] == "-") or (isinstance(value, str) and read == value.strip())
+
+
 @fuzz
 @given(data=BYTES)
 def test_decode_raises_only_input_errors(data: bytes):
