@@ -63,6 +63,11 @@ _PAREN_CREDIT = re.compile(
 _SIGN_OFF = re.compile(rf"\s*[—–-]{{1,2}}\s*(?:{_AGENCIES})\s*$|(?<=[.!?\"”])\s*[—–]\s*[A-Z]{{2,6}}\s*$")
 # A caption: a line without sentence punctuation that ends with an agency credit "(Reuters)".
 _CAPTION = re.compile(rf"^[^.!?]{{3,200}}\((?:{_AGENCIES})\)\s*$")
+# A wire "file photo" caption, whole: "FILE - In this June 14, 2012 file photo, President Barack Obama speaks in
+# Cleveland. The White House is... (Associated Press)". It describes an old picture, not the event. (Captions of the
+# event's own pictures, cut short before an agency credit, carry its facts and stay: dropping them cost a development
+# disagreement and entity mentions.)
+_FILE_PHOTO_CAPTION = re.compile(r"^\s*FILE\s*[-–—:]\s")
 _BULLET_MARK = re.compile(r"^\s*[-*•·▪●◦]\s+")
 # Datelines: "CARACAS: ", "PHOENIX _ ", "GENEVA, July 9 (Xinhua) -- ", "MANNING, S.C. _ ".
 _DATELINE = re.compile(
@@ -147,7 +152,7 @@ def clean_line(line: str) -> str:
     if not line:
         return ""
     line = _DATE_HEADER.sub("", line)
-    if _CAPTION.search(line) or _WIDGET.search(line):
+    if _CAPTION.search(line) or _WIDGET.search(line) or _FILE_PHOTO_CAPTION.search(line):
         return ""
     line = _CONTINUE_READING.sub(" ", line).strip()
     line = _GLUED_CREDIT.sub("", line)

@@ -331,3 +331,15 @@ def test_glued_sentences_are_split_on_the_right_side_of_a_quote_mark() -> None:
         'It could strike soon. "They are looking back," said Robert Graves, a geophysicist. Geologists agree.'
     )
     assert clean_line('He said "it is over."Then he left.') == 'He said "it is over." Then he left.'
+
+
+def test_wire_file_photo_captions_are_dropped_whole() -> None:
+    text = (
+        "The guidelines were issued on Tuesday.\n\n"
+        "FILE - In this June 14, 2012 file photo, the mayor speaks in Examplia. The council is partially lifting the...\n\n"
+        "They are a big change, doctors said."
+    )
+    assert clean_text(text) == "The guidelines were issued on Tuesday.\nThey are a big change, doctors said."
+    # "FILE" as a word is text, and so is a caption of the event's own picture (it carries its facts)
+    kept = "FILE photos of the dam were shown on Monday.\nRescuers search a flooded street in Velmora, Friday. Nine people..."
+    assert clean_text(kept) == kept
