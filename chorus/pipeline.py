@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -53,9 +54,13 @@ def quotes_balanced(text: str) -> bool:
     return text.count('"') % 2 == 0
 
 
+# A sentence wholly in brackets is an aside to the reader ("(It will be repeated at 9:30 p.m. Sept. 12.)"), not news.
+_ASIDE = re.compile(r"^\s*[(\[].*[)\]][.!?]?\s*$", re.DOTALL)
+
+
 def eligible_mask(sentences: list[Sentence], options: SummaryOptions) -> np.ndarray:
-    """Sentences that may appear in a brief: of a sensible length, ending like a sentence, and
-    the first copy of any repeated text."""
+    """Sentences that may appear in a brief: of a sensible length, ending like a sentence, not an aside in
+    brackets, and the first copy of any repeated text."""
     seen: set[str] = set()
     mask = np.zeros(len(sentences), dtype=bool)
     for i, sentence in enumerate(sentences):
@@ -65,6 +70,7 @@ def eligible_mask(sentences: list[Sentence], options: SummaryOptions) -> np.ndar
             options.shortest_sentence <= length <= options.max_sentence_words
             and sentence.text.endswith(_ENDS_SENTENCE)
             and quotes_balanced(sentence.text)
+            and not _ASIDE.match(sentence.text)
             and key not in seen
         )
         seen.add(key)

@@ -328,3 +328,24 @@ def test_the_same_fact_is_not_repeated() -> None:
     summary = summarize(reports, words=250)
     repeats = [s.text for s in summary.sentences if "old bridge collapsed on Monday after heavy rain" in s.text]
     assert len(repeats) == 1, repeats
+
+
+def test_an_aside_in_brackets_never_enters_a_brief() -> None:
+    from chorus.models import Sentence
+    from chorus.pipeline import eligible_mask
+
+    texts = [
+        "(It will be repeated at 9:30 p.m. on the first Sunday of the month.)",
+        "[Editor's note: an earlier version of this story gave the wrong name of the river.]",
+        "The special (taped in New York last week) will be repeated at 9:30 p.m. on Sunday.",
+    ]
+    sentences = [Sentence(text, 0, i) for i, text in enumerate(texts)]
+    assert eligible_mask(sentences, SummaryOptions()).tolist() == [False, False, True]
+    # the same aside carried by every report, with its facts nowhere else, still stays out
+    reports = [
+        f"The comedy show ended on Thursday after nine seasons on the network. (The long finale of the comedy show airs again"
+        f" at 9:30 p.m. on Sunday night.) Its star said in {city} that he would return to stand-up comedy next year."
+        for city in ("Boston", "Denver", "Austin")
+    ]
+    brief = summarize(reports, words=60).sentences
+    assert brief and all("finale" not in s.text for s in brief)
