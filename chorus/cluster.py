@@ -21,7 +21,8 @@ Method (chosen by measurement on ECB+, tuned on half its topics and scored on th
    counts as 0). By default each neighbour pair is weighed by a learned same-story probability
    (``chorus/weights/stories.json``, a logistic regression fitted by ``bench/train_stories.py`` on ECB+
    and DUC 2007 over the pair's cosine and its cosines over content words, names and dates alone, each
-   relative to this collection's background and partner similarity of that kind), stopped at the
+   relative to this collection's background and partner similarity of that kind, raised when two dated reports were
+   published closer together than the collection's typical pair: ``DATE_FEATURES``), stopped at the
    model's cut: one cosine cut cannot both split two events of one kind (ECB+) and keep together the
    reports of long-running unrelated stories (DUC); held out, the learned score keeps ECB+ and gains on DUC 2006 and Multi-News
    (``learned=False``: the cosines, stopped at the calibrated threshold). With the learned score, a story
