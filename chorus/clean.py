@@ -34,7 +34,7 @@ _FURNITURE_LINES = re.compile(
       | .{0,40}newsletter\s*[:.!]?
       | site\ highlights\ each\ day\ to\ your\ inbox.* | read\ (?:more|also|next)\s*:.* | related\s*:.*
       | click\ here\b.* | (?:first\ )?published\s*:?.{0,40} | updated?\s*[:,].{0,80} | all\ rights\ reserved.*
-      | copyright\s*(?:©|\(c\)|\d{4}).{0,80} | ©.{0,80} | [_—–=*\-]{2,} | \[.{0,200}\] | \(.{0,200}\)
+      | copyright\s*(?:©|\(c\)|\d{4}).{0,80} | ©.{0,80} | [_—–=*\-]{2,} | -0- | \[.{0,200}\] | \(.{0,200}\)
       | .{0,80}\ contributed\ to\ this\ report\.? | \S+@\S+\.\w+.{0,40}
     )$""",
     re.IGNORECASE | re.VERBOSE,
@@ -107,9 +107,17 @@ def strip_markup(text: str) -> str:
 _OPENING_TWO_APOSTROPHES = re.compile(r"(?:^|(?<=[\s(\[—–-]))''(?=[\w‘'(\[$£€.])", re.MULTILINE)
 
 
+# The layout codes of LDC's New York Times wire text: "&QL;" (also &QC;, &QR;) ends a line, "&UR;", "&LR;", "&HT;"
+# set type. Left in, they glue a syndication note to the story and split words ("People lie &UR; during").
+_LDC_LINE_END = re.compile(r"&Q[LCR];")
+_LDC_LAYOUT = re.compile(r"&(?:UR|LR|HT|MD);")
+
+
 def normalise(text: str) -> str:
     """Strip stray markup, unescape HTML entities, unify quotes and whitespace, drop control
     characters."""
+    if "&" in text:
+        text = _LDC_LAYOUT.sub(" ", _LDC_LINE_END.sub("\n", text))
     text = html.unescape(strip_markup(text))
     text = unicodedata.normalize("NFC", text)
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))

@@ -343,3 +343,14 @@ def test_wire_file_photo_captions_are_dropped_whole() -> None:
     # "FILE" as a word is text, and so is a caption of the event's own picture (it carries its facts)
     kept = "FILE photos of the dam were shown on Monday.\nRescuers search a flooded street in Velmora, Friday. Nine people..."
     assert clean_text(kept) == kept
+
+
+def test_new_york_times_wire_layout_codes_end_lines_or_vanish() -> None:
+    # LDC's NYT text: "&QL;" ends a line, "&UR;" and friends set type, "-0-" closes the story
+    text = (
+        "People lie &UR; during the campaign, he said. &QL; The vote came on Monday. &QL; &UR; -0- &QL; "
+        "(To publish this article, it must be purchased from the syndicate.) &QL;"
+    )
+    assert clean_text(text) == "People lie during the campaign, he said.\nThe vote came on Monday."
+    # an ordinary ampersand and HTML entities are text
+    assert clean_text("AT&T said the Q&amp;A is on Monday.") == "AT&T said the Q&A is on Monday."
