@@ -45,7 +45,7 @@ import math
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -54,7 +54,7 @@ import numpy as np
 from scipy import sparse
 
 from chorus.analyse import MONTHS, STOP_STEMS, STOPWORDS, stem
-from chorus.clean import clean_document
+from chorus.clean import clean_document, clean_line, normalise
 from chorus.models import Document
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[.!?]")
@@ -965,12 +965,23 @@ def cluster_documents(
     return stories
 
 
+_HEADLINE_CHARACTERS = 1500  # a headline comes from the report's first lines: cleaning the rest is wasted
+
+
+def _clean_lines(text: str) -> Iterator[str]:
+    """The cleaned lines of ``text``, one at a time (a headline needs only the first good one)."""
+    for raw in text.split("\n"):
+        for line in normalise(raw).split("\n"):
+            if cleaned := " ".join(clean_line(line).split()):
+                yield cleaned
+
+
 def headline_of(document: Document) -> str:
-    """A report's headline, else its first line or sentence that is not a link, at most 20 words."""
+    """A report's headline, else its first line or sentence that is not a link, at most 20 words (cleaned: no
+    dateline, wire codes or photo credit)."""
     if document.title.strip():
         return " ".join(document.title.split())
-    for line in document.text.split("\n"):
-        line = " ".join(line.split())
+    for line in _clean_lines(document.text[:_HEADLINE_CHARACTERS]):
         if not line or re.match(r"^(?:https?|www)\b", line, re.IGNORECASE) or len(line) < 12:
             continue
         first = re.split(r"(?<=[a-z0-9][.!?])\s+(?=[A-Z])", line, maxsplit=1)[0]

@@ -73,6 +73,9 @@ def test_fixed_threshold_option_and_titles():
     titled = [Document(text="x", title="Quake kills two on Kos"), Document(text="y", title="Kos quake kills two tourists")]
     assert "Kos" in representative_title(titled)
     assert representative_title([Document(text="http://example.com/x\nA quake hit Kos. More text.")]) == "A quake hit Kos."
+    # a headline read from the text has no dateline, wire codes or syndication note
+    wire = "&QL; &UR; (Syndicated copy.) &QL; KOS, Greece (AP) _ A quake hit Kos on Friday. More text."
+    assert representative_title([Document(text=wire)]) == "A quake hit Kos on Friday."
 
 
 def test_dates_are_read_in_common_forms():
