@@ -28,12 +28,10 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
 READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 
-_DATE_LINE = re.compile(
-    r"^\s*(?:date|published|posted|updated)\s*:?\s*(\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?)\s*",
-    re.IGNORECASE,
-)
+_DATE_LABEL = r"^\s*(?:date|published|posted|updated)\s*:?\s*"
+_DATE_LINE = re.compile(_DATE_LABEL + r"(\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?)\s*", re.IGNORECASE)
 # A whole line giving the date in another form: "Published: April 30, 2019", "Date: Tue, 30 Apr 2019 14:00:00 GMT".
-_DATE_LABEL_LINE = re.compile(r"^\s*(?:date|published|posted|updated)\s*:?\s*(\S.{5,40}?)\s*$", re.IGNORECASE)
+_DATE_LABEL_LINE = re.compile(_DATE_LABEL + r"(\S.{5,40}?)\s*$", re.IGNORECASE)
 _ISO_START = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _HTML_HINT = re.compile(rb"<\s*(?:!doctype\s+html|html|body|article|div|p)[\s>]", re.IGNORECASE)
 
@@ -168,8 +166,9 @@ def document_from_text(text: str, id: str = "", source: str = "", title: str = "
     for index in range(min(3, len(lines))):
         match = _DATE_LINE.match(lines[index])
         written = _DATE_LABEL_LINE.match(lines[index]) if not match else None
-        if written and _ISO_START.match(iso_date(written.group(1))):
-            date = date or iso_date(written.group(1))
+        read = iso_date(written.group(1)) if written else ""
+        if _ISO_START.match(read):
+            date = date or read
             lines[index] = ""
         elif match:
             date = date or match.group(1)
