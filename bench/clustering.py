@@ -170,7 +170,7 @@ def load_mixed(data: Path, name: str, first: int = 0, dated: bool = False) -> tu
     for line in (data / file).open(encoding="utf-8"):
         cluster = json.loads(line)
         for index, doc in enumerate(cluster["documents"][first : None if name == "multinews" else first + 10], start=first):
-            date = iso_date(str(doc.get("date") or "")) if dated else ""
+            date = iso_date(doc.get("date")) if dated else ""
             documents.append(Document(text=doc["text"], id=f"{cluster['id']}-{index}", date=date))
             gold.append(cluster["id"])
     return documents, gold

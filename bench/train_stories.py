@@ -128,7 +128,7 @@ def fit_dates(model: dict, dated: list[Collection]) -> dict:
     ``DATE_FEATURES`` alone, the text model's logit as a fixed offset (so undated collections score as before)."""
     from scipy.optimize import minimize
 
-    offset = np.concatenate([cluster.story_logits(c.features, model | {"date_coef": [0.0]}) for c in dated])
+    offset = np.concatenate([cluster.story_logits(c.features, model) for c in dated])  # no closeness: text alone
     closeness = np.vstack([c.closeness for c in dated])
     same = np.concatenate([c.same for c in dated])
 

@@ -140,10 +140,10 @@ def build_documents(items: list[dict], max_words_per_document: int, max_document
                 cluster_query = cluster_query or cluster.query
         elif kind == "html":
             doc = document_from_html(item["html"], id=item.get("id") or fallback)
-            date = iso_date(item.get("date") or "") or doc.date
+            date = iso_date(item.get("date")) or doc.date
             documents.append(Document(text=doc.text, id=doc.id, title=item.get("title") or doc.title, date=date))
         else:
-            date = iso_date(item.get("date") or "")
+            date = iso_date(item.get("date"))
             documents.append(Document(text=item["text"], id=item.get("id") or fallback, title=item.get("title") or "", date=date))
     if len(documents) > max_documents:
         raise LimitExceeded(
