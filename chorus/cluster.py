@@ -38,7 +38,6 @@ Everything is a pure function over ``chorus.models.Document``.
 
 from __future__ import annotations
 
-import datetime as dt
 import heapq
 import json
 import math
@@ -664,20 +663,13 @@ typical gap being the median over random pairs of dated reports. 0 when either r
 the collection, so a day's stream (every report the same day) gains nothing; never below 0, so a story reported
 over months is not pulled apart, only reports published close together pulled in."""
 
-_ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
-
 
 def publication_days(documents: Sequence[Document]) -> np.ndarray:
-    """Each report's publication day (``n``, days since 0001-01-01), NaN when its ``date`` does not start with an ISO
-    ``YYYY-MM-DD`` (``chorus.ingest.iso_date`` writes them so)."""
+    """Each report's publication day (``n``, days since 0001-01-01), NaN when it has none (``Document.published``)."""
     days = np.full(len(documents), np.nan)
     for index, document in enumerate(documents):
-        match = _ISO_DAY.match(document.date or "")
-        if match:
-            try:
-                days[index] = dt.date(int(match[1]), int(match[2]), int(match[3])).toordinal()
-            except ValueError:
-                pass
+        if moment := document.published:
+            days[index] = moment.toordinal()
     return days
 
 

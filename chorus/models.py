@@ -6,7 +6,29 @@ these; nothing else crosses a module boundary.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import asdict, dataclass, field
+
+# The forms a ``Document.date`` is read in, anywhere in the string: ISO (``2019-04-30``, ``2019-04-30T14:05``, the
+# form ``chorus.ingest`` writes), compact (``20190430``) and US numeric, month first (``04/30/2019 14:05``).
+_ISO_OR_COMPACT = re.compile(r"(?<!\d)(\d{4})-?(\d{2})-?(\d{2})(?:[T _]?(\d{1,2}):?(\d{2}))?")
+_US_NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T,]+(\d{1,2}):(\d{2}))?")
+
+
+def published_at(date: str) -> dt.datetime | None:
+    """The moment a ``Document.date`` gives (midnight when it has no time), or None: no date or not a real one."""
+    match = _ISO_OR_COMPACT.search(date or "")
+    if match:
+        year, month, day, hour, minute = match.groups()
+    elif match := _US_NUMERIC.search(date or ""):
+        month, day, year, hour, minute = match.groups()
+    else:
+        return None
+    try:
+        return dt.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0))
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -30,6 +52,11 @@ class Document:
     @property
     def words(self) -> int:
         return len(self.text.split())
+
+    @property
+    def published(self) -> dt.datetime | None:
+        """When the report was published, read from ``date`` (``published_at``), or None."""
+        return published_at(self.date)
 
 
 @dataclass(frozen=True)

@@ -5,18 +5,13 @@ from __future__ import annotations
 
 import re
 
-from chorus.models import Document, Sentence
-
-_DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})(?:[T _]?(\d{1,2}):?(\d{2}))?")
+from chorus.models import Document, Sentence, published_at
 
 
 def date_key(date: str) -> str:
-    """A sortable ``YYYYMMDDHHMM`` key from an ISO-like date, or "" when there is none."""
-    match = _DATE.search(date or "")
-    if not match:
-        return ""
-    year, month, day, hour, minute = match.groups()
-    return f"{year}{month}{day}{hour or '00':0>2}{minute or '00'}"
+    """A sortable ``YYYYMMDDHHMM`` key from a ``Document.date`` (``published_at``), or "" when there is none."""
+    moment = published_at(date)
+    return f"{moment.year:04d}{moment:%m%d%H%M}" if moment else ""
 
 
 # A sentence that opens by pointing back ("He also called for...", "But the army...") needs the sentence it

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 
 from chorus.analyse import MONTHS, WEEKDAYS, content_stems, corroborating_documents, outlet_ids
 from chorus.models import Document, Sentence, TimelineEvent
-from chorus.order import date_key
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -57,8 +56,8 @@ def _looks_ahead(text: str, start: int, end: int, before: re.Pattern[str]) -> bo
 
 
 def _report_date(document: Document) -> dt.date | None:
-    key = date_key(document.date)
-    return _date(int(key[:4]), int(key[4:6]), int(key[6:8])) if key else None
+    moment = document.published
+    return moment.date() if moment else None
 
 
 # An aside between dashes: "Guaidó — who had been calling for a demonstration May 1 — said ...". (A date in brackets

@@ -22,7 +22,6 @@ are given in the module each applies to.
 
 from __future__ import annotations
 
-from chorus.disagreements.claims import report_day
 from chorus.disagreements.figures import Quantity, read_quantities
 from chorus.disagreements.people import (
     Age,
@@ -60,7 +59,7 @@ def find_disagreements(
     happenings: list[Happening] = []
     spellings = spellings_by_document(entities)
     forms: dict[str, list[str]] = {}  # each document's spellings longest first, sorted once for all its sentences
-    days = {doc.id: day for doc in documents if (day := report_day(doc.date)) is not None}
+    days = {doc.id: moment.toordinal() for doc in documents if (moment := doc.published)}
     # Why: a surname two people of the story share ("Katie Jenkin", her brother "John Jenkin") is either's, whichever
     # report writes it alone (a surname two people of one report share is one of these)
     shared = shared_surnames_of({entity.name: [entity] for entity in entities})

@@ -8,7 +8,6 @@ counts, stances and states as they stood then (``NEWS_CYCLE_DAYS``, ``news_cycle
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Sequence
 
@@ -61,20 +60,7 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return (before[-1] if before else 0), (after.start() if after else len(text))
 
 
-_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b|\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 Days = dict[str, int]  # a dated document's publication day (proleptic ordinal), by document id
-
-
-def report_day(date: str) -> int | None:
-    """The day of an ISO (``2019-04-30 14:00``) or US (``09/10/1998 04:25:00``) date, or None."""
-    match = _DATE.search(date or "")
-    if not match:
-        return None
-    year, month, day = match.groups()[:3] if match.group(1) else (match.group(6), match.group(4), match.group(5))
-    try:
-        return datetime.date(int(year), int(month), int(day)).toordinal()
-    except ValueError:
-        return None
 
 
 # Reports of one event within this many days are one news cycle: a toll that rose overnight ("nine dead",
