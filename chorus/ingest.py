@@ -226,7 +226,9 @@ def _html_to_text(markup: str) -> str:
         return re.sub(r"<[^>]+>", " ", markup)
 
 
-def _document_from_mapping(item: dict, fallback_id: str) -> Document:
+def document_from_mapping(item: dict, fallback_id: str) -> Document:
+    """A document from ``{"text" or "html", "id", "title", "date", "source" or "url"}`` (a JSON/JSONL line, an HTTP
+    request's item): ``date`` read by ``iso_date``, else from the HTML page or an LDC id (``date_from_id``)."""
     text = item.get("text")
     markup = item.get("html")
     if not isinstance(text, str) and isinstance(markup, str):
@@ -260,7 +262,7 @@ def cluster_from_mapping(item: dict, fallback_id: str) -> Cluster:
     for i, d in enumerate(documents):
         doc_id = f"{cluster_id}-{i}"
         try:
-            docs.append(_document_from_mapping(d, doc_id) if isinstance(d, dict) else Document(text=str(d), id=doc_id))
+            docs.append(document_from_mapping(d, doc_id) if isinstance(d, dict) else Document(text=str(d), id=doc_id))
         except ChorusInputError as error:
             raise ChorusInputError(f"{cluster_id}, document {i}: {error}") from None
     references = [str(r) for r in item.get("references") or [] if isinstance(r, str)]
@@ -302,7 +304,7 @@ def parse_json(text: str, name: str) -> list[Cluster]:
             if isinstance(item, dict) and "documents" in item:
                 clusters.append(cluster_from_mapping(item, fallback_id))
             elif isinstance(item, dict):
-                loose.append(_document_from_mapping(item, fallback_id))
+                loose.append(document_from_mapping(item, fallback_id))
             elif isinstance(item, str):
                 loose.append(Document(text=item, id=fallback_id))
             else:

@@ -126,25 +126,18 @@ def build_documents(items: list[dict], max_words_per_document: int, max_document
     ``items`` hold ``{"kind": "text"|"html", ...fields}`` or ``{"kind": "file", "name", "data"}``.
     Raises ``ChorusInputError`` for unusable input and ``LimitExceeded`` for too-long documents.
     """
-    from chorus.ingest import document_from_html, iso_date, parse_bytes
+    from chorus.ingest import document_from_mapping, parse_bytes
     from chorus.models import Document
 
     documents: list[Document] = []
     cluster_query = ""
     for index, item in enumerate(items):
-        kind = item["kind"]
-        fallback = f"doc{index + 1}"
-        if kind == "file":
+        if item["kind"] == "file":
             for cluster in parse_bytes(item["data"], item["name"]):
                 documents.extend(cluster.documents)
                 cluster_query = cluster_query or cluster.query
-        elif kind == "html":
-            doc = document_from_html(item["html"], id=item.get("id") or fallback)
-            date = iso_date(item.get("date")) or doc.date
-            documents.append(Document(text=doc.text, id=doc.id, title=item.get("title") or doc.title, date=date))
         else:
-            date = iso_date(item.get("date"))
-            documents.append(Document(text=item["text"], id=item.get("id") or fallback, title=item.get("title") or "", date=date))
+            documents.append(document_from_mapping(item, f"doc{index + 1}"))
     if len(documents) > max_documents:
         raise LimitExceeded(
             f"{len(documents)} documents; the limit is {max_documents} per request", "max_documents", max_documents

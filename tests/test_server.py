@@ -107,6 +107,13 @@ def test_summarize_json_with_fields_query_and_html(client):
     assert "tracking" not in json.dumps(data)
 
 
+def test_request_documents_read_as_json_files_are(client):
+    """A request's documents are built as a JSON file's are: an undated LDC newswire id gives the day."""
+    body = {"documents": [{"text": REPORTS[0], "id": "APW19981016.0240"}, {"text": REPORTS[1], "id": "herald"}], "words": 50}
+    data = client.post("/v1/summarize", json=body).json()
+    assert [d["date"] for d in data["documents"]] == ["1998-10-16", ""]
+
+
 def test_summarize_multipart_upload(client, tmp_path: Path):
     files = [
         ("files", ("courier.txt", REPORTS[0].encode(), "text/plain")),
