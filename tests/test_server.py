@@ -12,14 +12,13 @@ import pytest
 
 pytest.importorskip("fastapi")
 pytest.importorskip("multipart")
-pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.testclient`")
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-import chorus  # noqa: E402
-from chorus import server  # noqa: E402
-from chorus.html_report import render_view, to_html  # noqa: E402
-from chorus.models import Document  # noqa: E402
-from chorus.server import ServerLimits, create_app  # noqa: E402
+import chorus
+from chorus import server
+from chorus.html_report import render_view, to_html
+from chorus.models import Document
+from chorus.server import ServerLimits, create_app
 
 REPORTS = [
     "Heavy rain caused the Elm River dam to fail on Monday, flooding the valley town of Marlow. "
