@@ -3,34 +3,14 @@ point back to a sentence the reader has not seen."""
 
 from __future__ import annotations
 
-import re
-
 from chorus.models import Document, Sentence, published_at
+from chorus.segment import points_back
 
 
 def date_key(date: str) -> str:
     """A sortable ``YYYYMMDDHHMM`` key from a ``Document.date`` (``published_at``), or "" when there is none."""
     moment = published_at(date)
     return f"{moment.year:04d}{moment:%m%d%H%M}" if moment else ""
-
-
-# A sentence that opens by pointing back ("He also called for...", "But the army...") needs the sentence it
-# continues: it cannot open a brief.
-_POINTS_BACK = re.compile(
-    r"^[\"“‘'(]*(?:he|she|they|it|his|her|their|its|this|these|those|that|also|but|however|meanwhile|still|yet|instead"
-    r"|moreover|furthermore|besides|then|later|afterwards|such)\b",
-    re.IGNORECASE,
-)
-
-
-# A quote whose speaker is only a pronoun: '"We are counting on you," he said.'
-_PRONOUN_SPEAKER = re.compile(r"[,.!?]\s*[\"”’']\s*(?:he|she|they)\s+[a-z]+", re.IGNORECASE)
-
-
-def points_back(text: str) -> bool:
-    """Whether a sentence opens with a pronoun or connective that refers to what came before it, or gives a quote
-    to a pronoun."""
-    return bool(_POINTS_BACK.match(text.strip()) or _PRONOUN_SPEAKER.search(text))
 
 
 def chronological(sentences: list[Sentence], documents: list[Document]) -> list[Sentence]:

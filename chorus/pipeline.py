@@ -77,6 +77,20 @@ def eligible_mask(sentences: list[Sentence], options: SummaryOptions) -> np.ndar
     return mask
 
 
+def anchors_of(sentences: list[Sentence]) -> list[list[int] | None]:
+    """For each sentence that points back ("He also said...", ``segment.points_back``), the sentences before it in
+    its own report, one of which must be in the brief beside it (what "he" means is there; the reading order puts it
+    after them); None for a sentence that stands alone. ``sentences`` in report order, as ``sentences_of`` gives them.
+    """
+    earlier: dict[int, list[int]] = {}
+    anchors: list[list[int] | None] = []
+    for index, sentence in enumerate(sentences):
+        before = earlier.setdefault(sentence.doc_index, [])
+        anchors.append(list(before) if segment.points_back(sentence.text) else None)
+        before.append(index)
+    return anchors
+
+
 @dataclass
 class Prepared:
     """A cluster after clean -> segment -> analyse: everything selection needs.
@@ -147,14 +161,19 @@ def summarize(
         # Nothing shared across outlets (one document, or unrelated ones): fall back to the lead.
         candidates = np.array([i for i in range(len(sentences)) if eligible[i]][: options.candidate_limit], dtype=int)
         weights = np.ones_like(weights)
+    anchors = anchors_of(sentences)
+    position_of = {int(i): j for j, i in enumerate(candidates)}
     chosen = select.select_sentences(
         [table.sentence_concepts[i] for i in candidates],
         lengths[candidates],
         weights,
         options.words,
         options.solver_time_limit,
+        [None if (a := anchors[i]) is None else [position_of[k] for k in a if k in position_of] for i in candidates],
     )
-    picked = select.fill_budget([int(candidates[j]) for j in chosen], table.sentence_concepts, lengths, eligible, options.words)
+    picked = select.fill_budget(
+        [int(candidates[j]) for j in chosen], table.sentence_concepts, lengths, eligible, options.words, anchors
+    )
     if not picked:
         picked = _lead_fallback(sentences, lengths, options.words)
     carried = analyse.corroborating_documents(

@@ -130,3 +130,22 @@ def split_paragraphs(text: str) -> list[str]:
 def words(text: str) -> list[str]:
     """The word tokens of ``text`` (letters and digits, with inner apostrophes, dots and hyphens)."""
     return _WORD.findall(text)
+
+
+# A sentence that opens by pointing back ("He also called for...", "But the army...") needs the sentence it
+# continues: it cannot open a brief.
+_POINTS_BACK = re.compile(
+    r"^[\"“‘'(]*(?:he|she|they|it|his|her|their|its|this|these|those|that|also|but|however|meanwhile|still|yet|instead"
+    r"|moreover|furthermore|besides|then|later|afterwards|such)\b",
+    re.IGNORECASE,
+)
+
+
+# A quote whose speaker is only a pronoun: '"We are counting on you," he said.'
+_PRONOUN_SPEAKER = re.compile(r"[,.!?]\s*[\"”’']\s*(?:he|she|they)\s+[a-z]+", re.IGNORECASE)
+
+
+def points_back(text: str) -> bool:
+    """Whether a sentence opens with a pronoun or connective that refers to what came before it, or gives a quote
+    to a pronoun."""
+    return bool(_POINTS_BACK.match(text.strip()) or _PRONOUN_SPEAKER.search(text))

@@ -7,7 +7,9 @@ The exact integer program of Gillick & Favre (2009), solved with HiGHS (``scipy.
                 c_i <= sum_{j contains i} s_j  (a concept counts only if a chosen sentence has it)
 
 Because each concept counts once, two sentences saying the same thing earn no more than one:
-redundancy is excluded by construction, not by a penalty.
+redundancy is excluded by construction, not by a penalty. A sentence that points back ("He was sentenced to 26
+years.") may be given anchors, of which one must be chosen with it (``s_j <= sum of its anchors' s``): a brief
+never shows "he" without the sentence that says who he is.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ def select_sentences(
     weights: np.ndarray,
     budget: int,
     time_limit: float = 10.0,
+    anchors: list[list[int] | None] | None = None,
 ) -> list[int]:
     """Solve the coverage ILP over the given sentences.
 
@@ -55,12 +58,14 @@ def select_sentences(
         weights: ``(m,)`` concept weights, indexed by the concept ids above.
         budget: the most words the brief may have.
         time_limit: seconds before HiGHS returns its best solution so far.
+        anchors: for each candidate, None, or the candidates one of which must be chosen with it (a sentence that
+            points back needs what it points to); an empty list: never chosen.
 
     Returns:
         Positions (into the candidate lists) of the chosen sentences, in ascending order.
     """
     n = len(sentence_concepts)
-    fits = [j for j in range(n) if lengths[j] <= budget]
+    fits = [j for j in range(n) if lengths[j] <= budget and (anchors is None or anchors[j] is None or anchors[j])]
     if not fits:
         return []
     # Concepts held by the same set of sentences act as one: merge them (summing weights), and
@@ -98,6 +103,16 @@ def select_sentences(
     ]
     if m:
         constraints.append(LinearConstraint(sparse.csr_matrix((vals, (rows, cols)), shape=(m, n + m)), -np.inf, 0.0))
+    anchored = [j for j in fits if anchors is not None and anchors[j]]
+    if anchored:
+        # s_j <= sum of its anchors' s: a sentence that points back comes with one it can follow
+        rows, cols, vals = [], [], []
+        for row, j in enumerate(anchored):
+            needed = anchors[j] or []
+            rows.extend([row] * (len(needed) + 1))
+            cols.extend([j, *needed])
+            vals.extend([1.0] + [-1.0] * len(needed))
+        constraints.append(LinearConstraint(sparse.csr_matrix((vals, (rows, cols)), shape=(len(anchored), n + m)), -np.inf, 0.0))
     objective = np.zeros(n + m)
     objective[n:] = -np.array([shared[key] for key in groups])
     # A tiny cost per word: among briefs of equal coverage, the shortest, so that no sentence
@@ -125,6 +140,7 @@ def fill_budget(
     lengths: np.ndarray,
     eligible: np.ndarray,
     budget: int,
+    anchors: list[list[int] | None] | None = None,
 ) -> list[int]:
     """Spend the words the ILP left over on sentences that add the most concepts not yet covered
     (any concept, however rare), never on a sentence that adds nothing new.
@@ -135,6 +151,7 @@ def fill_budget(
         lengths: ``(n,)`` words per sentence.
         eligible: ``(n,)`` sentences allowed in the brief.
         budget: the brief's word budget.
+        anchors: for each sentence, None, or the sentences one of which must be in the brief before it is added.
 
     Returns:
         ``chosen`` plus the added sentences, ascending.
@@ -145,7 +162,7 @@ def fill_budget(
     while remaining > 0:
         best, best_gain = -1, 0.0
         for j in np.nonzero(eligible & (lengths <= remaining))[0]:
-            if j in picked:
+            if j in picked or (anchors is not None and anchors[j] is not None and not picked.intersection(anchors[j])):
                 continue
             new = sum(1 for c in sentence_concepts[j] if c not in covered)
             # Mostly new content: a sentence half made of what the brief already says is a repeat.

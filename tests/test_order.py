@@ -68,26 +68,6 @@ def test_undated_documents_read_as_published_on_the_dated_ones_middle_date() -> 
     assert [s.text for s in chronological([Sentence("b3", 1, 3), Sentence("a1", 0, 1)], undated)] == ["a1", "b3"]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("He also called for calm.", True),
-        ("“They will not pass,” she said.", True),  # who "they" are was said before
-        ("But the army stayed in its barracks.", True),
-        ("Its leaders fled.", True),
-        ("Heavy rain fell on Tuesday.", False),  # "He" only as a whole word
-        ("Thousands marched in Caracas.", False),
-        ("That night, troops moved in.", True),
-        ("“We are counting on you,” he said.", True),  # whose words?
-        ("“We are counting on you,” Guaidó said.", False),
-    ],
-)
-def test_points_back(text: str, expected: bool) -> None:
-    from chorus.order import points_back
-
-    assert points_back(text) is expected
-
-
 def test_a_sentence_that_points_back_does_not_open_the_brief() -> None:
     documents = [Document("x", date="2019-04-30"), Document("y", date="2019-04-30")]
     sentences = [Sentence("Guaidó called for an uprising.", 1, 2), Sentence("He also called for calm.", 0, 1)]

@@ -9,7 +9,8 @@ import pytest
 from demo_corpus import DEMO_COPIES
 
 from chorus import Document, Summary, SummaryOptions, summarize
-from chorus.order import date_key, points_back
+from chorus.order import date_key
+from chorus.segment import points_back
 
 BUDGETS = (50, 100, 250)
 
@@ -34,6 +35,11 @@ def _assert_reading_order(summary: Summary) -> None:
     assert keys == sorted(keys)
     if keys:
         assert not points_back(summary.sentences[0].text)
+    # and a sentence that points back comes with an earlier sentence of its own report, which it follows
+    for at, sentence in enumerate(summary.sentences):
+        if points_back(sentence.text):
+            before = summary.sentences[:at]
+            assert any(s.source == sentence.source and s.position < sentence.position for s in before), sentence.text
 
 
 # --- Real and demo clusters ---------------------------------------------------------------------------

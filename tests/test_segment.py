@@ -1,4 +1,4 @@
-"""Sentence splitting: abbreviations, initials, decimals, quotes, bullets and line boundaries."""
+"""Sentence splitting: abbreviations, initials, decimals, quotes, bullets and line boundaries; sentences that point back."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from chorus.segment import split_paragraphs, split_sentences, words
+from chorus.segment import points_back, split_paragraphs, split_sentences, words
 
 
 @pytest.mark.parametrize(
@@ -183,3 +183,21 @@ def test_splitting_never_loses_or_invents_text() -> None:
         assert "".join(kept.split()) == "".join("".join(sentences).split()), text
         # Sentences never span a line break.
         assert all("\n" not in s for s in sentences), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He also called for calm.", True),
+        ("“They will not pass,” she said.", True),  # who "they" are was said before
+        ("But the army stayed in its barracks.", True),
+        ("Its leaders fled.", True),
+        ("Heavy rain fell on Tuesday.", False),  # "He" only as a whole word
+        ("Thousands marched in Caracas.", False),
+        ("That night, troops moved in.", True),
+        ("“We are counting on you,” he said.", True),  # whose words?
+        ("“We are counting on you,” Guaidó said.", False),
+    ],
+)
+def test_points_back(text: str, expected: bool) -> None:
+    assert points_back(text) is expected

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from chorus import select
-from chorus.select import candidate_sentences, greedy_selection, select_sentences
+from chorus.select import candidate_sentences, fill_budget, greedy_selection, select_sentences
 
 
 def covered_value(chosen: list[int], sentence_concepts: list[list[int]], weights: np.ndarray) -> float:
@@ -70,6 +70,51 @@ def test_ilp_with_shared_concepts() -> None:
     assert brute_force_optimum(concepts, lengths, weights, 10) == 14.0
     chosen = select_sentences(concepts, lengths, weights, 10)
     assert chosen == [1, 2]
+
+
+def test_a_sentence_comes_only_with_one_of_its_anchors() -> None:
+    # s2 ("He also...") is the best value per word but needs s0 or s1 beside it; s3 needs nothing; s4 can never come.
+    concepts = [[0], [1], [2, 3], [4], [5]]
+    lengths = np.array([6, 5, 5, 5, 1])
+    weights = np.array([2.0, 1.0, 5.0, 5.0, 3.0, 9.0])
+    anchors = [None, None, [0, 1], None, []]
+    assert select_sentences(concepts, lengths, weights, 10) == [2, 4]  # unconstrained
+    assert select_sentences(concepts, lengths, weights, 10, anchors=anchors) == [1, 2]  # s2 with its cheaper anchor
+    assert select_sentences(concepts, lengths, weights, 9, anchors=anchors) == [3]  # no room for s2 and an anchor
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_anchored_selection_is_optimal_on_random_instances(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    n, m = 8, 10
+    concepts = [sorted(rng.choice(m, size=rng.integers(1, 4), replace=False).tolist()) for _ in range(n)]
+    lengths = rng.integers(3, 12, size=n)
+    weights = rng.uniform(0.5, 5.0, size=m)
+    anchors: list[list[int] | None] = []
+    for j in range(n):  # each anchored sentence needs one of up to two sentences before it (none before: never chosen)
+        anchors.append(None if rng.random() < 0.6 else sorted(rng.choice(j, size=min(j, 2), replace=False).tolist()))
+
+    def allowed(subset: tuple[int, ...]) -> bool:
+        return all(anchors[j] is None or set(anchors[j]) & set(subset) for j in subset)
+
+    best = max(
+        covered_value(list(subset), concepts, weights)
+        for size in range(n + 1)
+        for subset in itertools.combinations(range(n), size)
+        if sum(lengths[j] for j in subset) <= 25 and allowed(subset)
+    )
+    chosen = select_sentences(concepts, lengths, weights, 25, anchors=anchors)
+    assert allowed(tuple(chosen)) and sum(lengths[j] for j in chosen) <= 25
+    assert covered_value(chosen, concepts, weights) == pytest.approx(best, rel=2e-3)
+
+
+def test_fill_budget_adds_an_anchored_sentence_only_after_its_anchor() -> None:
+    concepts = [[0], [1], [2]]
+    lengths = np.array([5, 3, 3])
+    eligible = np.ones(3, dtype=bool)
+    assert fill_budget([0], concepts, lengths, eligible, 8, anchors=[None, [2], None]) == [0, 2]
+    assert fill_budget([0, 2], concepts, lengths, eligible, 11, anchors=[None, [2], None]) == [0, 1, 2]
+    assert fill_budget([0], concepts, lengths, eligible, 11, anchors=[None, [], None]) == [0, 2]
 
 
 @pytest.mark.parametrize("seed", range(12))
