@@ -132,11 +132,14 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-# A sentence that opens by pointing back ("He also called for...", "But the army...") needs the sentence it
-# continues: it cannot open a brief.
+# A sentence that opens by pointing back ("He also called for...", "But the army...", "Three days earlier, ...", "The
+# next day, ...") needs the sentence it continues: it cannot open a brief.
 _POINTS_BACK = re.compile(
     r"^[\"“‘'(]*(?:he|she|they|it|his|her|their|its|this|these|those|that|also|but|however|meanwhile|still|yet|instead"
-    r"|moreover|furthermore|besides|then|later|afterwards|such)\b",
+    r"|moreover|furthermore|besides|then|later|afterwards|such"
+    r"|(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+"
+    r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:earlier|later)"
+    r"|the\s+(?:next|following|previous)\s+(?:day|morning|afternoon|evening|night|week|month|year))\b",
     re.IGNORECASE,
 )
 

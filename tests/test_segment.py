@@ -197,6 +197,11 @@ def test_splitting_never_loses_or_invents_text() -> None:
         ("That night, troops moved in.", True),
         ("“We are counting on you,” he said.", True),  # whose words?
         ("“We are counting on you,” Guaidó said.", False),
+        ("Three days earlier, the Klan had nailed a flier to the door.", True),  # earlier than what?
+        ("A year later there were 25.", True),
+        ("The next day, the first flight was delayed.", True),
+        ("Two years after the surgery, patients reported relief.", False),  # says after what
+        ("The next president will be chosen in May.", False),
     ],
 )
 def test_points_back(text: str, expected: bool) -> None:
