@@ -175,13 +175,36 @@ def clean_line(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
+# CNN's "Story highlights" block: the editors' bullet summary over the story, one line each without a full stop.
+_HIGHLIGHTS = re.compile(r"^\s*story\s+highlights\b", re.IGNORECASE)
+_HIGHLIGHT_LINES = 6  # a block has three or four; the story's first sentence ends it anyway
+
+
+def _without_highlights(lines: list[str]) -> list[str]:
+    """``lines`` without a "Story highlights" block: its opening line and the lines after it up to the first one that
+    ends a sentence (the story's own first paragraph), at most ``_HIGHLIGHT_LINES``."""
+    kept: list[str] = []
+    left = 0
+    for line in lines:
+        if _HIGHLIGHTS.match(line):
+            left = _HIGHLIGHT_LINES
+            continue
+        if left and line.strip() and not line.rstrip().endswith((".", "!", "?", '."', ".”", "?”", '?"')):
+            left -= 1
+            continue
+        if line.strip():
+            left = 0
+        kept.append(line)
+    return kept
+
+
 def clean_text(text: str) -> str:
     """Clean a report's body.
 
     Returns:
         One paragraph (or headline, or bullet) per line, furniture removed; "" if nothing is left.
     """
-    lines = (clean_line(line) for line in normalise(text).split("\n"))
+    lines = (clean_line(line) for line in _without_highlights(normalise(text).split("\n")))
     return "\n".join(line for line in lines if line)
 
 

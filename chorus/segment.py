@@ -57,6 +57,8 @@ def _is_false_boundary(before: str, punct: str, after: str) -> bool:
     next_word = re.match(r"[\"'“‘«(\[]*([\w’']+)", after)
     following = next_word.group(1) if next_word else ""
     starts_sentence = following.lower() in SENTENCE_STARTERS
+    if "-" in bare and bare.rsplit("-", 1)[1] in PERSON_TITLE_ABBREVIATIONS:
+        bare = bare.rsplit("-", 1)[1]  # a compound title: "Det.-Sgt. Susan Gomes", "Lt.-Gen. Roméo Dallaire"
     if bare in TITLE_ABBREVIATIONS and "." not in bare:
         # "Hun Sen. Hun Sen complained": a name, not a title, when the next word repeats the previous.
         previous = before[: match.start()].split()[-1:] or [""]

@@ -345,6 +345,26 @@ def test_wire_file_photo_captions_are_dropped_whole() -> None:
     assert clean_text(kept) == kept
 
 
+def test_a_story_highlights_block_is_dropped_up_to_the_story() -> None:
+    text = (
+        'Story highlights Mayor: the dam "held for a day"\n\n'
+        "Nine people are missing; the army is searching\n\n"
+        "Velmora's dam failed on Friday night, flooding the old town.\n\n"
+        "Rescuers worked through the night\n\n"
+        'The mayor said: "We were warned."'
+    )
+    # the story keeps its own lines, even one that ends without a full stop
+    expected = (
+        "Velmora's dam failed on Friday night, flooding the old town.\n"
+        "Rescuers worked through the night\n"
+        'The mayor said: "We were warned."'
+    )
+    assert clean_text(text) == expected
+    # "highlights" elsewhere is text
+    kept = "The story highlights the town's losses.\nThe dam held."
+    assert clean_text(kept) == kept
+
+
 def test_new_york_times_wire_layout_codes_end_lines_or_vanish() -> None:
     # LDC's NYT text: "&QL;" ends a line, "&UR;" and friends set type, "-0-" closes the story
     text = (

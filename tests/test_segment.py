@@ -32,6 +32,13 @@ from chorus.segment import points_back, split_paragraphs, split_sentences, words
         ),
         ("Dr. Halden said the rain was extreme. He was right.", ["Dr. Halden said the rain was extreme.", "He was right."]),
         ("Const. Ana Vasic saw the car. It was red.", ["Const. Ana Vasic saw the car.", "It was red."]),
+        # A compound title, as Canadian and British reports write ranks.
+        (
+            "The deaths are a double homicide, said Det.-Sgt. Susan Gomes. Nobody was charged.",
+            ["The deaths are a double homicide, said Det.-Sgt. Susan Gomes.", "Nobody was charged."],
+        ),
+        ("He served under Lt.-Gen. Roméo Dallaire. It was 1994.", ["He served under Lt.-Gen. Roméo Dallaire.", "It was 1994."]),
+        ("The sign read No-Sgt. The rest is history.", ["The sign read No-Sgt.", "The rest is history."]),
         (
             "Mrs. Elena Kovar took only the cat. Everything else was lost.",
             ["Mrs. Elena Kovar took only the cat.", "Everything else was lost."],
