@@ -42,7 +42,15 @@ _FURNITURE_LINES = re.compile(
 # Sign-up widgets flattened into one line: dropped whole when they contain any of these.
 _WIDGET = re.compile(
     r"verify you'?re not a robot|invalid email address|thank you for subscribing|you must select a newsletter"
-    r"|you may opt-out at any time",
+    r"|you may opt-out at any time"
+    # Twitter's embed furniture: "You can add location information to your Tweets, ... Learn more"
+    r"|add location information to your tweets|delete your tweet location history|add this tweet to your website"
+    r"|javascript is disabled in your browser|proceed to legacy twitter",
+    re.IGNORECASE,
+)
+# The BBC's marks around an embedded post: "Skip Twitter post by @MorganGodfery" (glued to the post), "End of Twitter post"
+_EMBED_MARK = re.compile(
+    r"^(?:skip|end\s+of)\s+(?:twitter|facebook|instagram|youtube)\s+(?:post|content|video)(?:\s+(?:by|from)\s+@?\w+)?\s*",
     re.IGNORECASE,
 )
 _CONTINUE_READING = re.compile(r"\s*(?:Advertisement\s*)?Continue reading the main story\s*", re.IGNORECASE)
@@ -73,7 +81,7 @@ _BULLET_MARK = re.compile(r"^\s*[-*•·▪●◦]\s+")
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'\-]{2,}(?:\s+[A-Z][A-Z.'\-]+){0,3}"
     r"(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,3})?"
-    r"\s*(?:\((?:[^()]{1,30})\))?\s*(?:_|--|—|–|:)\s+(?=\S)"
+    r"\s*(?:\((?:[^()]{1,30})\))?\s*(?:(?:_|--|—|–|:)\s+(?=\S)|[—–](?=[A-Z“\"]))"
 )
 # Two sentences glued by a scraper: "the fault.Researchers said" -> "the fault. Researchers said" (not after
 # capitals: "the USGS.Geologists" is left glued, as abbreviations end on capitals too; a wider rule cost 0.08 R2
@@ -162,7 +170,7 @@ def clean_line(line: str) -> str:
     line = _DATE_HEADER.sub("", line)
     if _CAPTION.search(line) or _WIDGET.search(line) or _FILE_PHOTO_CAPTION.search(line):
         return ""
-    line = _CONTINUE_READING.sub(" ", line).strip()
+    line = _EMBED_MARK.sub("", _CONTINUE_READING.sub(" ", line).strip())
     line = _GLUED_CREDIT.sub("", line)
     line = _CAPTION_TITLE_CREDIT.sub("", line)
     line = _CAPTION_BEFORE_CREDIT.sub("", line)

@@ -204,3 +204,32 @@ def greedy_selection(sentence_concepts: list[list[int]], lengths: np.ndarray, we
         remaining -= int(lengths[best])
         candidates.discard(best)
     return sorted(chosen)
+
+
+def lead_sentences(
+    doc_indices: list[int],
+    lengths: np.ndarray,
+    eligible: np.ndarray,
+    budget: int,
+    anchors: list[list[int] | None] | None = None,
+) -> list[int]:
+    """The first report's lead: its eligible sentences in order, each taken when it still fits the budget (one that
+    needs an anchor only after one of its anchors).
+
+    Args:
+        doc_indices: the report of each of the ``n`` sentences (in report order).
+        lengths: ``(n,)`` words per sentence.
+        eligible: ``(n,)`` sentences allowed in the brief.
+        budget: the brief's word budget.
+        anchors: as for ``fill_budget``.
+    """
+    picked: list[int] = []
+    used = 0
+    for j, doc_index in enumerate(doc_indices):
+        if doc_index != doc_indices[0]:
+            break
+        needs = anchors[j] if anchors is not None else None
+        if eligible[j] and used + lengths[j] <= budget and (needs is None or set(picked).intersection(needs)):
+            picked.append(j)
+            used += int(lengths[j])
+    return picked

@@ -148,10 +148,18 @@ def test_duc_datelines_are_removed(duc2006_path: Path, jsonl_reader) -> None:
         ("WASHINGTON (AP) — The Senate voted on Friday.", "The Senate voted on Friday."),
         ("VELMORA, Ostravia (OPA) — Nine people were killed.", "Nine people were killed."),
         ("CARACAS: Venezuela's opposition leader spoke.", "Venezuela's opposition leader spoke."),
+        ("NEW YORK—The administration is considering the deal.", "The administration is considering the deal."),
+        # an acronym and a dash inside the sentence is no dateline
+        ("NASA—the agency—said no launch was planned.", "NASA—the agency—said no launch was planned."),
     ],
 )
 def test_datelines_are_removed(line: str, expected: str) -> None:
     assert clean_line(line) == expected
+
+
+def test_an_embedded_posts_mark_goes_and_the_post_stays() -> None:
+    line = "Skip Twitter post by @ostravia_news The mayor arrived at the dam in her own car."
+    assert clean_line(line) == "The mayor arrived at the dam in her own car."
 
 
 @pytest.mark.parametrize(
@@ -169,6 +177,9 @@ def test_datelines_are_removed(line: str, expected: str) -> None:
         "(Photo: Jan Novak/Courier Pictures)",
         "Pompeo expresses Washington's support for Guido's move against Maduro (Reuters)",
         "• Visit INSIDER’s homepage for more stories.",
+        "You can add location information to your Tweets, such as your city or precise location. Learn more",
+        "We've detected that JavaScript is disabled in your browser. Would you like to proceed to legacy Twitter?",
+        "End of Twitter post by @MorganGodfery",
         "",
         "   ",
     ],

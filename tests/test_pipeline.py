@@ -336,6 +336,37 @@ def test_the_same_fact_is_not_repeated() -> None:
     assert len(repeats) == 1, repeats
 
 
+def test_one_outlets_brief_is_its_lead(demo_documents) -> None:
+    from chorus import clean
+    from chorus.pipeline import eligible_mask, sentences_of
+
+    report = demo_documents[0]
+    brief = summarize([report], words=60)
+    sentences = sentences_of([clean.clean_document(report)])
+    eligible = eligible_mask(sentences, SummaryOptions(words=60))
+    lead, used = [], 0  # the lead written out again: eligible sentences in order, each while it fits
+    for sentence, ok in zip(sentences, eligible, strict=True):
+        if ok and used + sentence.words <= 60 and (not points_back(sentence.text) or lead):
+            lead.append(sentence.position)
+            used += sentence.words
+    assert [s.position for s in brief.sentences] == lead and len(lead) >= 2
+    # a copy of the same wire story is the same outlet: still its lead
+    assert summarize([report, Document(report.text, id="copy")], words=60).text == brief.text
+
+
+def test_a_sentence_that_trails_off_never_enters_a_brief() -> None:
+    from chorus.models import Sentence
+    from chorus.pipeline import eligible_mask
+
+    texts = [
+        "The Chinese activist who triggered a diplomatic dispute between the two countries...",
+        "3. Is excessively devoted to work and productivity to the exclusion of leisure activities …",
+        "“We waited and waited...” the mayor said of the night the river rose.",
+    ]
+    sentences = [Sentence(text, 0, i) for i, text in enumerate(texts)]
+    assert eligible_mask(sentences, SummaryOptions()).tolist() == [False, False, True]
+
+
 def test_an_aside_in_brackets_never_enters_a_brief() -> None:
     from chorus.models import Sentence
     from chorus.pipeline import eligible_mask

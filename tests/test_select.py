@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from chorus import select
-from chorus.select import candidate_sentences, fill_budget, greedy_selection, select_sentences
+from chorus.select import candidate_sentences, fill_budget, greedy_selection, lead_sentences, select_sentences
 
 
 def covered_value(chosen: list[int], sentence_concepts: list[list[int]], weights: np.ndarray) -> float:
@@ -199,3 +199,15 @@ def test_candidates_are_eligible_valuable_and_densest_first() -> None:
     assert candidate_sentences(concepts, lengths, weights, eligible, limit=10).tolist() == [2, 1, 0]
     assert candidate_sentences(concepts, lengths, weights, eligible, limit=2).tolist() == [2, 1]
     assert candidate_sentences(concepts, lengths, weights, np.zeros(5, dtype=bool), limit=10).tolist() == []
+
+
+def test_lead_sentences_take_the_first_reports_opening_within_the_budget() -> None:
+    doc_indices = [0, 0, 0, 0, 0, 1]
+    lengths = np.array([12, 30, 9, 6, 5, 3])
+    eligible = np.array([True, True, False, True, True, True])
+    # s1 does not fit after s0 and is skipped, s2 is ineligible, s3 fits; s5 is another report's
+    assert lead_sentences(doc_indices, lengths, eligible, 20) == [0, 3]
+    # a sentence that points back comes only after one of its anchors
+    anchors = [None, None, None, [0, 1, 2], None, None]
+    assert lead_sentences(doc_indices, lengths, eligible, 11, anchors) == [4]
+    assert lead_sentences(doc_indices, lengths, eligible, 0) == []
