@@ -48,6 +48,9 @@ _WIDGET = re.compile(
     r"|javascript is disabled in your browser|proceed to legacy twitter",
     re.IGNORECASE,
 )
+# USA Today's video box, flattened into the text's first line: "CLOSE <what the video shows> VPC" (a promo or a clip's
+# caption, not the report; upper case only, as the page writes it)
+_VIDEO_BOX = re.compile(r"^CLOSE\s+(?=[A-Z0-9“\"])")
 # The BBC's marks around an embedded post: "Skip Twitter post by @MorganGodfery" (glued to the post), "End of Twitter post"
 _EMBED_MARK = re.compile(
     r"^(?:skip|end\s+of)\s+(?:twitter|facebook|instagram|youtube)\s+(?:post|content|video)(?:\s+(?:by|from)\s+@?\w+)?\s*",
@@ -168,7 +171,7 @@ def clean_line(line: str) -> str:
     if not line:
         return ""
     line = _DATE_HEADER.sub("", line)
-    if _CAPTION.search(line) or _WIDGET.search(line) or _FILE_PHOTO_CAPTION.search(line):
+    if _CAPTION.search(line) or _WIDGET.search(line) or _FILE_PHOTO_CAPTION.search(line) or _VIDEO_BOX.match(line):
         return ""
     line = _EMBED_MARK.sub("", _CONTINUE_READING.sub(" ", line).strip())
     line = _GLUED_CREDIT.sub("", line)
