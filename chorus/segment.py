@@ -42,7 +42,7 @@ _BOUNDARY = re.compile(
 )
 _LAST_TOKEN = re.compile(r"([\w.'’-]+)$")
 _WORD = re.compile(r"[A-Za-z0-9À-ÖØ-öø-ÿĀ-ž]+(?:['’.-][A-Za-z0-9À-ÖØ-öø-ÿĀ-ž]+)*")
-_BULLET = re.compile(r"^\s*(?:[-*•·▪●◦–—]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(r"^\s*(?:(?:[-*•·▪●◦–—]|\d{1,2}[.)])\s+|--(?=\w))")
 
 
 def _is_false_boundary(before: str, punct: str, after: str) -> bool:
@@ -138,6 +138,7 @@ def words(text: str) -> list[str]:
 # next day, ...") needs the sentence it continues: it cannot open a brief.
 _POINTS_BACK = re.compile(
     r"^[\"“‘'(]*(?:he|she|they|it|his|her|their|its|this|these|those|that|also|but|however|meanwhile|still|yet|instead"
+    r"|and|or|nor"
     r"|moreover|furthermore|besides|then|later|afterwards|such"
     r"|(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+"
     r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:earlier|later)"

@@ -93,6 +93,8 @@ def test_bullets_become_sentences_without_their_markers() -> None:
 
 def test_a_hyphenated_word_at_line_start_is_not_a_bullet() -> None:
     assert split_sentences("-40 degrees were recorded overnight.") == ["-40 degrees were recorded overnight."]
+    # but two hyphens are a typewriter's bullet: "--Built-in child seats ..."
+    assert split_sentences("--Built-in child seats should be standard.") == ["Built-in child seats should be standard."]
 
 
 def test_every_line_is_a_boundary_so_headlines_stand_alone() -> None:
@@ -209,6 +211,9 @@ def test_splitting_never_loses_or_invents_text() -> None:
         ("The next day, the first flight was delayed.", True),
         ("Two years after the surgery, patients reported relief.", False),  # says after what
         ("The next president will be chosen in May.", False),
+        ("And they do all this with no side effects.", True),  # who do?
+        ("Or more precisely, a trailer of two minutes.", True),
+        ("Android phones sold well.", False),
     ],
 )
 def test_points_back(text: str, expected: bool) -> None:
