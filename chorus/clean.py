@@ -45,7 +45,10 @@ _WIDGET = re.compile(
     r"|you may opt-out at any time"
     # Twitter's embed furniture: "You can add location information to your Tweets, ... Learn more"
     r"|add location information to your tweets|delete your tweet location history|add this tweet to your website"
-    r"|javascript is disabled in your browser|proceed to legacy twitter",
+    r"|javascript is disabled in your browser|proceed to legacy twitter"
+    # the Internet Archive's notice where a scraped page was missing; NBC's newsletter box
+    r"|these crawls are part of an effort to archive pages|crawls of supported \"no more 404\" sites"
+    r"|get breaking news alerts and special reports",
     re.IGNORECASE,
 )
 # USA Today's video box, flattened into the text's first line: "CLOSE <what the video shows> VPC" (a promo or a clip's

@@ -180,6 +180,8 @@ def test_an_embedded_posts_mark_goes_and_the_post_stays() -> None:
         "You can add location information to your Tweets, such as your city or precise location. Learn more",
         "We've detected that JavaScript is disabled in your browser. Would you like to proceed to legacy Twitter?",
         "End of Twitter post by @MorganGodfery",
+        "These crawls are part of an effort to archive pages as they are created and archive the pages they refer to.",
+        "Breaking News Emails Get breaking news alerts and special reports. The news and stories that matter.",
         "CLOSE Hundreds of children have died after being left in a car. This simple trick could help you. VPC",
         "",
         "   ",
