@@ -144,7 +144,8 @@ def summarize(
 
     Returns:
         A ``Summary`` whose sentences are verbatim source sentences in reading order, each with
-        its source, position and the independent outlets that carry its content.
+        its source, position and the independent outlets that carry its content. The sentences cover the
+        concepts most outlets share (an integer program, ``chorus.select``); one outlet's brief is its lead.
     """
     options = options or SummaryOptions(words=words, query=query or None)
     prepared = prepare(documents, options)
@@ -158,20 +159,19 @@ def summarize(
     if not sentences:
         return Summary(sentences=[], documents=docs, query=options.query)
     lengths = np.array([s.words for s in sentences])
+    doc_indices = [s.doc_index for s in sentences]
     eligible = eligible_mask(sentences, options)
     anchors = anchors_of(sentences)
     weights = analyse.concept_weights(table, options.weighting, options.query, len(set(groups)), options.weight_model)
     if len(set(groups)) == 1 and not options.query:
         # One outlet (one report, or copies of one wire story): no other report says what matters, and the report's
         # own lead does (Multi-News clusters left with one outlet: lead R2 11.4 against 6.2 by concept weights)
-        picked = select.lead_sentences([s.doc_index for s in sentences], lengths, eligible, options.words, anchors)
+        picked = select.lead_sentences(doc_indices, lengths, eligible, options.words, anchors)
     else:
         picked = _by_coverage(table, weights, lengths, eligible, anchors, options)
-    if not picked:
-        picked = _lead_fallback(sentences, lengths, options.words)
-    carried = analyse.corroborating_documents(
-        picked, sentence_tokens, [s.doc_index for s in sentences], options.support_threshold
-    )
+    if not picked:  # nothing eligible fits (degenerate input): the first report's opening sentences all the same
+        picked = select.lead_sentences(doc_indices, lengths, np.ones(len(sentences), dtype=bool), options.words)
+    carried = analyse.corroborating_documents(picked, sentence_tokens, doc_indices, options.support_threshold)
     score_of = {i: float(weights[table.sentence_concepts[i]].sum()) if table.sentence_concepts[i] else 0.0 for i in picked}
     citations = {
         i: analyse.outlet_ids(sentences[i].doc_index, docs_carrying, groups, docs)
@@ -257,15 +257,3 @@ def _by_coverage(
     return select.fill_budget(
         [int(candidates[j]) for j in chosen], table.sentence_concepts, lengths, eligible, options.words, anchors
     )
-
-
-def _lead_fallback(sentences: list[Sentence], lengths: np.ndarray, budget: int) -> list[int]:
-    """First sentences of the first document that fit the budget (for degenerate input)."""
-    picked, used = [], 0
-    for i, s in enumerate(sentences):
-        if s.doc_index != sentences[0].doc_index:
-            break
-        if used + lengths[i] <= budget:
-            picked.append(i)
-            used += int(lengths[i])
-    return picked
