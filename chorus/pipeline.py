@@ -81,17 +81,16 @@ def eligible_mask(sentences: list[Sentence], options: SummaryOptions) -> np.ndar
     return mask
 
 
-def anchors_of(sentences: list[Sentence]) -> list[list[int] | None]:
+def anchors_of(sentences: list[Sentence]) -> list[range | None]:
     """For each sentence that points back ("He also said...", ``segment.points_back``), the sentences before it in
-    its own report, one of which must be in the brief beside it (what "he" means is there; the reading order puts it
-    after them); None for a sentence that stands alone. ``sentences`` in report order, as ``sentences_of`` gives them.
-    """
-    earlier: dict[int, list[int]] = {}
-    anchors: list[list[int] | None] = []
+    its own report (indices, a ``range``: ``sentences`` in report order, as ``sentences_of`` gives them), one of which
+    must be in the brief beside it (what "he" means is there; the reading order puts it after them); None for a
+    sentence that stands alone."""
+    first: dict[int, int] = {}  # each report's first sentence
+    anchors: list[range | None] = []
     for index, sentence in enumerate(sentences):
-        before = earlier.setdefault(sentence.doc_index, [])
-        anchors.append(list(before) if segment.points_back(sentence.text) else None)
-        before.append(index)
+        start = first.setdefault(sentence.doc_index, index)
+        anchors.append(range(start, index) if segment.points_back(sentence.text) else None)
     return anchors
 
 
@@ -236,7 +235,7 @@ def _by_coverage(
     weights: np.ndarray,
     lengths: np.ndarray,
     eligible: np.ndarray,
-    anchors: list[list[int] | None],
+    anchors: list[range | None],
     options: SummaryOptions,
 ) -> list[int]:
     """The brief's sentences by the coverage ILP over the best candidates, the budget then filled."""
@@ -252,7 +251,7 @@ def _by_coverage(
         weights,
         options.words,
         options.solver_time_limit,
-        [None if (a := anchors[i]) is None else [position_of[k] for k in a if k in position_of] for i in candidates],
+        [None if (a := anchors[i]) is None else [j for k, j in position_of.items() if k in a] for i in candidates],
     )
     return select.fill_budget(
         [int(candidates[j]) for j in chosen], table.sentence_concepts, lengths, eligible, options.words, anchors

@@ -14,6 +14,8 @@ never shows "he" without the sentence that says who he is.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 import numpy as np
 from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
@@ -48,7 +50,7 @@ def select_sentences(
     weights: np.ndarray,
     budget: int,
     time_limit: float = 10.0,
-    anchors: list[list[int] | None] | None = None,
+    anchors: Sequence[Sequence[int] | None] | None = None,
 ) -> list[int]:
     """Solve the coverage ILP over the given sentences.
 
@@ -144,7 +146,7 @@ def fill_budget(
     lengths: np.ndarray,
     eligible: np.ndarray,
     budget: int,
-    anchors: list[list[int] | None] | None = None,
+    anchors: Sequence[Sequence[int] | None] | None = None,
 ) -> list[int]:
     """Spend the words the ILP left over on sentences that add the most concepts not yet covered
     (any concept, however rare), never on a sentence that adds nothing new.
@@ -166,7 +168,7 @@ def fill_budget(
     while remaining > 0:
         best, best_gain = -1, 0.0
         for j in np.nonzero(eligible & (lengths <= remaining))[0]:
-            if j in picked or (anchors is not None and anchors[j] is not None and not picked.intersection(anchors[j])):
+            if j in picked or not _anchored(j, picked, anchors):
                 continue
             new = sum(1 for c in sentence_concepts[j] if c not in covered)
             # Mostly new content: a sentence half made of what the brief already says is a repeat.
@@ -211,7 +213,7 @@ def lead_sentences(
     lengths: np.ndarray,
     eligible: np.ndarray,
     budget: int,
-    anchors: list[list[int] | None] | None = None,
+    anchors: Sequence[Sequence[int] | None] | None = None,
 ) -> list[int]:
     """The first report's lead: its eligible sentences in order, each taken when it still fits the budget (one that
     needs an anchor only after one of its anchors).
@@ -228,8 +230,14 @@ def lead_sentences(
     for j, doc_index in enumerate(doc_indices):
         if doc_index != doc_indices[0]:
             break
-        needs = anchors[j] if anchors is not None else None
-        if eligible[j] and used + lengths[j] <= budget and (needs is None or set(picked).intersection(needs)):
+        if eligible[j] and used + lengths[j] <= budget and _anchored(j, picked, anchors):
             picked.append(j)
             used += int(lengths[j])
     return picked
+
+
+def _anchored(sentence: int, picked: Iterable[int], anchors: Sequence[Sequence[int] | None] | None) -> bool:
+    """Whether ``sentence`` may join ``picked``: it needs no anchor, or one of its anchors is picked (an anchor list may
+    be a ``range``: membership is tested, never listed)."""
+    needs = anchors[sentence] if anchors is not None else None
+    return needs is None or any(k in needs for k in picked)

@@ -354,6 +354,15 @@ def test_one_outlets_brief_is_its_lead(demo_documents) -> None:
     assert summarize([report, Document(report.text, id="copy")], words=60).text == brief.text
 
 
+def test_anchors_are_the_earlier_sentences_of_the_same_report() -> None:
+    from chorus.models import Sentence
+    from chorus.pipeline import anchors_of
+
+    texts = [(0, "The dam broke."), (0, "The town flooded."), (0, "He said so."), (1, "They fled."), (1, "Rain fell.")]
+    sentences = [Sentence(text, doc, i) for i, (doc, text) in enumerate(texts)]
+    assert [list(a) if a is not None else None for a in anchors_of(sentences)] == [None, None, [0, 1], [], None]
+
+
 def test_a_sentence_that_trails_off_never_enters_a_brief() -> None:
     from chorus.models import Sentence
     from chorus.pipeline import eligible_mask
