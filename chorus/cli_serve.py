@@ -9,13 +9,12 @@ from __future__ import annotations
 import argparse
 
 from chorus.errors import ChorusInputError
+from chorus.options import ServerLimits
 
 
 def add_command(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Add the ``serve`` command to the CLI's subparsers."""
-    from chorus.server import ServerLimits
-
-    defaults = ServerLimits()
+    defaults = ServerLimits()  # from options: the server itself (FastAPI) is imported only to run it
     command = subparsers.add_parser("serve", help="run the HTTP API and web page (needs the serve extra)")
     command.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     command.add_argument("--port", type=int, default=8000, help="port (default 8000)")
@@ -37,7 +36,7 @@ def run_serve(args: argparse.Namespace) -> int:
     try:
         import uvicorn
 
-        from chorus.server import ServerLimits, create_app
+        from chorus.server import create_app
     except ImportError as error:
         raise ChorusInputError(
             f"chorus serve needs the serve extra: pip install 'chorus[serve]' ({error.name} missing)"

@@ -1,4 +1,5 @@
-"""Every tunable of the brief in one place, with defaults that suit most users."""
+"""Every tunable in one place, with defaults that suit most users: the brief's (``SummaryOptions``) and what one HTTP
+request may ask of the server (``ServerLimits``)."""
 
 from __future__ import annotations
 
@@ -60,3 +61,28 @@ class SummaryOptions:
         if self.min_sentence_words is not None:
             return self.min_sentence_words
         return 8 if self.words < 200 else 14
+
+
+@dataclass(frozen=True)
+class ServerLimits:
+    """What one request may ask of the server; past a limit the answer is a 4xx naming it.
+
+    Attributes:
+        max_body_bytes: largest request body (413 ``max_body_bytes``). Default 10 MB.
+        max_documents: most documents in one request (413 ``max_documents``). Default 200.
+        max_words_per_document: longest document, in whitespace words, after HTML extraction
+            (413 ``max_words_per_document``). Default 50,000.
+        max_brief_words: largest ``words`` budget a client may ask for (422 ``max_brief_words``). Default 2,000.
+        time_budget_seconds: wall-clock seconds a request may wait for its summary, queueing included
+            (503 ``time_budget_seconds``). Default 60.
+        executor: ``"process"`` (a process pool: summaries use every core) or ``"thread"``.
+        workers: pool size; ``None`` means one per core.
+    """
+
+    max_body_bytes: int = 10_000_000
+    max_documents: int = 200
+    max_words_per_document: int = 50_000
+    max_brief_words: int = 2_000
+    time_budget_seconds: float = 60.0
+    executor: Literal["process", "thread"] = "process"
+    workers: int | None = None

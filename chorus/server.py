@@ -28,10 +28,9 @@ import os
 import signal
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import PurePath
-from typing import Any, Literal
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -40,36 +39,12 @@ from pydantic import BaseModel, Field, ValidationError, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from chorus.errors import ChorusInputError
+from chorus.options import ServerLimits
 
 log = logging.getLogger("chorus.server")
 
 UPLOAD_SUFFIXES = frozenset({".txt", ".md", ".text", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson"})
 WEB_ASSETS = {"app.js": "text/javascript", "view.js": "text/javascript", "app.css": "text/css"}
-
-
-@dataclass(frozen=True)
-class ServerLimits:
-    """What one request may ask of the server; past a limit the answer is a 4xx naming it.
-
-    Attributes:
-        max_body_bytes: largest request body (413 ``max_body_bytes``). Default 10 MB.
-        max_documents: most documents in one request (413 ``max_documents``). Default 200.
-        max_words_per_document: longest document, in whitespace words, after HTML extraction
-            (413 ``max_words_per_document``). Default 50,000.
-        max_brief_words: largest ``words`` budget a client may ask for (422 ``max_brief_words``). Default 2,000.
-        time_budget_seconds: wall-clock seconds a request may wait for its summary, queueing included
-            (503 ``time_budget_seconds``). Default 60.
-        executor: ``"process"`` (a process pool: summaries use every core) or ``"thread"``.
-        workers: pool size; ``None`` means one per core.
-    """
-
-    max_body_bytes: int = 10_000_000
-    max_documents: int = 200
-    max_words_per_document: int = 50_000
-    max_brief_words: int = 2_000
-    time_budget_seconds: float = 60.0
-    executor: Literal["process", "thread"] = "process"
-    workers: int | None = None
 
 
 class LimitExceeded(Exception):
