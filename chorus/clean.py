@@ -46,8 +46,12 @@ _WIDGET = re.compile(
     # Twitter's embed furniture: "You can add location information to your Tweets, ... Learn more"
     r"|add location information to your tweets|delete your tweet location history|add this tweet to your website"
     r"|javascript is disabled in your browser|proceed to legacy twitter"
-    # the Internet Archive's notice where a scraped page was missing; NBC's newsletter box
+    # the Internet Archive's notices where a scraped page was missing, a site's "page not found"; NBC's newsletter box
     r"|these crawls are part of an effort to archive pages|crawls of supported \"no more 404\" sites"
+    r"|alexa internet has been donating their crawl data|added to the wayback machine after an embargo"
+    r"|the seed for this crawl was|this crawl was run at a level|warc files associated with this crawl"
+    r"|this page is not available\. try typing the web address"
+    r"|the page you (?:requested|are looking for) (?:cannot|could not) be found"
     r"|get breaking news alerts and special reports",
     re.IGNORECASE,
 )
