@@ -136,7 +136,7 @@ def select_sentences(
         options={"time_limit": time_limit, "disp": False, "mip_rel_gap": 1e-3},
     )
     if result.x is None:
-        return greedy_selection(sentence_concepts, lengths, weights, budget)
+        return greedy_selection(sentence_concepts, lengths, weights, budget, anchors)
     return [j for j in range(n) if result.x[j] > 0.5]
 
 
@@ -185,8 +185,15 @@ def fill_budget(
     return sorted(picked)
 
 
-def greedy_selection(sentence_concepts: list[list[int]], lengths: np.ndarray, weights: np.ndarray, budget: int) -> list[int]:
-    """Fallback when the solver gives nothing: add the sentence with the best new weight per word."""
+def greedy_selection(
+    sentence_concepts: list[list[int]],
+    lengths: np.ndarray,
+    weights: np.ndarray,
+    budget: int,
+    anchors: Sequence[Sequence[int] | None] | None = None,
+) -> list[int]:
+    """Fallback when the solver gives nothing: add the sentence with the best new weight per word (one that needs an
+    anchor only once one of its anchors is in)."""
     covered: set[int] = set()
     chosen: list[int] = []
     remaining = budget
@@ -194,7 +201,7 @@ def greedy_selection(sentence_concepts: list[list[int]], lengths: np.ndarray, we
     while candidates:
         best, best_gain = -1, 0.0
         for j in candidates:
-            if lengths[j] > remaining:
+            if lengths[j] > remaining or not _anchored(j, chosen, anchors):
                 continue
             gain = sum(weights[c] for c in sentence_concepts[j] if c not in covered) / max(1, lengths[j])
             if gain > best_gain:

@@ -211,3 +211,12 @@ def test_lead_sentences_take_the_first_reports_opening_within_the_budget() -> No
     anchors = [None, None, None, [0, 1, 2], None, None]
     assert lead_sentences(doc_indices, lengths, eligible, 11, anchors) == [4]
     assert lead_sentences(doc_indices, lengths, eligible, 0) == []
+
+
+def test_greedy_fallback_takes_an_anchored_sentence_only_after_its_anchor() -> None:
+    concepts = [[0], [1], [2]]
+    lengths = np.array([4, 4, 4])
+    weights = np.array([1.0, 5.0, 2.0])
+    # s1 is the best but needs s0: s2 (no anchor) comes first, then s0, then s1 fits no more
+    assert greedy_selection(concepts, lengths, weights, 8, anchors=[None, [0], None]) == [0, 2]
+    assert greedy_selection(concepts, lengths, weights, 12, anchors=[None, [0], None]) == [0, 1, 2]
