@@ -27,7 +27,8 @@ _FURNITURE_LINES = re.compile(
       | story\ continued\ below | continue\ reading.* | skip\ advertisement
       | (?:play\ )?(?:facebook|twitter|video|photo|image|email|print|share|tweet|comments?|linkedin|whatsapp)
       | share\ (?:this|on)\b.* | tweet\ with\ a\ location | enlarge\ (?:this\ )?image.* | toggle\ caption.*
-      | image\ (?:copyright|caption)\b.* | (?:photo|picture|image)s?\s*(?:credit)?\s*:.* | getty\ images.*
+      | image\ (?:copyright|caption)\b.* | media\ playback\ is\ unsupported\ on\ your\ device.*
+      | (?:photo|picture|image)s?\s*(?:credit)?\s*:.* | getty\ images.*
       | visit\ .{1,60}?\ homepage.* | (?:follow|like)\ (?:us|.{1,60}?)\ on\ (?:facebook|twitter|instagram|linkedin).*
       | .{0,60}emails?\ &\ alerts.*
       | (?:sign\ up|subscribe|register)\b.{0,120}(?:newsletter|inbox|e-?mails?|alerts|updates|briefing|edition).*
