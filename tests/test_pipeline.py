@@ -363,30 +363,30 @@ def test_anchors_are_the_earlier_sentences_of_the_same_report() -> None:
     assert [list(a) if a is not None else None for a in anchors_of(sentences)] == [None, None, [0, 1], [], None]
 
 
-def test_a_sentence_that_trails_off_never_enters_a_brief() -> None:
+def _eligible(texts: list[str]) -> list[bool]:
+    """Which of these sentences (of one report, in order) may enter a brief, at the default options."""
     from chorus.models import Sentence
     from chorus.pipeline import eligible_mask
 
+    return eligible_mask([Sentence(text, 0, i) for i, text in enumerate(texts)], SummaryOptions()).tolist()
+
+
+def test_a_sentence_that_trails_off_never_enters_a_brief() -> None:
     texts = [
         "The Chinese activist who triggered a diplomatic dispute between the two countries...",
         "3. Is excessively devoted to work and productivity to the exclusion of leisure activities …",
         "“We waited and waited...” the mayor said of the night the river rose.",
     ]
-    sentences = [Sentence(text, 0, i) for i, text in enumerate(texts)]
-    assert eligible_mask(sentences, SummaryOptions()).tolist() == [False, False, True]
+    assert _eligible(texts) == [False, False, True]
 
 
 def test_an_aside_in_brackets_never_enters_a_brief() -> None:
-    from chorus.models import Sentence
-    from chorus.pipeline import eligible_mask
-
     texts = [
         "(It will be repeated at 9:30 p.m. on the first Sunday of the month.)",
         "[Editor's note: an earlier version of this story gave the wrong name of the river.]",
         "The special (taped in New York last week) will be repeated at 9:30 p.m. on Sunday.",
     ]
-    sentences = [Sentence(text, 0, i) for i, text in enumerate(texts)]
-    assert eligible_mask(sentences, SummaryOptions()).tolist() == [False, False, True]
+    assert _eligible(texts) == [False, False, True]
     # the same aside carried by every report, with its facts nowhere else, still stays out
     reports = [
         f"The comedy show ended on Thursday after nine seasons on the network. (The long finale of the comedy show airs again"
