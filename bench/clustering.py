@@ -295,7 +295,9 @@ def windows(data: Path, threshold: float = 0.16) -> None:
             chorus = Chorus(documents)
             s = scores(chorus.labels(scale), gold)
             baseline = scores(Baseline(documents).labels(threshold), gold)
-            dated = Chorus(load_mixed(data, name, first, dated=True)[0])
+            # the same vectors and graph (they read no dates), with each report's publication day
+            dated = copy.copy(chorus)
+            dated.days = chorus_cluster.publication_days(load_mixed(data, name, first, dated=True)[0])
             with_dates = scores(dated.labels(scale), gold)
             reports = f"{first + 1}-{first + 10} of each topic ({len(documents)})"
             print(
